@@ -1,0 +1,36 @@
+# make demo: run the product.  make test: run every test.  Both install what they need first.
+SWIFT ?= swift
+DEBIAN_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev libsqlite3-dev tmux python3 python3-pip
+BIN = $(shell $(SWIFT) build --show-bin-path)
+
+.PHONY: deps build test demo contract clean
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing Debian packages:$$missing. Run 'sudo make deps' once."; exit 1; \
+		fi; \
+	fi
+	@python3 -c 'import openapi_spec_validator, openapi_schema_validator' 2>/dev/null || \
+		python3 -m pip install -q openapi-spec-validator openapi-schema-validator 2>/dev/null || \
+		python3 -m pip install -q --break-system-packages openapi-spec-validator openapi-schema-validator
+
+build: deps
+	$(SWIFT) build
+
+test: build
+	$(SWIFT) test
+	python3 Tests/contract/check_openapi.py --binary "$(BIN)/momentum"
+
+contract: build
+	python3 Tests/contract/check_openapi.py --binary "$(BIN)/momentum"
+
+demo: build
+	"$(BIN)/momentum" demo
+
+clean:
+	rm -rf .build

@@ -1,0 +1,97 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Every target builds in Swift 6 mode with the same upcoming features as Hummingbird.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "momentum",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "momentum", targets: ["MomentumTUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "SessionModel",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SessionClient",
+            dependencies: ["SessionModel", "CCurl"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SessionServer",
+            dependencies: [
+                "SessionModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Widgets",
+            dependencies: ["CNcursesw"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "MomentumTUI",
+            dependencies: [
+                "SessionModel", "SessionClient", "SessionServer", "Widgets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SessionModelTests",
+            dependencies: ["SessionModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SessionClientTests",
+            dependencies: ["SessionClient", "SessionModel", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["SessionServer", "SessionClient", "SessionModel"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SessionServerTests",
+            dependencies: ["SessionServer", "SessionModel", "SessionClient", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SessionServer", "SessionClient", "SessionModel", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

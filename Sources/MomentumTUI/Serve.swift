@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SessionModel
+import SessionServer
+
+/// `momentum serve`: the session server.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the session server.",
+        discussion: """
+            Rooms, events and credentials are kept in one SQLite file. Create a room at start
+            with --workshop FILE (see examples/), or over HTTP with POST /v1/rooms and the
+            admin token. The join code and moderator key of a new room are printed once.
+            """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(name: .customLong("db"), help: "The SQLite database file (default: $XDG_DATA_HOME/momentum/momentum.sqlite).")
+    var database: String?
+
+    @Option(help: "The token that allows POST /v1/rooms (default: $MOMENTUM_ADMIN_TOKEN; without it, rooms come from --workshop only).")
+    var adminToken: String?
+
+    @Option(help: "A workshop file (JSON: title and agenda) to open as a new room at start.")
+    var workshop: String?
+
+    @Option(help: "The longest a long-poll is held, in seconds (1 to \(Limits.pollTimeoutMax)).")
+    var pollTimeout = Limits.pollTimeoutDefault
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard (1...Limits.pollTimeoutMax).contains(pollTimeout) else {
+            throw ValidationError("--poll-timeout must be between 1 and \(Limits.pollTimeoutMax) seconds.")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error.")
+        }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "momentum.server")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let environment = ProcessInfo.processInfo.environment
+        let config = ServerConfig(
+            host: host, port: port,
+            databasePath: database ?? ServerConfig.defaultDatabasePath(),
+            adminToken: adminToken ?? environment["MOMENTUM_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            pollTimeoutCap: pollTimeout)
+        let server: SessionServer
+        do {
+            server = try SessionServer(config: config, logger: logger)
+        } catch {
+            throw CleanExit.message("momentum: cannot open the database \(config.databasePath): \(error)")
+        }
+        if let workshop {
+            let request = try WorkshopFile.load(workshop)
+            let room = try await server.createRoom(request)
+            Console.out("""
+                Workshop "\(request.title)" is open.
+                  join code:      \(room.code)
+                  moderator key:  \(room.moderatorKey)   (for the expert only; shown once)
+                """)
+        }
+        let shownHost = host
+        try await server.run { port in
+            Console.out("momentum: listening on http://\(shownHost):\(port)")
+        }
+    }
+}
+
+/// Lines for people, flushed at once so that pipes and tests see them.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,37 @@
+/// Why a call to the session server failed, in terms a person can act on.
+public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No HTTP answer: the network or the server is down. Worth retrying.
+    case transport(TransportError)
+    /// The server refused, with its stable code (`wrong_code`, `name_taken`, ...) and sentence.
+    case server(status: Int, code: String, message: String, retryAfter: Int?)
+    /// The server answered something this client cannot read.
+    case invalidResponse(String)
+
+    public var description: String {
+        switch self {
+        case .transport(let error): error.description
+        case .server(_, _, let message, _): message
+        case .invalidResponse(let detail): "the server's answer could not be read (\(detail))"
+        }
+    }
+
+    /// The server's error code, for errors the server sent.
+    public var code: String? {
+        if case .server(_, let code, _, _) = self { return code }
+        return nil
+    }
+
+    /// Whether trying the same request again later may succeed: no answer, 5xx, 408, 429.
+    public var isTransient: Bool {
+        switch self {
+        case .transport(let error): !isInvalidURL(error)
+        case .server(let status, _, _, _): status >= 500 || status == 408 || status == 429
+        case .invalidResponse: true
+        }
+    }
+
+    private func isInvalidURL(_ error: TransportError) -> Bool {
+        if case .invalidURL = error { return true }
+        return false
+    }
+}

@@ -1,0 +1,120 @@
+public import Foundation
+public import SessionModel
+
+/// Who the client is in a room, once joined.
+public struct RoomCredentials: Sendable, Equatable {
+    public var roomId: String
+    public var token: String
+
+    public init(roomId: String, token: String) {
+        self.roomId = roomId
+        self.token = token
+    }
+}
+
+/// The v1 API of the session server, call by call, over any `HTTPTransport`.
+public struct SessionAPI: Sendable {
+    public let baseURL: String
+    public let transport: any HTTPTransport
+    /// Seconds for ordinary requests.
+    public var requestTimeout: Double = 15
+    /// Seconds the client waits beyond the server's hold before it gives a long-poll up.
+    public var pollMargin: Double = 10
+
+    /// `baseURL` like "http://127.0.0.1:8080"; a trailing slash is ignored.
+    public init(baseURL: String, transport: any HTTPTransport) {
+        var url = baseURL
+        while url.hasSuffix("/") { url.removeLast() }
+        self.baseURL = url
+        self.transport = transport
+    }
+
+    public func join(_ request: JoinRequest) async throws(ClientError) -> JoinResponse {
+        try await call("POST", "/v1/join", body: request)
+    }
+
+    public func events(_ room: RoomCredentials, after cursor: String, timeout: Int) async throws(ClientError) -> EventsResponse {
+        try await call(
+            "GET", "/v1/rooms/\(room.roomId)/events?after=\(escape(cursor))&timeout=\(timeout)", token: room.token,
+            timeout: Double(timeout) + pollMargin)
+    }
+
+    public func state(_ room: RoomCredentials) async throws(ClientError) -> StateResponse {
+        try await call("GET", "/v1/rooms/\(room.roomId)/state", token: room.token)
+    }
+
+    public func messages(_ room: RoomCredentials, before seq: Int64?, limit: Int) async throws(ClientError) -> MessagesResponse {
+        var path = "/v1/rooms/\(room.roomId)/messages?limit=\(limit)"
+        if let seq { path += "&before=\(seq)" }
+        return try await call("GET", path, token: room.token)
+    }
+
+    public func postMessage(_ room: RoomCredentials, _ request: PostMessageRequest) async throws(ClientError) -> PostMessageResponse {
+        try await call("POST", "/v1/rooms/\(room.roomId)/messages", token: room.token, body: request)
+    }
+
+    public func setHand(_ room: RoomCredentials, _ request: HandRequest) async throws(ClientError) -> ActionResponse {
+        try await call("POST", "/v1/rooms/\(room.roomId)/hand", token: room.token, body: request)
+    }
+
+    public func leave(_ room: RoomCredentials) async throws(ClientError) -> ActionResponse {
+        try await call("POST", "/v1/rooms/\(room.roomId)/leave", token: room.token, body: [String: String]())
+    }
+
+    public func moderate(_ room: RoomCredentials, _ action: ModerationAction, _ request: ModerationRequest) async throws(ClientError) -> ActionResponse {
+        try await call("POST", "/v1/rooms/\(room.roomId)/moderation/\(action.rawValue)", token: room.token, body: request)
+    }
+
+    public func createRoom(adminToken: String, _ request: CreateRoomRequest) async throws(ClientError) -> CreateRoomResponse {
+        try await call("POST", "/v1/rooms", token: adminToken, body: request)
+    }
+
+    public func health() async throws(ClientError) -> HealthResponse {
+        try await call("GET", "/healthz")
+    }
+
+    // MARK: Plumbing
+
+    private func call<Answer: Decodable>(
+        _ method: String, _ path: String, token: String? = nil, timeout: Double? = nil
+    ) async throws(ClientError) -> Answer {
+        try await call(method, path, token: token, bodyData: nil, timeout: timeout)
+    }
+
+    private func call<Body: Encodable, Answer: Decodable>(
+        _ method: String, _ path: String, token: String? = nil, body: Body, timeout: Double? = nil
+    ) async throws(ClientError) -> Answer {
+        let data: Data
+        do { data = try WireCoding.encoder().encode(body) } catch { throw .invalidResponse("could not encode the request: \(error)") }
+        return try await call(method, path, token: token, bodyData: data, timeout: timeout)
+    }
+
+    private func call<Answer: Decodable>(
+        _ method: String, _ path: String, token: String?, bodyData: Data?, timeout: Double?
+    ) async throws(ClientError) -> Answer {
+        var headers: [String: String] = [:]
+        if let token { headers["Authorization"] = "Bearer \(token)" }
+        if bodyData != nil { headers["Content-Type"] = "application/json" }
+        let request = HTTPRequest(method: method, url: baseURL + path, headers: headers, body: bodyData, timeout: timeout ?? requestTimeout)
+        let response: HTTPResponse
+        do { response = try await transport.send(request) } catch { throw .transport(error) }
+        guard (200..<300).contains(response.status) else { throw Self.serverError(response) }
+        do {
+            return try WireCoding.decoder().decode(Answer.self, from: response.body)
+        } catch {
+            throw .invalidResponse("\(method) \(path) answered \(response.status) with a body that is not the expected JSON")
+        }
+    }
+
+    static func serverError(_ response: HTTPResponse) -> ClientError {
+        let retryAfter = response.headers["retry-after"].flatMap { Int($0) }
+        if let body = try? WireCoding.decoder().decode(APIErrorBody.self, from: response.body) {
+            return .server(status: response.status, code: body.error, message: body.message, retryAfter: retryAfter)
+        }
+        return .server(status: response.status, code: "http_\(response.status)", message: "The server answered HTTP \(response.status).", retryAfter: retryAfter)
+    }
+
+    private func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}

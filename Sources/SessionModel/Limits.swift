@@ -1,0 +1,33 @@
+/// The sizes the server enforces and the client respects, in one place.
+public enum Limits {
+    /// Display names, in characters (grapheme clusters).
+    public static let nameMaxLength = 32
+    /// Chat messages, in characters.
+    public static let messageMaxLength = 1000
+    /// Chat messages, in lines.
+    public static let messageMaxLines = 20
+    /// Workshop and agenda titles, in characters.
+    public static let titleMaxLength = 120
+    /// Agenda items in one workshop.
+    public static let agendaMaxItems = 80
+    /// Days in one workshop.
+    public static let maxDays = 10
+    /// Length of one agenda item, in minutes.
+    public static let agendaItemMaxMinutes = 600
+    /// Participants in one room, experts included.
+    public static let roomMaxParticipants = 100
+    /// Recent messages carried in a room snapshot; older ones come from the messages endpoint.
+    public static let stateMessages = 100
+    /// Most messages one history request returns.
+    public static let historyPageMax = 200
+    /// Most events one long-poll answer carries; a client further behind polls again at once.
+    public static let eventBatchMax = 500
+    /// Longest a long-poll is held by the server, in seconds.
+    public static let pollTimeoutMax = 30
+    /// Hold the server uses when the client does not ask for one, in seconds.
+    public static let pollTimeoutDefault = 25
+    /// Largest request body the server reads, in bytes.
+    public static let requestBodyMax = 64 * 1024
+    /// `clientId` idempotency keys, in bytes.
+    public static let clientIdMaxLength = 64
+}

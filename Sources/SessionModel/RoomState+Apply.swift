@@ -1,0 +1,78 @@
+/// What `apply(_:)` did with an event.
+public enum ApplyOutcome: Sendable, Equatable {
+    /// The event was the next one and is now part of the state.
+    case applied
+    /// The event was already folded in (a repeat after a retry); nothing changed.
+    case duplicate
+    /// Events are missing between the state and this one; the caller must reload the state.
+    case gap(expected: Int64, got: Int64)
+}
+
+extension RoomState {
+    /// Folds one event into the state. Pure: the server and every client compute the same state.
+    @discardableResult
+    public mutating func apply(_ event: RoomEvent) -> ApplyOutcome {
+        if event.seq <= seq { return .duplicate }
+        if event.seq != seq + 1 { return .gap(expected: seq + 1, got: event.seq) }
+        seq = event.seq
+        switch event.kind {
+        case .joined(let participant):
+            if let index = participants.firstIndex(where: { $0.id == participant.id }) {
+                participants[index] = participant
+            } else {
+                participants.append(participant)
+            }
+        case .left(let id):
+            depart(id, as: .left)
+        case .removed(let id):
+            depart(id, as: .removed)
+        case .presence(let id, let presence):
+            update(id) { $0.presence = presence }
+        case .message(let message):
+            messages.append(message)
+            if messages.count > Limits.stateMessages {
+                messages.removeFirst(messages.count - Limits.stateMessages)
+            }
+        case .messageDeleted(let messageId):
+            if let index = messages.firstIndex(where: { $0.id == messageId }) {
+                messages[index].deleted = true
+                messages[index].text = ""
+            }
+        case .handRaised(let id):
+            if !hands.contains(id) { hands.append(id) }
+        case .handLowered(let id):
+            hands.removeAll { $0 == id }
+        case .allHandsLowered:
+            hands.removeAll()
+        case .floor(let id):
+            floor = id
+            if let id { hands.removeAll { $0 == id } }
+        case .agenda(let itemId):
+            if agenda.contains(where: { $0.id == itemId }) {
+                currentItemId = itemId
+                currentItemSince = event.at
+            }
+        case .muted(let id, let muted):
+            update(id) { $0.muted = muted }
+        case .locked(let locked):
+            self.locked = locked
+        case .unknown:
+            break
+        }
+        return .applied
+    }
+
+    private mutating func update(_ id: String, _ change: (inout Participant) -> Void) {
+        guard let index = participants.firstIndex(where: { $0.id == id }) else { return }
+        change(&participants[index])
+    }
+
+    private mutating func depart(_ id: String, as membership: Membership) {
+        update(id) {
+            $0.membership = membership
+            $0.presence = .offline
+        }
+        hands.removeAll { $0 == id }
+        if floor == id { floor = nil }
+    }
+}

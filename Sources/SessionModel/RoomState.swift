@@ -1,0 +1,78 @@
+public import Foundation
+
+/// Facts about a room that do not change once it exists.
+public struct RoomInfo: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var createdAt: Date
+
+    public init(id: String, title: String, createdAt: Date) {
+        self.id = id
+        self.title = title
+        self.createdAt = createdAt
+    }
+}
+
+/// Everything a client needs to draw a room, folded from its events by `apply(_:)`.
+///
+/// The server keeps one per room and answers joins and state requests with it; clients
+/// apply the same events with the same reducer, so both always agree.
+public struct RoomState: Codable, Sendable, Equatable {
+    public var room: RoomInfo
+    public var agenda: [AgendaItem]
+    public var currentItemId: String?
+    /// When the current agenda item was started, for elapsed and remaining time.
+    public var currentItemSince: Date?
+    /// Everyone who ever joined, in the order they joined; see `Participant.membership`.
+    public var participants: [Participant]
+    /// Raised hands, first raised first.
+    public var hands: [String]
+    /// Who has the floor, if anyone.
+    public var floor: String?
+    public var locked: Bool
+    /// The most recent messages, oldest first, at most `Limits.stateMessages`.
+    public var messages: [ChatMessage]
+    /// The last event folded into this state.
+    public var seq: Int64
+
+    public init(room: RoomInfo, agenda: [AgendaItem]) {
+        self.room = room
+        self.agenda = agenda
+        self.currentItemId = nil
+        self.currentItemSince = nil
+        self.participants = []
+        self.hands = []
+        self.floor = nil
+        self.locked = false
+        self.messages = []
+        self.seq = 0
+    }
+
+    public func participant(_ id: String) -> Participant? {
+        participants.first { $0.id == id }
+    }
+
+    /// Members who have not left or been removed.
+    public var present: [Participant] { participants.filter(\.isPresent) }
+
+    public var currentItem: AgendaItem? {
+        guard let id = currentItemId else { return nil }
+        return agenda.first { $0.id == id }
+    }
+
+    /// 1-based place of a participant in the hand queue, or nil when their hand is down.
+    public func handPlace(of participantId: String) -> Int? {
+        hands.firstIndex(of: participantId).map { $0 + 1 }
+    }
+
+    /// The present participant whose name matches, ignoring case and accents.
+    public func presentParticipant(named name: String) -> Participant? {
+        let key = RoomState.nameKey(name)
+        return participants.first { $0.isPresent && RoomState.nameKey($0.name) == key }
+    }
+
+    /// The form in which two names count as the same: case, accents and width folded.
+    public static func nameKey(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Why a piece of text typed by someone was refused.
+public enum TextProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    case empty
+    case tooLong(max: Int)
+    case tooManyLines(max: Int)
+    case forbiddenCharacter(Unicode.Scalar)
+
+    public var description: String {
+        switch self {
+        case .empty: "it is empty"
+        case .tooLong(let max): "it is longer than \(max) characters"
+        case .tooManyLines(let max): "it has more than \(max) lines"
+        case .forbiddenCharacter(let scalar): "it contains the invisible control character \(TextSanitizer.codePoint(scalar))"
+        }
+    }
+}
+
+/// The one place that decides which characters typed by strangers may reach a terminal.
+///
+/// The server validates and normalises with it; the client passes everything it draws
+/// through `displaySafe`, whatever the server did, because escape sequences are to
+/// terminals what script injection is to browsers.
+public enum TextSanitizer {
+    /// "U+001B".
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Bidi embeddings, overrides and isolates: they reorder the text around them.
+    public static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+            || s.value == 0x200E || s.value == 0x200F || s.value == 0x061C
+    }
+
+    /// C0, DEL and C1 controls: what terminals interpret as commands.
+    public static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value)
+    }
+
+    /// Characters that are never drawn as themselves: controls, format characters, bidi
+    /// controls, line and paragraph separators. Joiners inside emoji are handled by the caller.
+    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+        if isControl(s) || isBidiControl(s) || isNoncharacter(s) { return true }
+        switch s.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .surrogate: return true
+        default: return false
+        }
+    }
+
+    private static func isNoncharacter(_ s: Unicode.Scalar) -> Bool {
+        (0xFDD0...0xFDEF).contains(s.value) || (s.value & 0xFFFE) == 0xFFFE
+    }
+
+    /// Zero-width joiners and tag characters are safe inside an emoji sequence (👩‍💻, 🏴󠁧󠁢󠁳󠁣󠁴󠁿), and nowhere else.
+    private static func isSafeInside(_ character: Character, _ s: Unicode.Scalar) -> Bool {
+        guard s.value == 0x200D || s.value == 0xFE0F || (0xE0020...0xE007F).contains(s.value) else { return false }
+        guard let first = character.unicodeScalars.first else { return false }
+        return first.properties.isEmoji && character.unicodeScalars.count > 1
+    }
+
+    /// The visible stand-in for an unsafe scalar: control pictures for C0 and DEL, U+FFFD otherwise.
+    public static func placeholder(for s: Unicode.Scalar) -> Character {
+        if s.value < 0x20 { return Character(Unicode.Scalar(0x2400 + s.value)!) }
+        if s.value == 0x7F { return "\u{2421}" }
+        return "\u{FFFD}"
+    }
+
+    /// Text that can be written to a terminal: every unsafe character replaced by a visible
+    /// placeholder. With `keepNewlines`, "\n" stays (for multi-line messages drawn line by line).
+    public static func displaySafe(_ text: String, keepNewlines: Bool = false) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return text }
+        var out = String()
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            if !character.unicodeScalars.contains(where: { isUnsafe($0) }) {
+                out.append(character)
+                continue
+            }
+            if keepNewlines && character == "\n" {
+                out.append(character)
+                continue
+            }
+            for scalar in character.unicodeScalars {
+                if isUnsafe(scalar) && !isSafeInside(character, scalar) {
+                    out.append(placeholder(for: scalar))
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The first scalar that `displaySafe` would replace, if any.
+    public static func firstUnsafe(in text: String, allowNewlines: Bool) -> Unicode.Scalar? {
+        for character in text {
+            for scalar in character.unicodeScalars where isUnsafe(scalar) {
+                if allowNewlines && scalar == "\n" { continue }
+                if isSafeInside(character, scalar) { continue }
+                return scalar
+            }
+        }
+        return nil
+    }
+
+    /// A display name as the server stores it: NFC, spaces collapsed, no control or format
+    /// character, 1 to `Limits.nameMaxLength` characters.
+    public static func validateName(_ raw: String) -> Result<String, TextProblem> {
+        validateLine(raw, maxLength: Limits.nameMaxLength)
+    }
+
+    /// A workshop or agenda title: the same rules as a name, longer.
+    public static func validateTitle(_ raw: String) -> Result<String, TextProblem> {
+        validateLine(raw, maxLength: Limits.titleMaxLength)
+    }
+
+    private static func validateLine(_ raw: String, maxLength: Int) -> Result<String, TextProblem> {
+        let text = raw.precomposedStringWithCanonicalMapping
+        if let bad = firstUnsafe(in: text, allowNewlines: false) { return .failure(.forbiddenCharacter(bad)) }
+        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if collapsed.isEmpty { return .failure(.empty) }
+        if collapsed.count > maxLength { return .failure(.tooLong(max: maxLength)) }
+        return .success(collapsed)
+    }
+
+    /// A chat message as the server stores it: NFC, line ends as "\n", tabs as spaces, trailing
+    /// spaces and blank edges trimmed; refused when empty, too long, or carrying a control character.
+    public static func normalizeMessage(_ raw: String) -> Result<String, TextProblem> {
+        var text = raw.precomposedStringWithCanonicalMapping
+        text = text.replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "\u{2028}", with: "\n")
+            .replacingOccurrences(of: "\u{2029}", with: "\n")
+            .replacingOccurrences(of: "\t", with: "    ")
+        if let bad = firstUnsafe(in: text, allowNewlines: true) { return .failure(.forbiddenCharacter(bad)) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.reversed().drop(while: { $0.isWhitespace }).reversed())
+        }
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        if lines.isEmpty { return .failure(.empty) }
+        if lines.count > Limits.messageMaxLines { return .failure(.tooManyLines(max: Limits.messageMaxLines)) }
+        let joined = lines.joined(separator: "\n")
+        if joined.count > Limits.messageMaxLength { return .failure(.tooLong(max: Limits.messageMaxLength)) }
+        return .success(joined)
+    }
+}

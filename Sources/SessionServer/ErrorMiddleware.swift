@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Logging
+import SessionModel
+
+/// Turns every failure into `{error, message}` JSON with the right status, and times requests.
+///
+/// Route handlers throw `APIError`; Hummingbird throws its own errors for unknown paths and
+/// oversized bodies; anything else is a bug, logged here and answered with a plain 500.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = ServerContext
+    let metrics: ServerMetrics
+
+    func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as APIError {
+            response = Self.response(for: error)
+        } catch let error as any HTTPResponseError {
+            response = Self.response(for: Self.translate(error.status, request: request))
+        } catch is DecodingError {
+            response = Self.response(for: .invalidJSON("The request body is not the JSON this endpoint expects."))
+        } catch {
+            context.logger.error("unexpected error on \(request.method) \(request.uri.path): \(error)")
+            response = Self.response(for: .internalError)
+        }
+        metrics.recordLatency(route: context.endpointPath ?? "unmatched", status: Int(response.status.code), duration: ContinuousClock.now - start)
+        return response
+    }
+
+    static func translate(_ status: HTTPResponse.Status, request: Request) -> APIError {
+        switch status.code {
+        case 404: APIError(status: 404, code: "not_found", message: "No such endpoint: \(request.method) \(TextSanitizer.displaySafe(request.uri.path)).")
+        case 405: APIError(status: 405, code: "method_not_allowed", message: "\(request.uri.path) does not answer \(request.method).")
+        case 413: .tooLarge
+        default: APIError(status: Int(status.code), code: "bad_request", message: "The request was refused (\(status.code) \(status.reasonPhrase)).")
+        }
+    }
+
+    static func response(for error: APIError) -> Response {
+        let body = (try? WireCoding.encoder().encode(error.body)) ?? Data("{\"error\":\"internal\",\"message\":\"\"}".utf8)
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
+        return Response(status: .init(code: error.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import SessionModel
+import Synchronization
+
+/// The long-polls parked on each room, and the room's recent events to answer them from.
+///
+/// The store hands every commit to `publish` in `seq` order; `publish` encodes the batch
+/// once per distinct cursor and resumes every waiter with the same bytes. Polls that are
+/// behind the in-memory window read the store once; nobody polls the database on a timer.
+final class RoomHub: Sendable {
+    /// What a parked poll is resumed with: the encoded `EventsResponse`.
+    typealias Answer = Data
+
+    private struct Waiter {
+        var id: UInt64
+        var participantId: String
+        var after: Int64
+        var deadline: ContinuousClock.Instant
+        var continuation: CheckedContinuation<Answer, Never>
+    }
+
+    private struct Room {
+        /// The last event this hub has seen.
+        var head: Int64
+        /// `recent` holds the events after this seq, up to `head`, without a gap.
+        var windowStart: Int64
+        var recent: [RoomEvent] = []
+        var waiters: [Waiter] = []
+        var activity: [String: Activity] = [:]
+    }
+
+    /// Long-poll activity of one participant, from which presence is derived.
+    struct Activity: Sendable, Equatable {
+        var openPolls: Int
+        var lastSeen: Date
+    }
+
+    private struct State {
+        var rooms: [String: Room] = [:]
+        var nextWaiterId: UInt64 = 1
+        /// Waiters cancelled before they were parked: parking them answers at once.
+        var cancelledEarly: Set<UInt64> = []
+        var shuttingDown = false
+    }
+
+    private let state = Mutex(State())
+    private let store: any EventStore
+    private let windowSize: Int
+    private let now: @Sendable () -> Date
+
+    init(store: any EventStore, windowSize: Int = 256, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.windowSize = windowSize
+        self.now = now
+    }
+
+    // MARK: Publishing
+
+    /// Called by the store after each commit, in `seq` order.
+    func publish(roomId: String, events: [RoomEvent]) {
+        guard let first = events.first, let last = events.last else { return }
+        var woken: [Waiter] = []
+        var previousHead: Int64 = 0
+        state.withLock { state in
+            var room = state.rooms[roomId] ?? Room(head: first.seq - 1, windowStart: first.seq - 1)
+            if first.seq != room.head + 1 {
+                // The hub missed events (it cannot, with one store, but be safe): restart the window.
+                room.recent.removeAll()
+                room.windowStart = first.seq - 1
+                room.head = first.seq - 1
+            }
+            previousHead = room.head
+            room.recent.append(contentsOf: events)
+            room.head = last.seq
+            if room.recent.count > windowSize {
+                let drop = room.recent.count - windowSize
+                room.windowStart = room.recent[drop - 1].seq
+                room.recent.removeFirst(drop)
+            }
+            woken = room.waiters
+            room.waiters.removeAll(keepingCapacity: true)
+            state.rooms[roomId] = room
+        }
+        guard !woken.isEmpty else { return }
+        let common = encode(events, cursor: last.seq)
+        for waiter in woken {
+            if waiter.after == previousHead {
+                waiter.continuation.resume(returning: common)
+            } else {
+                let missed = (try? windowEvents(roomId: roomId, after: waiter.after)) ?? nil
+                waiter.continuation.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after) } ?? encode([], cursor: waiter.after))
+            }
+        }
+    }
+
+    // MARK: Polling
+
+    enum PollError: Error {
+        case cursorAhead
+    }
+
+    /// Answers at once with the events after `after`, or parks until one is committed or `timeout` passes.
+    func poll(roomId: String, participantId: String, after: Int64, timeout: Duration) async throws -> Answer {
+        try await ensureRoom(roomId)
+        markActivity(roomId: roomId, participantId: participantId, opening: true)
+        defer { markActivity(roomId: roomId, participantId: participantId, opening: false) }
+
+        if let ready = try windowEvents(roomId: roomId, after: after) {
+            if !ready.isEmpty { return encode(ready, cursor: ready.last!.seq) }
+        } else {
+            // Older than the in-memory window: one store read serves this poll.
+            let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
+            if !events.isEmpty { return encode(events, cursor: events.last!.seq) }
+        }
+
+        let id = state.withLock { state -> UInt64 in
+            defer { state.nextWaiterId += 1 }
+            return state.nextWaiterId
+        }
+        let deadline = ContinuousClock.now + timeout
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Answer, Never>) in
+                let immediate: Answer? = state.withLock { state in
+                    if state.cancelledEarly.remove(id) != nil || state.shuttingDown { return encode([], cursor: after) }
+                    guard var room = state.rooms[roomId] else { return encode([], cursor: after) }
+                    if room.head > after {
+                        // An event was committed between the check above and now.
+                        let events = room.recent.filter { $0.seq > after }
+                        return encode(events, cursor: room.head)
+                    }
+                    room.waiters.append(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, continuation: continuation))
+                    state.rooms[roomId] = room
+                    return nil
+                }
+                if let immediate { continuation.resume(returning: immediate) }
+            }
+        } onCancel: {
+            cancel(waiterId: id, roomId: roomId, after: after)
+        }
+    }
+
+    /// Events after `after` from memory; nil when they are older than the window; throws when `after` is in the future.
+    private func windowEvents(roomId: String, after: Int64) throws -> [RoomEvent]? {
+        try state.withLock { state in
+            guard let room = state.rooms[roomId] else { return nil }
+            if after > room.head { throw PollError.cursorAhead }
+            if after < room.windowStart { return nil }
+            return Array(room.recent.drop(while: { $0.seq <= after }))
+        }
+    }
+
+    private func ensureRoom(_ roomId: String) async throws {
+        if state.withLock({ $0.rooms[roomId] != nil }) { return }
+        let head = try await store.state(roomId: roomId)?.seq ?? 0
+        state.withLock { state in
+            if state.rooms[roomId] == nil {
+                state.rooms[roomId] = Room(head: head, windowStart: head)
+            }
+        }
+    }
+
+    private func cancel(waiterId: UInt64, roomId: String, after: Int64) {
+        let waiter: Waiter? = state.withLock { state in
+            if var room = state.rooms[roomId], let index = room.waiters.firstIndex(where: { $0.id == waiterId }) {
+                let waiter = room.waiters.remove(at: index)
+                state.rooms[roomId] = room
+                return waiter
+            }
+            state.cancelledEarly.insert(waiterId)
+            return nil
+        }
+        waiter?.continuation.resume(returning: encode([], cursor: after))
+    }
+
+    /// Answers every poll whose hold has run out with an empty batch (the heartbeat).
+    func expireWaiters(at instant: ContinuousClock.Instant = .now) {
+        let expired: [Waiter] = state.withLock { state in
+            var expired: [Waiter] = []
+            for (roomId, var room) in state.rooms where room.waiters.contains(where: { $0.deadline <= instant }) {
+                expired.append(contentsOf: room.waiters.filter { $0.deadline <= instant })
+                room.waiters.removeAll { $0.deadline <= instant }
+                state.rooms[roomId] = room
+            }
+            return expired
+        }
+        for waiter in expired { waiter.continuation.resume(returning: encode([], cursor: waiter.after)) }
+    }
+
+    /// Answers every parked poll and refuses new ones from now on.
+    func shutdown() {
+        let all: [Waiter] = state.withLock { state in
+            state.shuttingDown = true
+            var all: [Waiter] = []
+            for (roomId, var room) in state.rooms {
+                all.append(contentsOf: room.waiters)
+                room.waiters.removeAll()
+                state.rooms[roomId] = room
+            }
+            return all
+        }
+        for waiter in all { waiter.continuation.resume(returning: encode([], cursor: waiter.after)) }
+    }
+
+    // MARK: Activity
+
+    private func markActivity(roomId: String, participantId: String, opening: Bool) {
+        let at = now()
+        state.withLock { state in
+            guard var room = state.rooms[roomId] else { return }
+            var activity = room.activity[participantId] ?? Activity(openPolls: 0, lastSeen: at)
+            activity.openPolls = max(0, activity.openPolls + (opening ? 1 : -1))
+            activity.lastSeen = at
+            room.activity[participantId] = activity
+            state.rooms[roomId] = room
+        }
+    }
+
+    /// Long-poll activity per participant of a room, for presence.
+    func activity(roomId: String) -> [String: Activity] {
+        state.withLock { $0.rooms[roomId]?.activity ?? [:] }
+    }
+
+    /// How many polls are parked now, across rooms.
+    var parkedPolls: Int {
+        state.withLock { $0.rooms.values.reduce(0) { $0 + $1.waiters.count } }
+    }
+
+    private func encode(_ events: [RoomEvent], cursor: Int64) -> Answer {
+        // Encoding our own value types cannot fail; an empty batch is still a valid answer.
+        (try? WireCoding.encoder().encode(EventsResponse(events: events, cursor: Cursor.make(cursor))))
+            ?? Data("{\"events\":[],\"cursor\":\"\(Cursor.make(cursor))\"}".utf8)
+    }
+}

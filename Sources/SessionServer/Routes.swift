@@ -1,0 +1,165 @@
+import Foundation
+import Hummingbird
+import SessionModel
+
+/// The v1 HTTP API of DESIGN.md, over `SessionService`. docs/openapi.yaml is the contract.
+struct Routes {
+    let service: SessionService
+    static let version = "0.1.0"
+
+    func build() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: ErrorMiddleware(metrics: service.metrics))
+
+        router.get("/healthz") { _, _ in
+            try json(HealthResponse(status: "ok", version: Routes.version))
+        }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: service.metrics.text())))
+        }
+        router.post("/v1/join") { request, context in
+            let body = try await decode(JoinRequest.self, from: request, context: context)
+            return raw(try await service.join(body, address: context.clientAddress))
+        }
+        router.post("/v1/rooms") { request, context in
+            try service.checkAdmin(bearer(request))
+            let body = try await decode(CreateRoomRequest.self, from: request, context: context)
+            return try json(try await service.createRoom(body), status: .created)
+        }
+
+        let room = router.group("/v1/rooms/:roomId")
+        room.get("events") { request, context in
+            let caller = try await authenticate(request, context)
+            let query = request.uri.queryParameters
+            guard let after = query["after"].map(String.init), !after.isEmpty else {
+                throw APIError(status: 400, code: "invalid_cursor", message: "The query parameter after (the cursor) is missing.")
+            }
+            let timeout = try intParameter(query["timeout"].map(String.init), name: "timeout", default: service.config.pollTimeoutCap, range: 0...3600)
+            return raw(try await service.poll(for: caller, cursor: after, timeout: timeout))
+        }
+        room.get("state") { request, context in
+            try json(try await service.state(for: try await authenticate(request, context)))
+        }
+        room.get("messages") { request, context in
+            let caller = try await authenticate(request, context)
+            let query = request.uri.queryParameters
+            let limit = try intParameter(query["limit"].map(String.init), name: "limit", default: 50, range: 1...Limits.historyPageMax)
+            let before = try query["before"].map { text -> Int64 in
+                guard let seq = Int64(text), seq >= 0 else {
+                    throw APIError(status: 400, code: "invalid_before", message: "before must be an event number (seq), not \"\(TextSanitizer.displaySafe(String(text.prefix(40))))\".")
+                }
+                return seq
+            }
+            return try json(try await service.messages(for: caller, before: before, limit: limit))
+        }
+        room.post("messages") { request, context in
+            let caller = try await authenticate(request, context)
+            let body = try await decode(PostMessageRequest.self, from: request, context: context)
+            return raw(try await service.postMessage(body, by: caller), status: .created)
+        }
+        room.post("hand") { request, context in
+            let caller = try await authenticate(request, context)
+            let body = try await decode(HandRequest.self, from: request, context: context)
+            return raw(try await service.setHand(body, by: caller))
+        }
+        room.post("leave") { request, context in
+            raw(try await service.leave(try await authenticate(request, context)))
+        }
+        room.post("moderation/:action") { request, context in
+            let caller = try await authenticate(request, context)
+            let name = context.parameters.get("action") ?? ""
+            guard let action = ModerationAction(rawValue: name) else {
+                throw APIError.notFound(
+                    "There is no moderation action \"\(TextSanitizer.displaySafe(name))\"; the actions are "
+                        + ModerationAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            }
+            let body = try await decode(ModerationRequest.self, from: request, context: context, allowEmpty: true)
+            return raw(try await service.moderate(action, body, by: caller))
+        }
+        return router
+    }
+
+    // MARK: Helpers
+
+    private func authenticate(_ request: Request, _ context: ServerContext) async throws -> Credential {
+        let roomId = context.parameters.get("roomId") ?? ""
+        guard try await service.store.room(id: roomId) != nil else {
+            throw APIError.notFound("No workshop has the id \(TextSanitizer.displaySafe(String(roomId.prefix(40)))).")
+        }
+        return try await service.authenticate(token: bearer(request), roomId: roomId)
+    }
+}
+
+/// The token of an `Authorization: Bearer ...` header.
+func bearer(_ request: Request) -> String? {
+    guard let header = request.headers[.authorization] else { return nil }
+    let parts = header.split(separator: " ", maxSplits: 1)
+    guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+    return parts[1].trimmingCharacters(in: .whitespaces)
+}
+
+/// Reads a JSON body of at most `Limits.requestBodyMax` bytes, with errors that say which field is wrong.
+func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ServerContext, allowEmpty: Bool = false) async throws -> T {
+    let buffer = try await request.body.collect(upTo: Limits.requestBodyMax)
+    var data = Data(buffer.readableBytesView)
+    if data.isEmpty {
+        guard allowEmpty else { throw APIError.invalidJSON("The request has no body; this endpoint expects JSON.") }
+        data = Data("{}".utf8)
+    }
+    do {
+        return try WireCoding.decoder().decode(T.self, from: data)
+    } catch let error as DecodingError {
+        throw APIError.invalidJSON(describe(error))
+    }
+}
+
+/// A DecodingError in plain words: which field, and what was wrong with it.
+func describe(_ error: DecodingError) -> String {
+    func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+        let field = path(context.codingPath + [key])
+        return "The field \(field) is missing."
+    case .typeMismatch(let type, let context):
+        return "The field \(path(context.codingPath)) should be \(typeName(type))."
+    case .valueNotFound(let type, let context):
+        return "The field \(path(context.codingPath)) should be \(typeName(type)), not null."
+    case .dataCorrupted(let context):
+        if context.codingPath.isEmpty { return "The request body is not valid JSON." }
+        return "The field \(path(context.codingPath)) has a value that is not allowed."
+    @unknown default:
+        return "The request body is not the JSON this endpoint expects."
+    }
+}
+
+private func typeName(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "a string"
+    case is Bool.Type: "true or false"
+    case is Int.Type, is Int64.Type: "a whole number"
+    case is Double.Type: "a number"
+    default: "an object or a list"
+    }
+}
+
+func intParameter(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    guard let text else { return value }
+    guard let number = Int(text), range.contains(number) else {
+        throw APIError(status: 400, code: "invalid_\(name)", message: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+    }
+    return number
+}
+
+func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+    raw(try WireCoding.encoder().encode(value), status: status)
+}
+
+func raw(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
+    Response(
+        status: status, headers: [.contentType: "application/json; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+}

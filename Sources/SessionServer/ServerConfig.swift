@@ -1,0 +1,58 @@
+public import Foundation
+public import SessionModel
+
+/// How a session server runs; `momentum serve` fills it from its flags.
+public struct ServerConfig: Sendable {
+    public var host: String
+    /// 0 picks a free port; `SessionServer.run` reports the one it got.
+    public var port: Int
+    /// The SQLite file.
+    public var databasePath: String
+    /// Lets `POST /v1/rooms` create rooms; nil disables room creation over HTTP.
+    public var adminToken: String?
+    /// The longest a long-poll is held, in seconds.
+    public var pollTimeoutCap: Int
+    /// Joins allowed per client address: a burst, then one more every `joinRefillSeconds`.
+    public var joinBurst: Int
+    public var joinRefillSeconds: Double
+    /// Messages allowed per participant: a burst, then one more every `messageRefillSeconds`.
+    public var messageBurst: Int
+    public var messageRefillSeconds: Double
+    /// A participant with no long-poll for this long is away, then offline.
+    public var awayAfter: TimeInterval
+    public var offlineAfter: TimeInterval
+    /// How often presence is recomputed.
+    public var presenceInterval: TimeInterval
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String, adminToken: String? = nil,
+        pollTimeoutCap: Int = Limits.pollTimeoutDefault,
+        joinBurst: Int = 30, joinRefillSeconds: Double = 2,
+        messageBurst: Int = 10, messageRefillSeconds: Double = 1,
+        awayAfter: TimeInterval = 45, offlineAfter: TimeInterval = 180, presenceInterval: TimeInterval = 5
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.adminToken = adminToken
+        self.pollTimeoutCap = pollTimeoutCap
+        self.joinBurst = joinBurst
+        self.joinRefillSeconds = joinRefillSeconds
+        self.messageBurst = messageBurst
+        self.messageRefillSeconds = messageRefillSeconds
+        self.awayAfter = awayAfter
+        self.offlineAfter = offlineAfter
+        self.presenceInterval = presenceInterval
+    }
+
+    /// `$XDG_DATA_HOME/momentum/momentum.sqlite`, or `~/.local/share/momentum/momentum.sqlite`.
+    public static func defaultDatabasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else {
+            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return base + "/momentum/momentum.sqlite"
+    }
+}

@@ -1,0 +1,50 @@
+import Prometheus
+import Synchronization
+
+/// The server's Prometheus metrics, served as text on `/metrics`.
+final class ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    let rooms: Gauge
+    let participants: Gauge
+    let openPolls: Gauge
+    let eventsAppended: Counter
+    let joins: Counter
+    let messages: Counter
+    private let latencies = Mutex([String: DurationHistogram]())
+
+    init() {
+        rooms = registry.makeGauge(descriptor: Self.name("rooms", "", "Rooms this server holds."))
+        participants = registry.makeGauge(descriptor: Self.name("participants", "", "Participants present in a room."))
+        openPolls = registry.makeGauge(descriptor: Self.name("open_long_polls", "", "Long-polls being held now."))
+        eventsAppended = registry.makeCounter(descriptor: Self.name("events_appended", "total", "Room events committed."))
+        joins = registry.makeCounter(descriptor: Self.name("joins", "total", "Successful joins."))
+        messages = registry.makeCounter(descriptor: Self.name("messages", "total", "Chat messages posted."))
+    }
+
+    private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "momentum", metricName: metric, unitName: unit, helpText: help)
+    }
+
+    private static let buckets: [Duration] = [
+        .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5),
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+        .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5), .seconds(30),
+    ]
+
+    /// Records how long a request to `route` took, by route and status class.
+    func recordLatency(route: String, status: Int, duration: Duration) {
+        let key = route + " " + String(status / 100) + "xx"
+        let histogram = latencies.withLock { table in
+            if let existing = table[key] { return existing }
+            let made = registry.makeDurationHistogram(
+                descriptor: Self.name("request_duration", "seconds", "Time to answer a request, long-poll holds included."),
+                labels: [("route", route), ("status", String(status / 100) + "xx")],
+                buckets: Self.buckets)
+            table[key] = made
+            return made
+        }
+        histogram.record(duration)
+    }
+
+    func text() -> String { registry.emitToString() }
+}

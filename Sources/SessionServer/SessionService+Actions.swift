@@ -1,0 +1,88 @@
+import Foundation
+import SessionModel
+
+extension SessionService {
+    /// Posts a chat message. A retry with the same `clientId` gets the first answer and posts nothing.
+    func postMessage(_ request: PostMessageRequest, by caller: Credential) async throws -> Data {
+        let clientId = try validClientId(request.clientId)
+        let text: String
+        switch TextSanitizer.normalizeMessage(request.text) {
+        case .success(let normalized): text = normalized
+        case .failure(let problem): throw APIError.invalidField("text", problem.description)
+        }
+        if let wait = messageLimiter(caller) { throw APIError.rateLimited(retryAfter: wait) }
+        let at = time
+        let messageId = Secrets.id(prefix: "m_")
+        let result = try await store.commit(
+            roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "message:" + clientId)
+        ) { state in
+            let me = try Self.presentMember(caller, in: state)
+            if me.muted { throw APIError.muted }
+            let message = ChatMessage(id: messageId, seq: state.seq + 1, authorId: me.id, text: text, at: at, clientId: clientId)
+            return Decision(
+                events: [RoomEvent(seq: state.seq + 1, at: at, actor: me.id, kind: .message(message))],
+                response: try WireCoding.encoder().encode(PostMessageResponse(message: message)))
+        }
+        if case .committed = result { metrics.messages.increment() }
+        return result.response
+    }
+
+    /// Raises or lowers the caller's own hand; raising a raised hand changes nothing.
+    func setHand(_ request: HandRequest, by caller: Credential) async throws -> Data {
+        let clientId = try validClientId(request.clientId)
+        let at = time
+        let result = try await store.commit(
+            roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "hand:" + clientId)
+        ) { state in
+            let me = try Self.presentMember(caller, in: state)
+            let isRaised = state.hands.contains(me.id)
+            guard isRaised != request.raised else { return try Self.unchanged(state) }
+            let kind: RoomEvent.Kind = request.raised ? .handRaised(participantId: me.id) : .handLowered(participantId: me.id)
+            return try Self.decision([RoomEvent(seq: state.seq + 1, at: at, actor: me.id, kind: kind)], after: state)
+        }
+        return result.response
+    }
+
+    /// Leaves the room: the caller's token stops working.
+    func leave(_ caller: Credential) async throws -> Data {
+        let at = time
+        let result = try await store.commit(roomId: caller.roomId, idempotency: nil) { state in
+            let me = try Self.presentMember(caller, in: state)
+            var decision = try Self.decision([RoomEvent(seq: state.seq + 1, at: at, actor: me.id, kind: .left(participantId: me.id))], after: state)
+            decision.revokeParticipants = [me.id]
+            return decision
+        }
+        return result.response
+    }
+
+    // MARK: Shared rules
+
+    func validClientId(_ raw: String) throws -> String {
+        guard !raw.isEmpty, raw.utf8.count <= Limits.clientIdMaxLength,
+              raw.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F })
+        else {
+            throw APIError.invalidField("clientId", "it must be 1 to \(Limits.clientIdMaxLength) printable ASCII characters, such as a UUID")
+        }
+        return raw
+    }
+
+    private func messageLimiter(_ caller: Credential) -> Int? {
+        messageLimit.take(caller.roomId + "/" + caller.participantId, now: time)
+    }
+
+    /// The caller, who must still be a member of the room.
+    static func presentMember(_ caller: Credential, in state: RoomState) throws -> Participant {
+        guard let me = state.participant(caller.participantId), me.isPresent else { throw APIError.unauthorized }
+        return me
+    }
+
+    /// A decision whose answer is the room's last `seq` once `events` are appended.
+    static func decision(_ events: [RoomEvent], after state: RoomState) throws -> Decision {
+        Decision(events: events, response: try WireCoding.encoder().encode(ActionResponse(seq: events.last?.seq ?? state.seq)))
+    }
+
+    /// A request that is already satisfied: nothing is appended, and the answer is the same.
+    static func unchanged(_ state: RoomState) throws -> Decision {
+        try decision([], after: state)
+    }
+}

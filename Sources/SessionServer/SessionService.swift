@@ -1,0 +1,236 @@
+import Foundation
+import Logging
+import SessionModel
+
+/// What the server does, independent of HTTP: rooms, joins, chat, hands, presence.
+///
+/// Every change goes through `EventStore.commit`, whose `decide` closure checks the
+/// request against the room's current state; a refused request throws and appends nothing.
+final class SessionService: Sendable {
+    let store: any EventStore
+    let hub: RoomHub
+    let config: ServerConfig
+    let metrics: ServerMetrics
+    let logger: Logger
+    private let now: @Sendable () -> Date
+    private let joinLimiter: RateLimiter
+    let messageLimit: RateLimiter
+
+    init(store: any EventStore, config: ServerConfig, metrics: ServerMetrics, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.config = config
+        self.metrics = metrics
+        self.logger = logger
+        self.now = { WireCoding.wholeMilliseconds(now()) }
+        self.hub = RoomHub(store: store, now: now)
+        self.joinLimiter = RateLimiter(burst: config.joinBurst, refillSeconds: config.joinRefillSeconds)
+        self.messageLimit = RateLimiter(burst: config.messageBurst, refillSeconds: config.messageRefillSeconds)
+        let hub = self.hub
+        let metrics = self.metrics
+        store.setCommitHandler { roomId, events in
+            metrics.eventsAppended.increment(by: Int64(events.count))
+            hub.publish(roomId: roomId, events: events)
+        }
+    }
+
+    var time: Date { now() }
+
+    // MARK: Rooms
+
+    /// Creates a room from a workshop description; answers its id, join code and moderator key.
+    func createRoom(_ request: CreateRoomRequest) async throws -> CreateRoomResponse {
+        let title = try validTitle(request.title, field: "title")
+        guard !request.agenda.isEmpty else { throw APIError.invalidField("agenda", "it has no item") }
+        guard request.agenda.count <= Limits.agendaMaxItems else {
+            throw APIError.invalidField("agenda", "it has more than \(Limits.agendaMaxItems) items")
+        }
+        var agenda: [AgendaItem] = []
+        for (index, draft) in request.agenda.enumerated() {
+            let place = "item \(index + 1)"
+            let itemTitle = try validTitle(draft.title, field: "agenda")
+            guard (1...Limits.maxDays).contains(draft.day) else {
+                throw APIError.invalidField("agenda", "\(place) has day \(draft.day); days go from 1 to \(Limits.maxDays)")
+            }
+            guard AgendaItem.parseClock(draft.start) != nil else {
+                throw APIError.invalidField("agenda", "\(place) starts at \"\(draft.start)\", which is not a time like 09:30")
+            }
+            guard (1...Limits.agendaItemMaxMinutes).contains(draft.minutes) else {
+                throw APIError.invalidField("agenda", "\(place) lasts \(draft.minutes) minutes; it must be 1 to \(Limits.agendaItemMaxMinutes)")
+            }
+            agenda.append(AgendaItem(id: "a\(index + 1)", title: itemTitle, day: draft.day, start: draft.start, minutes: draft.minutes))
+        }
+        var code = Secrets.joinCode()
+        while try await store.room(code: code) != nil { code = Secrets.joinCode() }
+        let moderatorKey = Secrets.moderatorKey()
+        let info = RoomInfo(id: Secrets.id(prefix: "r_"), title: title, createdAt: now())
+        try await store.createRoom(StoredRoom(info: info, agenda: agenda, code: code, moderatorKeyHash: Secrets.hash(moderatorKey)), events: [])
+        metrics.rooms.increment()
+        logger.info("room created", metadata: ["room": "\(info.id)", "title": "\(title)"])
+        return CreateRoomResponse(roomId: info.id, code: code, moderatorKey: moderatorKey)
+    }
+
+    private func validTitle(_ raw: String, field: String) throws -> String {
+        switch TextSanitizer.validateTitle(raw) {
+        case .success(let title): return title
+        case .failure(let problem): throw APIError.invalidField(field, "\"\(TextSanitizer.displaySafe(raw))\": \(problem)")
+        }
+    }
+
+    func checkAdmin(_ token: String?) throws {
+        guard let expected = config.adminToken else {
+            throw APIError.forbidden("Room creation over HTTP is off: start the server with --admin-token.")
+        }
+        guard let token, constantTimeEqual(token, expected) else {
+            throw APIError(status: 401, code: "unauthorized", message: "Creating a room needs the server's admin token.")
+        }
+    }
+
+    // MARK: Joining
+
+    /// Lets someone into a room by its join code; experts add the room's moderator key.
+    func join(_ request: JoinRequest, address: String) async throws -> Data {
+        if let wait = joinLimiter.take(address, now: now()) { throw APIError.rateLimited(retryAfter: wait) }
+        let code = Secrets.normalizeCode(request.code)
+        guard !code.isEmpty else { throw APIError.invalidField("code", "it is empty") }
+        guard let room = try await store.room(code: code) else { throw APIError.wrongCode(TextSanitizer.displaySafe(code)) }
+        let name: String
+        switch TextSanitizer.validateName(request.name) {
+        case .success(let valid): name = valid
+        case .failure(let problem): throw APIError.invalidField("name", problem.description)
+        }
+        var isExpert = false
+        if let key = request.moderatorKey, !key.isEmpty {
+            guard constantTimeEqual(Secrets.hash(key), room.moderatorKeyHash) else { throw APIError.wrongModeratorKey }
+            isExpert = true
+        }
+        let role: Role = isExpert ? .expert : .learner
+        let token = Secrets.token()
+        let participantId = Secrets.id(prefix: "p_")
+        let at = now()
+        let pollTimeout = config.pollTimeoutCap
+        let result = try await store.commit(roomId: room.info.id, idempotency: nil) { state in
+            if role == .learner && state.locked { throw APIError.roomLocked }
+            if state.present.count >= Limits.roomMaxParticipants { throw APIError.roomFull }
+            if state.presentParticipant(named: name) != nil { throw APIError.nameTaken(name) }
+            let participant = Participant(id: participantId, name: Self.unusedName(name, in: state), role: role, presence: .online, joinedAt: at)
+            let event = RoomEvent(seq: state.seq + 1, at: at, actor: participantId, kind: .joined(participant))
+            var after = state
+            after.apply(event)
+            let response = JoinResponse(
+                token: token, participant: participant, room: state.room, state: after,
+                cursor: Cursor.make(after.seq), pollTimeout: pollTimeout)
+            return Decision(events: [event], grant: (Secrets.hash(token), participantId), response: try WireCoding.encoder().encode(response))
+        }
+        metrics.joins.increment()
+        return result.response
+    }
+
+    /// The name itself, or with " (2)", " (3)"... when someone who left the room had it:
+    /// two participants never show the same name, even in old messages.
+    static func unusedName(_ name: String, in state: RoomState) -> String {
+        let taken = Set(state.participants.map { RoomState.nameKey($0.name) })
+        if !taken.contains(RoomState.nameKey(name)) { return name }
+        var n = 2
+        while taken.contains(RoomState.nameKey("\(name) (\(n))")) { n += 1 }
+        return "\(name) (\(n))"
+    }
+
+    // MARK: Authentication
+
+    /// The caller behind a bearer token, who must be a present member of `roomId`.
+    func authenticate(token: String?, roomId: String) async throws -> Credential {
+        guard let token, !token.isEmpty else { throw APIError.unauthorized }
+        guard let credential = try await store.credential(tokenHash: Secrets.hash(token)) else { throw APIError.unauthorized }
+        guard credential.roomId == roomId else {
+            throw APIError.forbidden("This token belongs to another room.")
+        }
+        return credential
+    }
+
+    // MARK: Reading
+
+    func state(for caller: Credential) async throws -> StateResponse {
+        guard let state = try await store.state(roomId: caller.roomId),
+              let me = state.participant(caller.participantId)
+        else { throw APIError.unauthorized }
+        return StateResponse(state: state, cursor: Cursor.make(state.seq), participant: me)
+    }
+
+    func messages(for caller: Credential, before: Int64?, limit: Int) async throws -> MessagesResponse {
+        let page = try await store.messages(roomId: caller.roomId, before: before ?? Int64.max, limit: limit)
+        return MessagesResponse(messages: page.messages, hasMore: page.hasMore)
+    }
+
+    /// The long-poll: events after `cursor`, at once or when the next one is committed.
+    func poll(for caller: Credential, cursor: String, timeout: Int) async throws -> Data {
+        guard let after = Cursor.parse(cursor) else {
+            throw APIError(status: 400, code: "invalid_cursor", message: "The cursor \"\(TextSanitizer.displaySafe(String(cursor.prefix(40))))\" was not given by this server.")
+        }
+        if let me = try await store.state(roomId: caller.roomId)?.participant(caller.participantId), me.presence != .online {
+            try await setPresence(roomId: caller.roomId, participantId: caller.participantId, to: .online)
+        }
+        let hold = Duration.seconds(max(0, min(timeout, config.pollTimeoutCap)))
+        metrics.openPolls.increment()
+        defer { metrics.openPolls.decrement() }
+        do {
+            return try await hub.poll(roomId: caller.roomId, participantId: caller.participantId, after: after, timeout: hold)
+        } catch RoomHub.PollError.cursorAhead {
+            throw APIError.cursorExpired
+        }
+    }
+
+    // MARK: Presence
+
+    /// Commits a presence change, unless it is already so or the participant has gone.
+    func setPresence(roomId: String, participantId: String, to presence: Presence) async throws {
+        let at = now()
+        _ = try await store.commit(roomId: roomId, idempotency: nil) { state in
+            guard let me = state.participant(participantId), me.isPresent, me.presence != presence else {
+                return Decision(response: Data())
+            }
+            return Decision(
+                events: [RoomEvent(seq: state.seq + 1, at: at, actor: nil, kind: .presence(participantId: participantId, presence: presence))],
+                response: Data())
+        }
+    }
+
+    /// Recomputes everyone's presence from long-poll activity: online while polling,
+    /// away after `awayAfter` without a poll, offline after `offlineAfter`.
+    func sweepPresence() async {
+        let at = now()
+        do {
+            for roomId in try await store.roomIds() {
+                guard let state = try await store.state(roomId: roomId) else { continue }
+                let activity = hub.activity(roomId: roomId)
+                for participant in state.present {
+                    let seen = activity[participant.id]
+                    let wanted: Presence
+                    if let seen, seen.openPolls > 0 {
+                        wanted = .online
+                    } else {
+                        let idle = at.timeIntervalSince(seen?.lastSeen ?? participant.joinedAt)
+                        wanted = idle >= config.offlineAfter ? .offline : idle >= config.awayAfter ? .away : .online
+                    }
+                    if wanted != participant.presence {
+                        try await setPresence(roomId: roomId, participantId: participant.id, to: wanted)
+                    }
+                }
+            }
+        } catch {
+            logger.error("presence sweep failed: \(error)")
+        }
+    }
+
+    // MARK: Helpers
+
+    func encode<T: Encodable>(_ value: T) throws -> Data { try WireCoding.encoder().encode(value) }
+}
+
+/// Compares secrets without leaking where they differ through timing.
+func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    var diff: UInt8 = 0
+    for i in 0..<x.count { diff |= x[i] ^ y[i] }
+    return diff == 0
+}

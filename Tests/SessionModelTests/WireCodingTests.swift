@@ -1,0 +1,69 @@
+import Foundation
+import SessionModel
+import Testing
+
+@Suite("Wire coding")
+struct WireCodingTests {
+    let at = Date(timeIntervalSince1970: 1_800_000_000.123)
+
+    static let kinds: [RoomEvent.Kind] = [
+        .joined(Participant(id: "p1", name: "Chloé", role: .learner, joinedAt: Date(timeIntervalSince1970: 1_800_000_000))),
+        .left(participantId: "p1"),
+        .removed(participantId: "p1"),
+        .presence(participantId: "p1", presence: .away),
+        .message(ChatMessage(id: "m1", seq: 5, authorId: "p1", text: "Ça va ? 👩‍💻", at: Date(timeIntervalSince1970: 1_800_000_000.5), clientId: "c1")),
+        .messageDeleted(messageId: "m1"),
+        .handRaised(participantId: "p1"),
+        .handLowered(participantId: "p1"),
+        .allHandsLowered,
+        .floor(participantId: "p1"),
+        .floor(participantId: nil),
+        .agenda(itemId: "a2"),
+        .muted(participantId: "p1", muted: true),
+        .locked(false),
+    ]
+
+    @Test(arguments: kinds)
+    func everyEventSurvivesTheWire(_ kind: RoomEvent.Kind) throws {
+        let event = RoomEvent(seq: 5, at: at, actor: "p9", kind: kind)
+        let data = try WireCoding.encoder().encode(event)
+        let back = try WireCoding.decoder().decode(RoomEvent.self, from: data)
+        #expect(back.kind == kind)
+        #expect(back.seq == 5)
+        #expect(back.actor == "p9")
+        #expect(abs(back.at.timeIntervalSince(at)) < 0.001)
+    }
+
+    @Test func anUnknownTypeDecodesToUnknown() throws {
+        let json = #"{"seq": 9, "type": "poll_started", "at": "2026-11-23T10:00:00.000Z", "data": {"question": "?"}}"#
+        let event = try WireCoding.decoder().decode(RoomEvent.self, from: Data(json.utf8))
+        #expect(event.kind == .unknown(type: "poll_started"))
+        #expect(event.seq == 9)
+    }
+
+    @Test func aKnownTypeWithUnreadableDataDecodesToUnknown() throws {
+        let json = #"{"seq": 3, "type": "hand_raised", "at": "2026-11-23T10:00:00Z", "data": {"who": 1}}"#
+        let event = try WireCoding.decoder().decode(RoomEvent.self, from: Data(json.utf8))
+        #expect(event.kind == .unknown(type: "hand_raised"))
+    }
+
+    @Test func timesAreWrittenWithMilliseconds() {
+        #expect(WireCoding.formatTime(Date(timeIntervalSince1970: 0.25)) == "1970-01-01T00:00:00.250Z")
+        #expect(WireCoding.parseTime("1970-01-01T00:00:01Z") == Date(timeIntervalSince1970: 1))
+    }
+
+    @Test func aStateSurvivesTheWire() throws {
+        var room = RoomScript()
+        room.join("p1", "Sarah", role: .expert)
+        room.say("p1", "Bienvenue", messageId: "m1")
+        room.apply(.agenda(itemId: "a1"))
+        let data = try WireCoding.encoder().encode(room.state)
+        #expect(try WireCoding.decoder().decode(RoomState.self, from: data) == room.state)
+    }
+
+    @Test func agendaClockTimesAreChecked() {
+        #expect(AgendaItem.parseClock("09:30") == 570)
+        #expect(AgendaItem.parseClock("23:59") == 1439)
+        for bad in ["9:30", "24:00", "09:60", "0930", "ab:cd", ""] { #expect(AgendaItem.parseClock(bad) == nil) }
+    }
+}
