@@ -79,7 +79,10 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["SessionServer", "SessionClient", "SessionModel"],
+            dependencies: [
+                "SessionServer", "SessionClient", "SessionModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

@@ -4,12 +4,15 @@ public import Logging
 import NIOCore
 public import SessionModel
 import ServiceLifecycle
+import Synchronization
 
 
 /// A running session server: `momentum serve`, the demo's embedded server, and the tests' server.
 public final class SessionServer: Sendable {
     public let config: ServerConfig
     let service: SessionService
+    private let group = Mutex<ServiceGroup?>(nil)
+    private let stopRequested = Mutex(false)
 
     /// Opens the database (creating its folder) and loads every room.
     public init(config: ServerConfig, logger: Logger = Logger(label: "momentum.server")) throws {
@@ -29,17 +32,26 @@ public final class SessionServer: Sendable {
         }
     }
 
-    /// Serves until the task is cancelled or SIGTERM/SIGINT arrive; `onListening` gets the bound port.
+    /// Serves until `stop()`, SIGTERM or SIGINT (graceful: parked long-polls are answered
+    /// first), or until the task is cancelled; `onListening` gets the bound port.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let service = self.service
         Task { await service.refreshGauges() }
         let app = Application(
             router: Routes(service: service).build(),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "momentum"),
-            services: [BackgroundWork(service: service)],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: service.logger)
-        try await app.runService()
+        let group = ServiceGroup(configuration: .init(services: [app, BackgroundWork(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: service.logger))
+        self.group.withLock { $0 = group }
+        if stopRequested.withLock({ $0 }) { return }
+        try await group.run()
+    }
+
+    /// Stops a running server gracefully.
+    public func stop() async {
+        stopRequested.withLock { $0 = true }
+        await group.withLock({ $0 })?.triggerGracefulShutdown()
     }
 }
 
@@ -55,14 +67,17 @@ public enum ServerError: Error, CustomStringConvertible {
 }
 
 /// The server's timers: long-poll holds running out, and presence.
+///
+/// It comes after the HTTP server in the service group, so on shutdown it stops first and
+/// answers every parked long-poll; the HTTP server then closes without waiting out their holds.
 struct BackgroundWork: Service {
     let service: SessionService
 
     func run() async throws {
-        var lastPresence = ContinuousClock.now
-        await withGracefulShutdownHandler {
+        try? await cancelWhenGracefulShutdown {
+            var lastPresence = ContinuousClock.now
             while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(250))
+                try await Task.sleep(for: .milliseconds(250))
                 service.hub.expireWaiters()
                 if ContinuousClock.now - lastPresence >= .seconds(service.config.presenceInterval) {
                     lastPresence = .now
@@ -70,9 +85,8 @@ struct BackgroundWork: Service {
                     await service.refreshGauges()
                 }
             }
-        } onGracefulShutdown: {
-            service.hub.shutdown()
         }
+        service.hub.shutdown()
     }
 }
 

@@ -1,4 +1,5 @@
 public import Foundation
+import Logging
 public import SessionClient
 public import SessionModel
 public import SessionServer
@@ -11,6 +12,7 @@ public final class TestServer: Sendable {
     public let databasePath: String
     public let adminToken = "test-admin-token"
     private let task: Task<Void, any Error>
+    private let server: SessionServer
 
     /// Starts a server; `configure` may change the config (rate limits, timeouts) first.
     public init(databasePath: String? = nil, configure: (inout ServerConfig) -> Void = { _ in }) async throws {
@@ -19,9 +21,15 @@ public final class TestServer: Sendable {
         config.joinBurst = 1000
         config.messageBurst = 1000
         configure(&config)
-        let server = try SessionServer(config: config)
+        var logger = Logger(label: "momentum.test-server")
+        logger.logLevel = .warning
+        let server = try SessionServer(config: config, logger: logger)
+        self.server = server
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        task = Task { try await server.run { port in continuation.yield(port) } }
+        task = Task {
+            defer { continuation.finish() }
+            try await server.run { port in continuation.yield(port) }
+        }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
         self.databasePath = path
@@ -31,7 +39,7 @@ public final class TestServer: Sendable {
     }
 
     public func stop() async {
-        task.cancel()
+        await server.stop()
         _ = await task.result
         engine.shutdown()
     }

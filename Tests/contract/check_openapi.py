@@ -32,7 +32,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -814,8 +814,10 @@ class Session:
 class Server:
     """`momentum serve` on a free loopback port, with a fresh database, stopped by its pid."""
 
-    def __init__(self, binary: str) -> None:
+    def __init__(self, binary: str, startup_timeout: float = STARTUP_TIMEOUT) -> None:
         self.binary = binary
+        self.startup_timeout = startup_timeout
+        self.started = False
         self.folder = tempfile.mkdtemp(prefix="momentum-contract-")
         self.process: subprocess.Popen | None = None
         self.output: collections.deque[str] = collections.deque(maxlen=200)
@@ -825,18 +827,22 @@ class Server:
     def start(self) -> str:
         command = [self.binary, "serve", "--host", "127.0.0.1", "--port", "0",
                    "--db", os.path.join(self.folder, "db.sqlite"), "--admin-token", ADMIN_TOKEN]
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                            stderr=subprocess.PIPE, start_new_session=True)
+        except OSError as error:
+            raise Abort(f"cannot start {self.binary}: {error}")
         # Both streams are drained for the server's whole life, so that it never blocks on a full pipe.
         for stream, name in ((self.process.stdout, "stdout"), (self.process.stderr, "stderr")):
             threading.Thread(target=self._drain, args=(stream, name), daemon=True).start()
-        deadline = time.monotonic() + STARTUP_TIMEOUT
+        deadline = time.monotonic() + self.startup_timeout
         while not self.ready.wait(0.1):
             if self.process.poll() is not None:
                 raise Abort(f"the server exited with status {self.process.returncode} before listening:\n" + self.tail())
             if time.monotonic() > deadline:
-                raise Abort(f"the server printed no 'listening on http://127.0.0.1:PORT' line within {STARTUP_TIMEOUT:.0f} s:\n"
+                raise Abort(f"the server printed no 'listening on http://127.0.0.1:PORT' line within {self.startup_timeout:.0f} s:\n"
                             + self.tail())
+        self.started = True
         return f"http://127.0.0.1:{self.port}"
 
     def _drain(self, stream, name: str) -> None:
@@ -851,9 +857,6 @@ class Server:
 
     def tail(self, lines: int = 30) -> str:
         return "\n".join(list(self.output)[-lines:])
-
-    def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -872,6 +875,8 @@ class Server:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--binary", help="the momentum executable; without it, only the spec is checked")
+    parser.add_argument("--startup-timeout", type=float, default=STARTUP_TIMEOUT,
+                        help="seconds to wait for the server's listening line (default: 60)")
     parser.add_argument("--spec", default=str(DEFAULT_SPEC), help="the OpenAPI document (default: docs/openapi.yaml)")
     args = parser.parse_args()
 
@@ -894,7 +899,7 @@ def main() -> int:
         if contract is None or problems:
             report.check("live server", False, "skipped: the spec is not valid")
         else:
-            server = Server(args.binary)
+            server = Server(args.binary, args.startup_timeout)
             try:
                 base = server.start()
                 report.check(f"server started ({base})", True)
@@ -908,12 +913,12 @@ def main() -> int:
                 traceback.print_exc()
                 report.check("session", False, f"the script failed: {type(error).__name__}: {error}")
             finally:
-                crashed = server.process is not None and server.process.poll() is not None
+                crashed = server.started and server.process.poll() is not None
                 if crashed:
                     report.check("the server stayed up", False,
                                  f"it exited with status {server.process.returncode}:\n{server.tail()}")
                 server.stop()
-            if report.failed:
+            if report.failed and server.started:
                 print("--- last server output ---\n" + server.tail(), flush=True)
 
     print(report.summary(), flush=True)
