@@ -25,16 +25,23 @@ public enum WireCoding {
         return decoder
     }
 
-    /// "2026-11-23T10:31:00.123Z".
+    /// "2026-11-23T10:31:00.123Z", rounded to the nearest millisecond (a formatter would
+    /// truncate 0.123 stored as 0.12299... to .122).
     public static func formatTime(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let fraction = milliseconds - seconds * 1000
+        var text = Date(timeIntervalSince1970: Double(seconds)).formatted(.iso8601)
+        if text.hasSuffix("Z") { text.removeLast() }
+        let digits = String(fraction)
+        return text + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
+    /// Reads a time, to the millisecond: decoded times equal the server's own to the bit.
     public static func parseTime(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)) {
-            return date
-        }
-        return try? Date(text, strategy: .iso8601)
+        let parsed = (try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)))
+            ?? (try? Date(text, strategy: .iso8601))
+        return parsed.map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 * 1000).rounded() / 1000) }
     }
 
     /// A time as the server records it: whole milliseconds, so that it survives the wire unchanged.

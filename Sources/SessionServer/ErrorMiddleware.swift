@@ -43,6 +43,7 @@ struct ErrorMiddleware: RouterMiddleware {
         let body = (try? WireCoding.encoder().encode(error.body)) ?? Data("{\"error\":\"internal\",\"message\":\"\"}".utf8)
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if error.status == 401 { headers[.wwwAuthenticate] = "Bearer" }
         return Response(status: .init(code: error.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

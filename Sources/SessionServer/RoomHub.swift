@@ -8,7 +8,7 @@ import Synchronization
 /// once per distinct cursor and resumes every waiter with the same bytes. Polls that are
 /// behind the in-memory window read the store once; nobody polls the database on a timer.
 final class RoomHub: Sendable {
-    /// What a parked poll is resumed with: the encoded `EventsResponse`.
+    /// What a parked poll is resumed with: the encoded `EventsResponse` (nil: read the store).
     typealias Answer = Data
 
     private struct Waiter {
@@ -16,7 +16,7 @@ final class RoomHub: Sendable {
         var participantId: String
         var after: Int64
         var deadline: ContinuousClock.Instant
-        var continuation: CheckedContinuation<Answer, Never>
+        var continuation: CheckedContinuation<Answer?, Never>
     }
 
     private struct Room {
@@ -88,7 +88,8 @@ final class RoomHub: Sendable {
                 waiter.continuation.resume(returning: common)
             } else {
                 let missed = (try? windowEvents(roomId: roomId, after: waiter.after)) ?? nil
-                waiter.continuation.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after) } ?? encode([], cursor: waiter.after))
+                // nil: older than the window, so the poll reads the store.
+                waiter.continuation.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after) })
             }
         }
     }
@@ -113,20 +114,22 @@ final class RoomHub: Sendable {
             if !events.isEmpty { return encode(events, cursor: events.last!.seq) }
         }
 
+        if timeout <= .zero { return encode([], cursor: after) }
         let id = state.withLock { state -> UInt64 in
             defer { state.nextWaiterId += 1 }
             return state.nextWaiterId
         }
         let deadline = ContinuousClock.now + timeout
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Answer, Never>) in
-                let immediate: Answer? = state.withLock { state in
-                    if state.cancelledEarly.remove(id) != nil || state.shuttingDown { return encode([], cursor: after) }
-                    guard var room = state.rooms[roomId] else { return encode([], cursor: after) }
+        let answer: Answer? = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Answer?, Never>) in
+                let immediate: Answer?? = state.withLock { state in
+                    if state.cancelledEarly.remove(id) != nil || state.shuttingDown { return .some(encode([], cursor: after)) }
+                    guard var room = state.rooms[roomId] else { return .some(encode([], cursor: after)) }
                     if room.head > after {
-                        // An event was committed between the check above and now.
-                        let events = room.recent.filter { $0.seq > after }
-                        return encode(events, cursor: room.head)
+                        // Events were committed between the check above and now. If they no longer
+                        // all fit in the window, answer nil: the caller reads the store.
+                        guard after >= room.windowStart else { return .some(nil) }
+                        return .some(encode(room.recent.filter { $0.seq > after }, cursor: room.head))
                     }
                     room.waiters.append(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, continuation: continuation))
                     state.rooms[roomId] = room
@@ -137,6 +140,9 @@ final class RoomHub: Sendable {
         } onCancel: {
             cancel(waiterId: id, roomId: roomId, after: after)
         }
+        if let answer { return answer }
+        let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
+        return encode(events, cursor: events.last?.seq ?? after)
     }
 
     /// Events after `after` from memory; nil when they are older than the window; throws when `after` is in the future.

@@ -124,6 +124,8 @@ func describe(_ error: DecodingError) -> String {
     case .keyNotFound(let key, let context):
         let field = path(context.codingPath + [key])
         return "The field \(field) is missing."
+    case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+        return "The request body should be a JSON object."
     case .typeMismatch(let type, let context):
         return "The field \(path(context.codingPath)) should be \(typeName(type))."
     case .valueNotFound(let type, let context):

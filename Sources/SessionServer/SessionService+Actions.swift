@@ -10,14 +10,18 @@ extension SessionService {
         case .success(let normalized): text = normalized
         case .failure(let problem): throw APIError.invalidField("text", problem.description)
         }
-        if let wait = messageLimiter(caller) { throw APIError.rateLimited(retryAfter: wait) }
         let at = time
         let messageId = Secrets.id(prefix: "m_")
+        let limiter = messageLimit
         let result = try await store.commit(
             roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "message:" + clientId)
         ) { state in
             let me = try Self.presentMember(caller, in: state)
             if me.muted { throw APIError.muted }
+            // Counted here, after the idempotency check: a retry gets its first answer, never a 429.
+            if let wait = limiter.take(caller.roomId + "/" + caller.participantId, now: at) {
+                throw APIError.rateLimited(retryAfter: wait)
+            }
             let message = ChatMessage(id: messageId, seq: state.seq + 1, authorId: me.id, text: text, at: at, clientId: clientId)
             return Decision(
                 events: [RoomEvent(seq: state.seq + 1, at: at, actor: me.id, kind: .message(message))],
@@ -64,10 +68,6 @@ extension SessionService {
             throw APIError.invalidField("clientId", "it must be 1 to \(Limits.clientIdMaxLength) printable ASCII characters, such as a UUID")
         }
         return raw
-    }
-
-    private func messageLimiter(_ caller: Credential) -> Int? {
-        messageLimit.take(caller.roomId + "/" + caller.participantId, now: time)
     }
 
     /// The caller, who must still be a member of the room.

@@ -6,6 +6,10 @@ extension SessionService {
     /// commit: a learner's request, or one about someone who is not there, appends nothing.
     func moderate(_ action: ModerationAction, _ request: ModerationRequest, by caller: Credential) async throws -> Data {
         let at = time
+        // Refuse a learner before looking at the request; the commit checks again against the state it decides on.
+        if let me = try await store.state(roomId: caller.roomId)?.participant(caller.participantId), me.isPresent, me.role != .expert {
+            throw APIError.expertOnly
+        }
         // Deleting needs the message, which may be older than the state's recent messages.
         var knownMessage: ChatMessage?
         if action == .deleteMessage {

@@ -131,8 +131,13 @@ final class SessionService: Sendable {
         let taken = Set(state.participants.map { RoomState.nameKey($0.name) })
         if !taken.contains(RoomState.nameKey(name)) { return name }
         var n = 2
-        while taken.contains(RoomState.nameKey("\(name) (\(n))")) { n += 1 }
-        return "\(name) (\(n))"
+        while true {
+            let suffix = " (\(n))"
+            // Shorten the name so that it keeps within the limit with its number.
+            let candidate = String(name.prefix(Limits.nameMaxLength - suffix.count)) + suffix
+            if !taken.contains(RoomState.nameKey(candidate)) { return candidate }
+            n += 1
+        }
     }
 
     // MARK: Authentication

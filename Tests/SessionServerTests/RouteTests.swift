@@ -208,6 +208,10 @@ struct RouteTests {
         let limited = try await server.raw("POST", "/v1/rooms/\(room.roomId)/messages", token: karim.token, body: #"{"text": "m3", "clientId": "r3"}"#)
         #expect(limited.status == 429)
         #expect(Int(limited.headers["retry-after"] ?? "") ?? 0 >= 1)
+        // A retry of a message that went through gets its answer, not a 429.
+        let retry = try await server.raw("POST", "/v1/rooms/\(room.roomId)/messages", token: karim.token, body: #"{"text": "m0", "clientId": "r0"}"#)
+        #expect(retry.status == 201)
+        #expect(try await server.api.state(karim.credentials).state.messages.count == 2)
         await server.stop()
     }
 
