@@ -92,6 +92,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "MomentumTUITests",
+            dependencies: ["MomentumTUI", "SessionModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["SessionServer", "SessionClient", "SessionModel", "TestSupport"],
             swiftSettings: swiftSettings

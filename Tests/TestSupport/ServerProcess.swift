@@ -1,0 +1,87 @@
+public import Foundation
+import Synchronization
+
+/// The real `momentum serve` binary in a child process, for tests that kill it.
+public final class ServerProcess: Sendable {
+    public let port: Int
+    public let url: String
+    /// The join code and moderator key printed for `--workshop`, if one was given.
+    public let code: String?
+    public let moderatorKey: String?
+    private let process: Process
+    private let output: Output
+
+    private final class Output: Sendable {
+        let lines = Mutex<[String]>([])
+    }
+
+    /// The `momentum` executable next to the test bundle, or `$MOMENTUM_BIN`.
+    public static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["MOMENTUM_BIN"] { return path }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("momentum").path
+    }
+
+    /// Starts `momentum serve` and waits until it listens.
+    public init(database: String, port: Int = 0, workshop: String? = nil) async throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            throw TestFailure("no momentum binary at \(Self.binary): run 'swift build' first")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        var arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database, "--log-level", "warning"]
+        if let workshop { arguments += ["--workshop", workshop] }
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        let output = Output()
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            guard !data.isEmpty else { handle.readabilityHandler = nil; return }
+            let text = String(decoding: data, as: UTF8.self)
+            output.lines.withLock { $0 += text.split(separator: "\n").map(String.init) }
+        }
+        try process.run()
+        self.process = process
+        self.output = output
+        let listening = await eventually(within: 60) {
+            output.lines.withLock { $0.contains { $0.contains("listening on http://") } } || !process.isRunning
+        }
+        let lines = output.lines.withLock { $0 }
+        guard listening, let line = lines.first(where: { $0.contains("listening on http://") }),
+              let bound = line.split(separator: ":").last.flatMap({ Int($0) })
+        else {
+            process.terminate()
+            throw TestFailure("momentum serve did not start: \(lines.joined(separator: " / "))")
+        }
+        self.port = bound
+        url = "http://127.0.0.1:\(bound)"
+        func value(after label: String) -> String? {
+            lines.first { $0.contains(label) }?.split(separator: " ").dropFirst(2).first.map(String.init)
+        }
+        code = value(after: "join code:")
+        moderatorKey = value(after: "moderator key:")
+    }
+
+    /// SIGKILL: no shutdown, no flush, nothing the process can do.
+    public func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    public func terminate() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    public var isRunning: Bool { process.isRunning }
+}
+
+/// A workshop file in a temporary folder.
+public func temporaryWorkshopFile() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("workshop-\(UUID().uuidString).json").path
+    let json = #"{"title": "Atelier durabilité", "agenda": [{"title": "Accueil", "day": 1, "start": "09:00", "minutes": 30}]}"#
+    try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+}
