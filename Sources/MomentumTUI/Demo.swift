@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SessionModel
 import SessionServer
 
@@ -15,7 +16,11 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("momentum-demo-\(ProcessInfo.processInfo.processIdentifier)")
-        let server = try SessionServer(config: ServerConfig(host: "127.0.0.1", port: port, databasePath: folder.appendingPathComponent("demo.sqlite").path))
+        var logger = Logger(label: "momentum.demo-server")
+        logger.logLevel = .warning
+        let server = try SessionServer(
+            config: ServerConfig(host: "127.0.0.1", port: port, databasePath: folder.appendingPathComponent("demo.sqlite").path),
+            logger: logger)
         let room = try await server.createRoom(DemoWorkshop.request)
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

@@ -8,11 +8,8 @@ struct Momentum: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "momentum",
         abstract: "Live, remote workshops from the terminal.",
-        discussion: """
-            Start a server with 'momentum serve --workshop examples/les-metiers-du-web.json',
-            or see a live room at once with 'momentum demo'.
-            """,
+        discussion: "See a live room at once with 'momentum demo'. Run a server with 'momentum serve --workshop examples/les-metiers-du-web.json', then 'momentum join http://127.0.0.1:8080 --code CODE --name NAME'.",
         version: version,
-        subcommands: [Serve.self, Demo.self]
+        subcommands: [Join.self, Serve.self, Demo.self]
     )
 }

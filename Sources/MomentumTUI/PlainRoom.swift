@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SessionClient
 import SessionModel
@@ -38,8 +39,18 @@ struct PlainRoom {
             }
         }
         let streamTask = Task { await stream.run() }
+        // The room can end on its own: a refused join, removal by the expert.
+        let watcher = Task {
+            for await reason in ended.stream {
+                switch reason {
+                case .left, .stopped: Foundation.exit(0)
+                case .removed, .refused: Foundation.exit(1)
+                }
+            }
+        }
         let botsTask = bots ? Task { await DemoBots(url: url, code: code, engine: engine).run() } : nil
         defer {
+            watcher.cancel()
             streamTask.cancel()
             botsTask?.cancel()
         }
@@ -63,7 +74,13 @@ struct PlainRoom {
                 await sender.enqueue(.message(text))
             }
         }
-        await sender.drained()
+        // Standard input closed (a pipe ran dry): send what is queued, then go.
+        if await sender.isJoined {
+            await sender.drained()
+        } else {
+            Console.err("momentum: not connected to \(url); nothing was sent.")
+            throw ExitCode.failure
+        }
     }
 }
 

@@ -25,7 +25,7 @@ final class PlainView: Sendable {
             $0.me = response.participant
         }
         let title = TextSanitizer.displaySafe(response.room.title)
-        Console.out("You joined \"\(title)\" as \(safe(response.participant.name)). \(response.state.present.count) people here. Type /help for commands.")
+        Console.out("You joined \"\(title)\" as \(safe(response.participant.name)). \(people(response.state.present.count)) here. Type /help for commands.")
         for message in response.state.messages.suffix(10) { Console.out(line(for: message, in: response.state)) }
     }
 
@@ -100,6 +100,8 @@ final class PlainView: Sendable {
         case .unknown: return nil
         }
     }
+
+    private func people(_ count: Int) -> String { count == 1 ? "1 person" : "\(count) people" }
 
     private func safe(_ text: String) -> String { TextSanitizer.displaySafe(text) }
 

@@ -8,11 +8,7 @@ import SessionServer
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the session server.",
-        discussion: """
-            Rooms, events and credentials are kept in one SQLite file. Create a room at start
-            with --workshop FILE (see examples/), or over HTTP with POST /v1/rooms and the
-            admin token. The join code and moderator key of a new room are printed once.
-            """
+        discussion: "Rooms, events and credentials are kept in one SQLite file. Create a room at start with --workshop FILE (see examples/), or over HTTP with POST /v1/rooms and the admin token. The join code and moderator key of a new room are printed once."
     )
 
     @Option(help: "The address to listen on.")

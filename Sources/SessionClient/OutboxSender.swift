@@ -25,6 +25,9 @@ public actor OutboxSender {
         self.changed = changed
     }
 
+    /// Whether credentials were given, so that sends can go out.
+    public var isJoined: Bool { credentials != nil }
+
     /// Sends start once the room is joined.
     public func setCredentials(_ credentials: RoomCredentials) {
         self.credentials = credentials
