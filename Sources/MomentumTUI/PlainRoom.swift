@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SessionClient
 import SessionModel
@@ -24,11 +23,12 @@ struct PlainRoom {
         let view = PlainView()
         let machine = LongPoll(join: JoinRequest(code: code, name: name, moderatorKey: moderatorKey))
         let ended = AsyncStream<EndReason>.makeStream()
+        let joined = AsyncStream<RoomCredentials>.makeStream()
         let stream = RoomStream(machine: machine, api: api) { action in
             switch action {
             case .joinedRoom(let response):
                 view.joined(response)
-                Task { await sender.setCredentials(RoomCredentials(roomId: response.room.id, token: response.token)) }
+                joined.continuation.yield(RoomCredentials(roomId: response.room.id, token: response.token))
             case .update(let state, let events, _):
                 view.show(events, in: state)
             case .status(let status):
@@ -54,12 +54,21 @@ struct PlainRoom {
             streamTask.cancel()
             botsTask?.cancel()
         }
+        // Lines typed before the room is joined wait in the stream; the watcher ends a refused join.
+        var credentials: RoomCredentials?
+        for await joinedRoom in joined.stream {
+            credentials = joinedRoom
+            await sender.setCredentials(joinedRoom)
+            break
+        }
+        guard let credentials else { return }
         for await line in StandardInput.lines() {
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
             switch text {
             case "/quit", "/q":
                 await sender.drained()
+                _ = try? await api.leave(credentials)
                 return
             case "/hand", "/main":
                 let raised = view.myHandRaised
@@ -74,13 +83,9 @@ struct PlainRoom {
                 await sender.enqueue(.message(text))
             }
         }
-        // Standard input closed (a pipe ran dry): send what is queued, then go.
-        if await sender.isJoined {
-            await sender.drained()
-        } else {
-            Console.err("momentum: not connected to \(url); nothing was sent.")
-            throw ExitCode.failure
-        }
+        // Standard input closed (a pipe ran dry): send what is queued, then leave.
+        await sender.drained()
+        _ = try? await api.leave(credentials)
     }
 }
 

@@ -46,7 +46,7 @@ final class PlainView: Sendable {
         case .reconnecting(_, let retryIn, let reason): Console.out("* connection lost (\(reason)); trying again in \(Int(retryIn.rounded(.up))) s")
         case .ended(.removed): Console.out("* the expert removed you from the room")
         case .ended(.left): Console.out("* you left the room")
-        case .ended(.refused(_, let message)): Console.out("* \(message)")
+        case .ended(.refused(_, let message)): Console.err("momentum: \(message)")
         case .ended(.stopped): break
         }
     }
