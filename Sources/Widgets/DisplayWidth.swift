@@ -1,0 +1,95 @@
+/// How many terminal columns text takes: the one width function every widget uses, so wide
+/// and combined characters never break a border.
+///
+/// A grapheme cluster is measured as a whole: the terminal's own `wcwidth` for its first
+/// scalar (through the ncurses seam), 2 for emoji sequences (ZWJ, VS16, flags, skin tones),
+/// and 1 for anything drawn as a placeholder (controls, format characters, a lone mark).
+public enum DisplayWidth {
+    /// The columns one cluster takes: 0 only for the empty string, else 1 or 2.
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 { return 1 }
+        if CellText.needsPlaceholder(character) { return 1 }
+        if scalars.count > 1 && isEmojiSequence(scalars) { return 2 }
+        let width = ScalarWidth.of(first)
+        return width >= 2 ? 2 : 1
+    }
+
+    /// The columns a string takes, cluster by cluster (after display sanitising).
+    public static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
+    private static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
+        var sawEmoji = false
+        for scalar in scalars {
+            switch scalar.value {
+            case 0xFE0F, 0x200D: if sawEmoji { return true }
+            case 0x1F1E6...0x1F1FF: return scalars.count == 2 && scalars.allSatisfy { (0x1F1E6...0x1F1FF).contains($0.value) }
+            case 0x1F3FB...0x1F3FF: if sawEmoji { return true }
+            default: break
+            }
+            if scalar.properties.isEmoji { sawEmoji = true }
+        }
+        return false
+    }
+}
+
+/// What may be written into a cell: one cluster, made safe.
+public enum CellText {
+    /// Whether a cluster must not reach the terminal as it is: controls, format and bidi
+    /// characters, separators, or a combining mark with nothing to combine with.
+    public static func needsPlaceholder(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 { return false }
+        let emoji = first.properties.isEmoji && scalars.count > 1
+        for scalar in scalars {
+            if isUnsafe(scalar) && !(emoji && (scalar.value == 0x200D || (0xE0020...0xE007F).contains(scalar.value))) { return true }
+        }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
+    }
+
+    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return true }
+        switch s.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse: return v != 0xFE0F
+        default: return false
+        }
+    }
+
+    /// The cluster as it may be drawn: itself, or a visible stand-in of width 1 (a control
+    /// picture for C0 and DEL, a dotted circle under a lone mark, U+FFFD for the rest).
+    public static func safe(_ character: Character) -> Character {
+        guard needsPlaceholder(character) else { return character }
+        let scalars = character.unicodeScalars
+        let first = scalars.first!
+        if first.value < 0x20 { return Character(Unicode.Scalar(0x2400 + first.value)!) }
+        if first.value == 0x7F { return "\u{2421}" }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark:
+            if !scalars.contains(where: isUnsafe) {
+                var dotted = "\u{25CC}"
+                dotted.unicodeScalars.append(contentsOf: scalars)
+                return Character(dotted)
+            }
+        default: break
+        }
+        return "\u{FFFD}"
+    }
+
+    /// A whole string made safe cluster by cluster (newlines become ␊).
+    public static func safe(_ text: some StringProtocol) -> String {
+        var out = ""
+        for character in text { out.append(safe(character)) }
+        return out
+    }
+}

@@ -1,0 +1,335 @@
+internal import CNcursesw
+import Glibc
+
+/// The terminal's own idea of a scalar's width (wcwidth), in a UTF-8 locale.
+enum ScalarWidth {
+    private static let ready: Bool = {
+        setlocale(LC_CTYPE, "")
+        if momentum_is_utf8_locale() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        return true
+    }()
+
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        _ = ready
+        return Int(momentum_wcwidth(wchar_t(bitPattern: scalar.value)))
+    }
+}
+
+/// How many colours a terminal shows.
+public enum ColorDepth: Int, Sendable, Comparable {
+    case none = 0, eight = 8, sixteen = 16, indexed256 = 256, truecolor = 16_777_216
+
+    public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Why the terminal could not be opened.
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case cannotInitialise(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal: "standard input and output must be a terminal (use --plain otherwise)"
+        case .cannotInitialise(let term): "the terminal type \"\(term)\" is unknown to ncurses (check TERM)"
+        }
+    }
+}
+
+// The state the signal handlers need. Signal handlers cannot capture; these are written once
+// before the handlers are installed and only read after.
+nonisolated(unsafe) private var savedTermios = termios()
+nonisolated(unsafe) private var haveSavedTermios = false
+nonisolated(unsafe) private var signalPipeWrite: Int32 = -1
+
+/// Undoes what the terminal set up, with async-signal-safe calls only (write, tcsetattr):
+/// leave the alternate screen, show the cursor, stop mouse and paste reporting.
+private func emergencyRestore() {
+    let reset = "\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
+    reset.utf8CString.withUnsafeBufferPointer { buffer in
+        _ = Glibc.write(STDOUT_FILENO, buffer.baseAddress, buffer.count - 1)
+    }
+    if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
+}
+
+/// ncurses, wide-character: the only code that touches it.
+///
+/// It saves the tty state first and installs handlers so that the terminal is restored on
+/// every exit: `restore()`, SIGTERM/SIGHUP/SIGINT (reported through `signalDescriptor` so the
+/// app can quit cleanly), and a Swift runtime trap or crash (restored from the handler, then
+/// the signal is re-raised).
+public final class NcursesTerminal: Terminal {
+    public struct Options: Sendable {
+        public var mouse: Bool
+        /// False for `--no-color` or `NO_COLOR`: attributes only.
+        public var colors: Bool
+
+        public init(mouse: Bool = true, colors: Bool = true) {
+            self.mouse = mouse
+            self.colors = colors
+        }
+    }
+
+    public private(set) var size: Size
+    public let colorDepth: ColorDepth
+    /// Whether the locale is UTF-8; without it the app should draw in ASCII.
+    public let unicode: Bool
+    /// Readable when SIGTERM, SIGHUP or SIGINT arrived: poll it with standard input.
+    public let signalDescriptor: Int32
+    private var decoder = KeyDecoder()
+    private var pairs: [UInt64: Int32] = [:]
+    private var restored = false
+
+    public init(options: Options = Options()) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        setlocale(LC_ALL, "")
+        unicode = momentum_is_utf8_locale() != 0
+        if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
+
+        var fds: [Int32] = [-1, -1]
+        pipe(&fds)
+        _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
+        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
+        signalDescriptor = fds[0]
+        signalPipeWrite = fds[1]
+        Self.installSignalHandlers()
+
+        // ESC alone must come through fast; Alt-keys are ESC + key in the same read.
+        set_escdelay(25)
+        guard momentum_newterm() != nil else {
+            throw TerminalError.cannotInitialise(String(cString: getenv("TERM") ?? strdup("")))
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(momentum_stdscr(), true)
+        nodelay(momentum_stdscr(), true)
+        intrflush(momentum_stdscr(), false)
+        meta(momentum_stdscr(), true)
+
+        var depth = ColorDepth.none
+        if options.colors && has_colors() {
+            start_color()
+            use_default_colors()
+            let colors = Int(momentum_colors())
+            depth = colors >= 0x1000000 ? .truecolor : colors >= 256 ? .indexed256 : colors >= 16 ? .sixteen : colors >= 8 ? .eight : .none
+        }
+        colorDepth = depth
+        if options.mouse {
+            let mask = momentum_button1_pressed() | momentum_button1_released() | momentum_button4_pressed() | momentum_button5_pressed()
+            mousemask(mask, nil)
+            mouseinterval(0)
+        }
+        size = Size(width: Int(momentum_cols()), height: Int(momentum_lines()))
+        // Bracketed paste: pasted text arrives between markers, never as key presses.
+        Self.writeRaw("\u{1B}[?2004h")
+    }
+
+    deinit { restore() }
+
+    // MARK: Drawing
+
+    public func draw(_ buffer: CellBuffer, cursor: Point?) {
+        let screen = momentum_stdscr()
+        for y in 0..<min(buffer.height, size.height) {
+            for x in 0..<min(buffer.width, size.width) {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                var wide = Array(cell.text.unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) }
+                if wide.isEmpty { wide = [0x20] }
+                wide.append(0)
+                var cchar = cchar_t()
+                let (attrs, pair) = attributes(for: cell.style)
+                _ = wide.withUnsafeBufferPointer { momentum_setcchar(&cchar, $0.baseAddress, attrs, pair) }
+                mvwadd_wch(screen, Int32(y), Int32(x), &cchar)
+            }
+        }
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
+            curs_set(1)
+            wmove(screen, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(screen)
+        doupdate()
+    }
+
+    private func attributes(for style: Style) -> (attr_t, Int32) {
+        var attrs = momentum_a_normal()
+        if style.attributes.contains(.bold) { attrs |= momentum_a_bold() }
+        if style.attributes.contains(.dim) { attrs |= momentum_a_dim() }
+        if style.attributes.contains(.italic) { attrs |= momentum_a_italic() }
+        if style.attributes.contains(.underline) { attrs |= momentum_a_underline() }
+        if style.attributes.contains(.reverse) { attrs |= momentum_a_reverse() }
+        guard colorDepth != .none, style.foreground != nil || style.background != nil else { return (attrs, 0) }
+        let fg = number(style.foreground), bg = number(style.background)
+        let key = UInt64(UInt32(bitPattern: fg)) << 32 | UInt64(UInt32(bitPattern: bg))
+        if let pair = pairs[key] { return (attrs, pair) }
+        let pair = alloc_pair(fg, bg)
+        guard pair > 0 else { return (attrs, 0) }
+        pairs[key] = pair
+        return (attrs, pair)
+    }
+
+    /// The colour number this terminal understands, downgrading what it cannot show; -1 is the default.
+    private func number(_ color: Color?) -> Int32 {
+        guard let color else { return -1 }
+        return Int32(ColorMapping.number(for: color, depth: colorDepth))
+    }
+
+    // MARK: Input
+
+    public func readEvents() -> [InputEvent] {
+        var batch: [RawInput] = []
+        var value: wint_t = 0
+        while true {
+            let result = wget_wch(momentum_stdscr(), &value)
+            if result == ERR { break }
+            if result == KEY_CODE_YES {
+                if let key = key(for: Int32(value)) { batch.append(.key(key)) }
+            } else if let scalar = Unicode.Scalar(UInt32(value)) {
+                batch.append(.character(scalar))
+            }
+        }
+        return decoder.decode(batch)
+    }
+
+    private func key(for code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE:
+            size = Size(width: Int(momentum_cols()), height: Int(momentum_lines()))
+            return .resize
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            let state = event.bstate
+            let kind: MouseEvent.Kind
+            if state & momentum_button4_pressed() != 0 { kind = .wheelUp }
+            else if momentum_button5_pressed() != 0 && state & momentum_button5_pressed() != 0 { kind = .wheelDown }
+            else if state & momentum_button1_released() != 0 { kind = .release }
+            else { kind = .press }
+            return .mouse(MouseEvent(kind, x: Int(event.x), y: Int(event.y)))
+        default:
+            for n in 1...12 where code == momentum_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    /// Blocks until input, a signal, or one of `others` is readable, or `timeout` passes.
+    /// Returns the descriptors that are readable. Idle means blocked here: no CPU.
+    public func wait(timeout: Duration?, others: [Int32] = []) -> Set<Int32> {
+        var fds = ([STDIN_FILENO, signalDescriptor] + others).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let milliseconds: Int32 = timeout.map { Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? -1
+        let count = poll(&fds, nfds_t(fds.count), milliseconds)
+        guard count > 0 else { return [] }
+        return Set(fds.filter { $0.revents != 0 }.map(\.fd))
+    }
+
+    /// The signal that asked the program to stop, if one arrived (SIGTERM, SIGHUP, SIGINT).
+    public func pendingSignal() -> Int32? {
+        var byte: UInt8 = 0
+        return Glibc.read(signalDescriptor, &byte, 1) == 1 ? Int32(byte) : nil
+    }
+
+    public func bell() { beep() }
+
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        Self.writeRaw("\u{1B}[?2004l")
+        endwin()
+        if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
+    }
+
+    // MARK: Signals
+
+    private static func writeRaw(_ text: String) {
+        momentum_flush_stdout()
+        text.utf8CString.withUnsafeBufferPointer { _ = Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
+    }
+
+    private static func installSignalHandlers() {
+        // Asked to stop: tell the event loop, which quits through `restore()`.
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = Glibc.write(signalPipeWrite, &byte, 1)
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
+        }
+        // A crash or a Swift runtime trap: restore the terminal, then die of the same signal.
+        for signal in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                emergencyRestore()
+                Glibc.signal(number, SIG_DFL)
+                raise(number)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = Int32(SA_RESETHAND)
+            sigaction(signal, &action, nil)
+        }
+    }
+}
+
+/// Colour downgrades, pure so that they are tested.
+public enum ColorMapping {
+    /// The colour number to give ncurses at `depth`.
+    public static func number(for color: Color, depth: ColorDepth) -> Int {
+        switch (color, depth) {
+        case (.rgb(let r, let g, let b), .truecolor): return Int(r) << 16 | Int(g) << 8 | Int(b)
+        case (.rgb(let r, let g, let b), .indexed256): return nearest256(r, g, b)
+        case (.rgb(let r, let g, let b), _): return clampAnsi(nearestAnsi(r, g, b), depth: depth)
+        case (.indexed(let n), .indexed256), (.indexed(let n), .truecolor): return Int(n)
+        case (.indexed(let n), _): return clampAnsi(n < 16 ? Int(n) : nearestAnsi(rgb(ofIndexed: n)), depth: depth)
+        case (.ansi(let n), .truecolor):
+            let c = ansiRGB[Int(n) & 15]
+            return c.r << 16 | c.g << 8 | c.b
+        case (.ansi(let n), _): return clampAnsi(Int(n) & 15, depth: depth)
+        }
+    }
+
+    private static func clampAnsi(_ n: Int, depth: ColorDepth) -> Int { depth >= .sixteen ? n : n & 7 }
+
+    private static let ansiRGB: [(r: Int, g: Int, b: Int)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+
+    private static func nearestAnsi(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int { nearestAnsi((Int(r), Int(g), Int(b))) }
+
+    private static func nearestAnsi(_ c: (Int, Int, Int)) -> Int {
+        var best = 0, bestDistance = Int.max
+        for (i, a) in ansiRGB.enumerated() {
+            let d = (a.r - c.0) * (a.r - c.0) + (a.g - c.1) * (a.g - c.1) + (a.b - c.2) * (a.b - c.2)
+            if d < bestDistance { best = i; bestDistance = d }
+        }
+        return best
+    }
+
+    private static func level(_ v: UInt8) -> Int { v < 48 ? 0 : v < 115 ? 1 : (Int(v) - 35) / 40 }
+
+    private static func nearest256(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int {
+        16 + 36 * level(r) + 6 * level(g) + level(b)
+    }
+
+    private static func rgb(ofIndexed n: UInt8) -> (Int, Int, Int) {
+        if n >= 232 { let v = 8 + 10 * (Int(n) - 232); return (v, v, v) }
+        let i = Int(n) - 16, steps = [0, 95, 135, 175, 215, 255]
+        return (steps[i / 36], steps[(i / 6) % 6], steps[i % 6])
+    }
+}
