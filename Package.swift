@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MomentumTUITests",
-            dependencies: ["MomentumTUI", "SessionModel"],
+            dependencies: ["MomentumTUI", "SessionModel", "Widgets", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -10,6 +10,6 @@ struct Momentum: AsyncParsableCommand {
         abstract: "Live, remote workshops from the terminal.",
         discussion: "See a live room at once with 'momentum demo'. Run a server with 'momentum serve --workshop examples/les-metiers-du-web.json', then 'momentum join http://127.0.0.1:8080 --code CODE --name NAME'.",
         version: version,
-        subcommands: [Join.self, Serve.self, Demo.self]
+        subcommands: [Join.self, Serve.self, Demo.self, Gallery.self]
     )
 }

@@ -105,6 +105,20 @@ public struct CellBuffer: Sendable, Equatable {
         }
     }
 
+    /// The rows as a real terminal shows them through ncurses (`CellText.terminalScalars`):
+    /// what a tmux capture of the same frame must equal.
+    public var terminalRows: [String] {
+        (0..<height).map { y in
+            var line = ""
+            for x in 0..<width where !self[x, y].isContinuation {
+                let text = self[x, y].text
+                line.unicodeScalars.append(contentsOf: CellText.terminalScalars(text))
+                if CellText.needsPadding(text) { line += " " }
+            }
+            return line
+        }
+    }
+
     /// The rows without trailing spaces, for compact literals in tests.
     public var trimmedRows: [String] {
         rows.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }

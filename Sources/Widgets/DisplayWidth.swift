@@ -86,6 +86,34 @@ public enum CellText {
         return "\u{FFFD}"
     }
 
+    /// The scalars a cell hands to ncurses, which stores one spacing character and a few
+    /// combining marks per cell: an emoji sequence (ZWJ, flag, skin tone) is shown by its
+    /// first emoji. See docs/DECISIONS.md.
+    public static func terminalScalars(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if out.isEmpty {
+                out.append(scalar)
+                continue
+            }
+            let combining: Bool
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark: combining = true
+            default: combining = scalar.value == 0xFE0E || scalar.value == 0xFE0F
+            }
+            guard combining, out.count < 5 else { break }
+            out.append(scalar)
+        }
+        return out
+    }
+
+    /// Whether a wide cell's terminal form is only one column wide (a lone regional
+    /// indicator, a text-style symbol with VS16), so the terminal must pad it with a space.
+    public static func needsPadding(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.unicodeScalars.count > 1 else { return false }
+        return ScalarWidth.of(first) < 2 && DisplayWidth.of(Character(text)) == 2
+    }
+
     /// A whole string made safe cluster by cluster (newlines become ␊).
     public static func safe(_ text: some StringProtocol) -> String {
         var out = ""

@@ -40,6 +40,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var haveSavedTermios = false
 nonisolated(unsafe) private var signalPipeWrite: Int32 = -1
+nonisolated(unsafe) private var ncursesWinchHandler: (@convention(c) (Int32) -> Void)?
 
 /// Undoes what the terminal set up, with async-signal-safe calls only (write, tcsetattr):
 /// leave the alternate screen, show the cursor, stop mouse and paste reporting.
@@ -120,6 +121,7 @@ public final class NcursesTerminal: Terminal {
             mouseinterval(0)
         }
         size = Size(width: Int(momentum_cols()), height: Int(momentum_lines()))
+        Self.chainWindowChange()
         // Bracketed paste: pasted text arrives between markers, never as key presses.
         Self.writeRaw("\u{1B}[?2004h")
     }
@@ -134,13 +136,19 @@ public final class NcursesTerminal: Terminal {
             for x in 0..<min(buffer.width, size.width) {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
-                var wide = Array(cell.text.unicodeScalars.prefix(4)).map { wchar_t(bitPattern: $0.value) }
+                var wide = CellText.terminalScalars(cell.text).map { wchar_t(bitPattern: $0.value) }
                 if wide.isEmpty { wide = [0x20] }
                 wide.append(0)
                 var cchar = cchar_t()
                 let (attrs, pair) = attributes(for: cell.style)
                 _ = wide.withUnsafeBufferPointer { momentum_setcchar(&cchar, $0.baseAddress, attrs, pair) }
                 mvwadd_wch(screen, Int32(y), Int32(x), &cchar)
+                if CellText.needsPadding(cell.text) {
+                    var space = cchar_t()
+                    let blank: [wchar_t] = [0x20, 0]
+                    _ = blank.withUnsafeBufferPointer { momentum_setcchar(&space, $0.baseAddress, attrs, pair) }
+                    mvwadd_wch(screen, Int32(y), Int32(x + 1), &space)
+                }
             }
         }
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
@@ -238,9 +246,14 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// The signal that asked the program to stop, if one arrived (SIGTERM, SIGHUP, SIGINT).
+    /// Window changes also wake the wait; they come back from `readEvents` as `.resize`.
     public func pendingSignal() -> Int32? {
         var byte: UInt8 = 0
-        return Glibc.read(signalDescriptor, &byte, 1) == 1 ? Int32(byte) : nil
+        var stop: Int32?
+        while Glibc.read(signalDescriptor, &byte, 1) == 1 {
+            if Int32(byte) != SIGWINCH && stop == nil { stop = Int32(byte) }
+        }
+        return stop
     }
 
     public func bell() { beep() }
@@ -258,6 +271,24 @@ public final class NcursesTerminal: Terminal {
     private static func writeRaw(_ text: String) {
         momentum_flush_stdout()
         text.utf8CString.withUnsafeBufferPointer { _ = Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
+    }
+
+    /// ncurses learns of a resize from its SIGWINCH handler, but the signal may land on any
+    /// thread and not interrupt the UI thread's poll(): ours calls ncurses' handler, then
+    /// wakes the poll through the pipe.
+    private static func chainWindowChange() {
+        var previous = sigaction()
+        sigaction(SIGWINCH, nil, &previous)
+        ncursesWinchHandler = previous.__sigaction_handler.sa_handler
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { number in
+            ncursesWinchHandler?(number)
+            var byte = UInt8(truncatingIfNeeded: number)
+            _ = Glibc.write(signalPipeWrite, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = Int32(SA_RESTART)
+        sigaction(SIGWINCH, &action, nil)
     }
 
     private static func installSignalHandlers() {
@@ -280,7 +311,7 @@ public final class NcursesTerminal: Terminal {
                 raise(number)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
             sigaction(signal, &action, nil)
         }
     }

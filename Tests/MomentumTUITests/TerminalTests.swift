@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TestSupport
+import Widgets
+@testable import MomentumTUI
+
+/// The real ncurses terminal in tmux: what it shows must be the frame rendered in memory,
+/// and the terminal must be given back as it was on every way out.
+@Suite("The ncurses terminal in tmux", .serialized)
+struct TerminalTests {
+    let binary = ServerProcess.binary
+
+    func expected(_ width: Int, _ height: Int, lastEvent: InputEvent? = nil) -> [String] {
+        GalleryView.render(size: Size(width: width, height: height), theme: .color, lastEvent: lastEvent).terminalRows.trimmingTrailingSpaces
+    }
+
+    @Test(arguments: [(80, 24), (200, 60)])
+    func theScreenIsTheFrameRenderedInMemory(width: Int, height: Int) async throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("env LANG=C.UTF-8 \(binary) gallery", width: width, height: height)
+        let want = expected(width, height)
+        let shown = await eventually { tmux.capture() == want }
+        #expect(shown, "tmux shows:\n\(tmux.capture().joined(separator: "\n"))")
+    }
+
+    @Test func itRedrawsOnResizeAndDecodesKeys() async throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("env LANG=C.UTF-8 \(binary) gallery", width: 80, height: 24)
+        #expect(await eventually { tmux.capture().first?.contains("80x24") == true })
+        try tmux.resize(width: 100, height: 30)
+        #expect(await eventually { tmux.capture() == expected(100, 30, lastEvent: .resize) }, "\(tmux.capture().joined(separator: "\n"))")
+        try tmux.sendKeys("M-b")
+        #expect(await eventually { tmux.capture().joined().contains("last key: alt(\"b\")") })
+        try tmux.sendKeys("F2")
+        #expect(await eventually { tmux.capture().joined().contains("last key: function(2)") })
+        try tmux.paste("q and /quit")
+        #expect(await eventually { tmux.capture().joined().contains("last key: paste(\"q and /quit\")") }, "a paste is one event: its q did not quit")
+    }
+
+    /// Runs the gallery from a shell, ends it with `finish`, and checks the shell's terminal.
+    func expectRestored(after finish: (Tmux) throws -> Void, extraArguments: String = "") async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("env PS1='$ ' bash --norc --noprofile", width: 80, height: 24)
+        let before = folder.appendingPathComponent("before").path, after = folder.appendingPathComponent("after").path
+        try tmux.type("stty -g > \(before); LANG=C.UTF-8 \(binary) gallery \(extraArguments) 2>/dev/null; stty -g > \(after); echo RESTORED-$((1+1))")
+        try tmux.sendKeys("Enter")
+        #expect(await eventually { tmux.display("#{alternate_on}") == "1" }, "the gallery never started")
+        try finish(tmux)
+        #expect(await eventually { tmux.capture().contains { $0.contains("RESTORED-2") } }, "\(tmux.capture().joined(separator: "\n"))")
+        #expect(tmux.display("#{alternate_on}") == "0", "still on the alternate screen")
+        #expect(tmux.display("#{cursor_flag}") == "1", "the cursor is still hidden")
+        let saved = try String(contentsOfFile: before, encoding: .utf8), now = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(saved == now, "the tty modes were not restored")
+    }
+
+    @Test func quittingRestoresTheTerminal() async throws {
+        try await expectRestored { try $0.sendKeys("q") }
+    }
+
+    @Test func sigtermRestoresTheTerminal() async throws {
+        try await expectRestored { tmux in
+            let shell = tmux.display("#{pane_pid}")
+            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+            let pids = children.split(separator: " ").compactMap { Int32($0) }
+            #expect(!pids.isEmpty, "no gallery process under the shell")
+            for pid in pids { kill(pid, SIGTERM) }
+        }
+    }
+
+    @Test func aCrashRestoresTheTerminal() async throws {
+        try await expectRestored(after: { _ in }, extraArguments: "--crash-after 1")
+    }
+}
