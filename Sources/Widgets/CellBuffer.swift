@@ -70,11 +70,17 @@ public struct CellBuffer: Sendable, Equatable {
     }
 
     /// Sets one cell, repairing a wide character it cuts in half.
+    ///
+    /// The left half is blanked only if it is still a character (the write may already have
+    /// put its own wide character there); the right half is blanked whatever is written,
+    /// including the continuation of a new wide character, so no orphan half is left.
     private mutating func put(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0 && x < width && y >= 0 && y < height else { return }
         let old = self[x, y]
-        if old.isContinuation && x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
-        if !old.isContinuation && x + 1 < width && self[x + 1, y].isContinuation && !cell.isContinuation {
+        if old.isContinuation && x > 0 && !self[x - 1, y].isContinuation {
+            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+        }
+        if !old.isContinuation && x + 1 < width && self[x + 1, y].isContinuation {
             self[x + 1, y] = Cell(" ", style: old.style)
         }
         self[x, y] = cell

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How many terminal columns text takes: the one width function every widget uses, so wide
 /// and combined characters never break a border.
 ///
@@ -56,6 +58,13 @@ public enum CellText {
         }
     }
 
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: true
+        default: false
+        }
+    }
+
     static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
@@ -76,7 +85,10 @@ public enum CellText {
         if first.value == 0x7F { return "\u{2421}" }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark:
-            if !scalars.contains(where: isUnsafe) {
+            // Only marks go on the dotted circle: a skin tone or an emoji after a lone mark
+            // would make it an emoji sequence two columns wide, while the cluster was measured
+            // as a one-column placeholder.
+            if scalars.allSatisfy(isMark) {
                 var dotted = "\u{25CC}"
                 dotted.unicodeScalars.append(contentsOf: scalars)
                 return Character(dotted)
@@ -112,6 +124,21 @@ public enum CellText {
     public static func needsPadding(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, text.unicodeScalars.count > 1 else { return false }
         return ScalarWidth.of(first) < 2 && DisplayWidth.of(Character(text)) == 2
+    }
+
+    /// A cell's text for a terminal without UTF-8: accents dropped (é → e), anything else
+    /// non-ASCII shown as "?", one per column, so the layout stays in place.
+    public static func asciiFallback(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.isASCII }) { return text }
+        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        if folded.count == 1, folded.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return folded }
+        switch text {
+        case "\u{2026}": return "."
+        case "─", "━", "═": return "-"
+        case "│", "┃", "║": return "|"
+        case "┌", "┐", "└", "┘", "╭", "╮", "╯", "╰", "├", "┤", "┬", "┴", "┼": return "+"
+        default: return String(repeating: "?", count: DisplayWidth.of(Character(text)))
+        }
     }
 
     /// A whole string made safe cluster by cluster (newlines become ␊).

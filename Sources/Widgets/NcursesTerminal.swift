@@ -108,7 +108,9 @@ public final class NcursesTerminal: Terminal {
         meta(momentum_stdscr(), true)
 
         var depth = ColorDepth.none
-        if options.colors && has_colors() {
+        // https://no-color.org: any non-empty NO_COLOR turns colours off.
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        if options.colors && !noColor && has_colors() {
             start_color()
             use_default_colors()
             let colors = Int(momentum_colors())
@@ -136,14 +138,15 @@ public final class NcursesTerminal: Terminal {
             for x in 0..<min(buffer.width, size.width) {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
-                var wide = CellText.terminalScalars(cell.text).map { wchar_t(bitPattern: $0.value) }
+                let text = unicode ? cell.text : CellText.asciiFallback(cell.text)
+                var wide = (unicode ? CellText.terminalScalars(text) : Array(text.unicodeScalars)).map { wchar_t(bitPattern: $0.value) }
                 if wide.isEmpty { wide = [0x20] }
                 wide.append(0)
                 var cchar = cchar_t()
                 let (attrs, pair) = attributes(for: cell.style)
                 _ = wide.withUnsafeBufferPointer { momentum_setcchar(&cchar, $0.baseAddress, attrs, pair) }
                 mvwadd_wch(screen, Int32(y), Int32(x), &cchar)
-                if CellText.needsPadding(cell.text) {
+                if unicode && CellText.needsPadding(cell.text) {
                     var space = cchar_t()
                     let blank: [wchar_t] = [0x20, 0]
                     _ = blank.withUnsafeBufferPointer { momentum_setcchar(&space, $0.baseAddress, attrs, pair) }

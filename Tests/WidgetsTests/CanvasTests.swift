@@ -90,3 +90,30 @@ struct KeyDecoderTests {
         #expect(third == [.paste("abc")])
     }
 }
+
+@Suite("Colours and fallbacks")
+struct ColorMappingTests {
+    @Test func coloursAreDowngradedToWhatTheTerminalShows() {
+        #expect(ColorMapping.number(for: .rgb(255, 0, 0), depth: .truecolor) == 0xFF0000)
+        #expect(ColorMapping.number(for: .rgb(255, 0, 0), depth: .indexed256) == 196)
+        #expect(ColorMapping.number(for: .rgb(255, 0, 0), depth: .sixteen) == 9)
+        #expect(ColorMapping.number(for: .rgb(255, 0, 0), depth: .eight) == 1)
+        #expect(ColorMapping.number(for: .indexed(244), depth: .sixteen) == 8)
+        #expect(ColorMapping.number(for: .brightCyan, depth: .eight) == 6)
+        #expect(ColorMapping.number(for: .cyan, depth: .indexed256) == 6)
+    }
+
+    @Test func asciiTerminalsGetFoldedText() {
+        #expect(CellText.asciiFallback("é") == "e")
+        #expect(CellText.asciiFallback("Ç") == "C")
+        #expect(CellText.asciiFallback("日") == "??")
+        #expect(CellText.asciiFallback("─") == "-")
+        #expect(CellText.asciiFallback("a") == "a")
+    }
+
+    @Test func emojiSequencesReachNcursesAsTheirFirstEmoji() {
+        #expect(CellText.terminalScalars("👩‍💻") == ["👩"])
+        #expect(CellText.terminalScalars("e\u{301}") == ["e", "\u{301}"])
+        #expect(CellText.terminalScalars("❤️") == ["❤", "\u{FE0F}"])
+    }
+}

@@ -1,0 +1,75 @@
+extension TextLog {
+    /// Draws the rows in view into `area`: only those rows are visited, and only lines not yet
+    /// wrapped at `area.width` are wrapped. Everything goes through `CellBuffer.write`.
+    public mutating func render(in area: Rect, buffer: inout CellBuffer, theme: Theme) {
+        buffer.fill(area, with: Cell(" ", style: theme.text))
+        guard !area.isEmpty else { return }
+        viewport = Size(width: area.width, height: area.height)
+        guard let frame = currentFrame(Size(width: area.width, height: area.height)) else { return }
+        settle(bottom: frame.bottom, last: frame.last)
+
+        let width = area.width, marker = markerIndex
+        var position = frame.top
+        for y in area.y..<area.maxY {
+            drawRow(position, y: y, in: area, buffer: &buffer, theme: theme, marker: marker)
+            if position >= frame.bottom { break }
+            position = Self.move(position, by: 1, lineCount: entries.count) { rowCount(at: $0, width: width, marker: marker) }
+        }
+        if anchor != .bottom && newLineCount > 0 {
+            drawNewLinesIndicator(in: area, buffer: &buffer, theme: theme)
+        }
+    }
+
+    private mutating func drawRow(_ position: LogPosition, y: Int, in area: Rect, buffer: inout CellBuffer, theme: Theme, marker: Int?) {
+        var row = position.row
+        if position.line == marker {
+            if row == 0 {
+                drawMarker(y: y, in: area, buffer: &buffer, theme: theme)
+                return
+            }
+            row -= 1
+        }
+        if entries[position.line].wrap(width: area.width) { wrapCount += 1 }
+        let entry = entries[position.line]
+        guard entry.rows.indices.contains(row) else { return }
+        let indent = row > 0 ? min(entry.hangingIndent, area.width / 2) : 0
+        let text = entry.text
+        let shown = LogEntry.slice(text, entry.rows[row])
+        let utf8 = text.utf8
+
+        // Consecutive clusters of one span go out in one write.
+        var x = area.x + indent
+        var runStart = shown.startIndex
+        var runStyle = entry.style(at: utf8.distance(from: utf8.startIndex, to: runStart))
+        var index = shown.startIndex
+        while index < shown.endIndex {
+            let style = entry.style(at: utf8.distance(from: utf8.startIndex, to: index))
+            if style != runStyle {
+                x = buffer.write(shown[runStart..<index], x: x, y: y, style: theme.text.patched(with: runStyle), clip: area)
+                runStart = index
+                runStyle = style
+            }
+            index = shown.index(after: index)
+        }
+        buffer.write(shown[runStart..<shown.endIndex], x: x, y: y, style: theme.text.patched(with: runStyle), clip: area)
+    }
+
+    /// "── non lus ─────────": a dim rule with the marker's label.
+    private func drawMarker(y: Int, in area: Rect, buffer: inout CellBuffer, theme: Theme) {
+        let rule = String(theme.borders.horizontal)
+        let label = marker?.label ?? ""
+        let head = label.isEmpty ? "" : rule + rule + " " + label + " "
+        let fill = String(repeating: rule, count: max(0, area.width - DisplayWidth.of(head)))
+        buffer.write(head + fill, x: area.x, y: y, style: theme.dim, clip: area)
+    }
+
+    /// " 3 new ▼ " at the right of the last row, worded by `newLinesLabel`; without the
+    /// padding, then cut, when the area is too narrow.
+    private func drawNewLinesIndicator(in area: Rect, buffer: inout CellBuffer, theme: Theme) {
+        let label = newLinesLabel(newLineCount) + " " + theme.scrollDown
+        let padded = " " + label + " "
+        let shown = DisplayWidth.of(padded) <= area.width ? padded : Text.truncate(label, to: area.width, ellipsis: theme.ellipsis)
+        let x = area.maxX - DisplayWidth.of(shown)
+        buffer.write(shown, x: x, y: area.maxY - 1, style: theme.accent.adding(.reverse), clip: area)
+    }
+}
