@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev libsqlite3-dev tmux python3 python3-pip
 BIN = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: deps build test demo contract clean
+.PHONY: deps build test demo contract bench clean
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -28,6 +28,10 @@ test: build
 
 contract: build
 	python3 Tests/contract/check_openapi.py --binary "$(BIN)/momentum"
+
+bench: deps
+	$(SWIFT) build -c release --product momentum-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/momentum-bench"
 
 demo: build
 	"$(BIN)/momentum" demo

@@ -48,9 +48,25 @@ public struct CellBuffer: Sendable, Equatable {
     public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let bounds = (clip ?? area).intersection(area)
         guard y >= bounds.y && y < bounds.maxY else { return x }
+        if let end = writeASCII(text, x: x, y: y, style: style, bounds: bounds) { return end }
+        let string = String(text)
+        let scalars = string.unicodeScalars
         var column = x
-        for character in text {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
             if column >= bounds.maxX { break }
+            let scalar = scalars[index]
+            let after = scalars.index(after: index)
+            // Fast path: a Latin letter or sign that no mark, joiner or selector follows is a
+            // cluster of its own, safe, one column wide: most chat text, no grapheme breaking.
+            if CellText.isPlainNarrow(scalar), after == scalars.endIndex || scalars[after].value < 0x300 {
+                if column >= bounds.x { put(Cell(String(Character(scalar)), style: style), x: column, y: y) }
+                column += 1
+                index = after
+                continue
+            }
+            let character = string[index]
+            index = scalars.index(index, offsetBy: character.unicodeScalars.count)
             let safe = CellText.safe(character)
             let width = DisplayWidth.of(safe)
             if column < bounds.x {
@@ -68,6 +84,26 @@ public struct CellBuffer: Sendable, Equatable {
         }
         return column
     }
+
+    /// The common case of printable ASCII, byte by byte; nil when the text has anything else.
+    private mutating func writeASCII(_ text: some StringProtocol, x: Int, y: Int, style: Style, bounds: Rect) -> Int? {
+        var ascii = true
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+            ascii = false
+            break
+        }
+        guard ascii else { return nil }
+        var column = x
+        for byte in text.utf8 {
+            if column >= bounds.maxX { break }
+            if column >= bounds.x { put(Cell(CellBuffer.asciiCells[Int(byte) - 0x20], style: style), x: column, y: y) }
+            column += 1
+        }
+        return column
+    }
+
+    /// One-character strings for printable ASCII, made once.
+    private static let asciiCells: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Sets one cell, repairing a wide character it cuts in half.
     ///

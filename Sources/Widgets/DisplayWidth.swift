@@ -11,6 +11,7 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        if CellText.isPlainNarrow(first) && scalars.count == 1 { return 1 }
         if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 { return 1 }
         if CellText.needsPlaceholder(character) { return 1 }
         if scalars.count > 1 && isEmojiSequence(scalars) { return 2 }
@@ -21,8 +22,33 @@ public enum DisplayWidth {
     /// The columns a string takes, cluster by cluster (after display sanitising).
     public static func of(_ text: some StringProtocol) -> Int {
         var total = 0
-        for character in text { total += of(character) }
+        forEachCluster(in: Substring(text)) { _, _, width, _ in
+            total += width
+            return true
+        }
         return total
+    }
+
+    /// Walks `text` cluster by cluster with each cluster's width, until `body` returns false.
+    /// Latin text takes a fast path: a narrow scalar that nothing combines with is a cluster
+    /// of its own, so most clusters need no grapheme breaking and no property lookup.
+    @inline(__always)
+    static func forEachCluster(in text: Substring, _ body: (_ start: String.Index, _ end: String.Index, _ width: Int, _ first: Unicode.Scalar) -> Bool) {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let after = scalars.index(after: index)
+            if CellText.isPlainNarrow(scalar), after == scalars.endIndex || scalars[after].value < 0x300 {
+                if !body(index, after, 1, scalar) { return }
+                index = after
+                continue
+            }
+            let character = text[index]
+            let end = text.index(after: index)
+            if !body(index, end, of(character), scalar) { return }
+            index = end
+        }
     }
 
     private static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
@@ -42,6 +68,16 @@ public enum DisplayWidth {
 
 /// What may be written into a cell: one cluster, made safe.
 public enum CellText {
+    /// Printable ASCII, precomposed Latin letters and signs (U+00A0-U+02FF, not the soft
+    /// hyphen), punctuation and box drawing: one column and safe when nothing combines with them.
+    @inline(__always)
+    static func isPlainNarrow(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v != 0xAD) }
+        // Dashes, quotes, bullets and the ellipsis; box drawing and blocks (borders).
+        return (v >= 0x2010 && v <= 0x2027) || (v >= 0x2500 && v < 0x25A0)
+    }
+
     /// Whether a cluster must not reach the terminal as it is: controls, format and bidi
     /// characters, separators, or a combining mark with nothing to combine with.
     public static func needsPlaceholder(_ character: Character) -> Bool {

@@ -83,16 +83,13 @@ enum HangingWrap {
         // width (or the first newline): wrap that much at full width.
         var used = 0
         var cut: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            used += DisplayWidth.of(character)
-            if character == "\n" || used > width {
-                cut = next
-                break
+        DisplayWidth.forEachCluster(in: text[...]) { start, end, clusterWidth, first in
+            used += clusterWidth
+            if (first == "\n" && text.unicodeScalars.index(after: start) == end) || used > width {
+                cut = end
+                return false
             }
-            index = next
+            return true
         }
         guard let cut else { return [0..<text.utf8.count] }
         let head = String(text[..<cut])

@@ -45,14 +45,19 @@ public enum Text {
         var lastBreak: String.Index?   // index of a space where the line may end
         var index = paragraph.startIndex
         while index < paragraph.endIndex {
-            let character = paragraph[index]
-            let w = DisplayWidth.of(character)
-            if character == " " { lastBreak = index }
+            var clusterEnd = index, w = 0, isSpace = false
+            DisplayWidth.forEachCluster(in: paragraph[index...]) { _, end, width, first in
+                clusterEnd = end
+                w = width
+                isSpace = first == " " && paragraph.unicodeScalars.index(after: index) == end
+                return false
+            }
+            if isSpace { lastBreak = index }
             if used + w > width {
-                if character == " " {
+                if isSpace {
                     // The line ends here; the space is dropped.
                     lines.append(paragraph[lineStart..<index])
-                    index = paragraph.index(after: index)
+                    index = clusterEnd
                     lineStart = index
                     used = 0
                     lastBreak = nil
@@ -60,7 +65,7 @@ public enum Text {
                 }
                 if index == lineStart {
                     // A cluster wider than the whole line: it gets a line of its own.
-                    index = paragraph.index(after: index)
+                    index = clusterEnd
                     lines.append(paragraph[lineStart..<index])
                     lineStart = index
                     used = 0
@@ -78,7 +83,7 @@ public enum Text {
                 continue
             }
             used += w
-            index = paragraph.index(after: index)
+            index = clusterEnd
         }
         lines.append(paragraph[lineStart..<paragraph.endIndex])
     }

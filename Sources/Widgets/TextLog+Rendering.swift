@@ -33,25 +33,19 @@ extension TextLog {
         let entry = entries[position.line]
         guard entry.rows.indices.contains(row) else { return }
         let indent = row > 0 ? min(entry.hangingIndent, area.width / 2) : 0
-        let text = entry.text
-        let shown = LogEntry.slice(text, entry.rows[row])
-        let utf8 = text.utf8
-
-        // Consecutive clusters of one span go out in one write.
+        let range = entry.rows[row]
+        // One write per style run that the row crosses: the row's clusters are walked once,
+        // by `CellBuffer.write`, not once more here.
         var x = area.x + indent
-        var runStart = shown.startIndex
-        var runStyle = entry.style(at: utf8.distance(from: utf8.startIndex, to: runStart))
-        var index = shown.startIndex
-        while index < shown.endIndex {
-            let style = entry.style(at: utf8.distance(from: utf8.startIndex, to: index))
-            if style != runStyle {
-                x = buffer.write(shown[runStart..<index], x: x, y: y, style: theme.text.patched(with: runStyle), clip: area)
-                runStart = index
-                runStyle = style
+        var start = range.lowerBound
+        for run in entry.runs where run.end > start {
+            let end = min(run.end, range.upperBound)
+            if end > start {
+                x = buffer.write(LogEntry.slice(entry.text, start..<end), x: x, y: y, style: theme.text.patched(with: run.style), clip: area)
+                start = end
             }
-            index = shown.index(after: index)
+            if start >= range.upperBound { break }
         }
-        buffer.write(shown[runStart..<shown.endIndex], x: x, y: y, style: theme.text.patched(with: runStyle), clip: area)
     }
 
     /// "── non lus ─────────": a dim rule with the marker's label.
