@@ -5,7 +5,7 @@ import Widgets
 /// `momentum gallery`: the widget gallery in the real terminal (for tests and for a look).
 struct Gallery: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the widget gallery (a test screen).", shouldDisplay: false)
+        abstract: "Show the widget gallery (a test screen; F10 quits).", shouldDisplay: false)
 
     @Flag(help: "Draw ASCII only.")
     var ascii = false
@@ -21,10 +21,11 @@ struct Gallery: ParsableCommand {
         let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors))
         var theme = colors ? Theme.color : Theme.monochrome
         if ascii || !terminal.unicode { theme = theme.ascii }
-        var lastEvent: InputEvent?
+        var gallery = GalleryView()
         var frames = 0
         loop: while true {
-            terminal.draw(GalleryView.render(size: terminal.size, theme: theme, lastEvent: lastEvent), cursor: Point(x: 3, y: terminal.size.height - 2))
+            let (frame, cursor) = gallery.render(size: terminal.size, theme: theme)
+            terminal.draw(frame, cursor: cursor)
             frames += 1
             if let crashAfter, frames >= crashAfter {
                 let empty: [Int] = []
@@ -33,12 +34,7 @@ struct Gallery: ParsableCommand {
             let ready = terminal.wait(timeout: nil)
             if ready.contains(terminal.signalDescriptor), terminal.pendingSignal() != nil { break loop }
             if ready.isEmpty { continue }
-            for event in terminal.readEvents() {
-                switch event {
-                case .text("q"), .function(10), .ctrl("c"): break loop
-                default: lastEvent = event
-                }
-            }
+            for event in terminal.readEvents() where !gallery.handle(event) { break loop }
         }
         terminal.restore()
     }

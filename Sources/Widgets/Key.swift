@@ -18,6 +18,8 @@ public enum InputEvent: Sendable, Hashable {
     case text(Character)
     case enter, tab, backTab, backspace, delete, escape, insert
     case up, down, left, right, home, end, pageUp, pageDown
+    /// Ctrl with the left or right arrow: a word at a time.
+    case ctrlLeft, ctrlRight
     /// F1 to F12.
     case function(Int)
     /// Ctrl and a letter, lowercase ("a" for Ctrl-A).
@@ -48,6 +50,7 @@ public struct KeyDecoder: Sendable {
 
     private static let pasteStart: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "0", "~"]
     private static let pasteEnd: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
+    private static let ctrlArrows: [String: InputEvent] = ["[1;5D": .ctrlLeft, "[1;5C": .ctrlRight]
 
     /// Decodes one batch of input read together. An Esc at the end of a batch with nothing
     /// after it is the Escape key; an Esc followed by a key in the same batch is Alt.
@@ -88,7 +91,11 @@ public struct KeyDecoder: Sendable {
             case .character("\u{1B}"):
                 flushText()
                 let rest = input[(index + 1)...].prefix(5).compactMap { if case .character(let c) = $0 { c } else { nil } }
-                if rest.count == 5 && ["\u{1B}"] + rest == Self.pasteStart {
+                if rest.count >= 5, let arrow = Self.ctrlArrows[String(String.UnicodeScalarView(rest.prefix(5)))] {
+                    // Ctrl-arrows that terminfo did not name: ESC [ 1 ; 5 C / D.
+                    events.append(arrow)
+                    index += 6
+                } else if rest.count == 5 && ["\u{1B}"] + rest == Self.pasteStart {
                     pasting = true
                     index += 6
                 } else if index + 1 < input.count, rest.count < 5, (["\u{1B}"] + rest) == Array(Self.pasteStart.prefix(rest.count + 1)), index + rest.count + 1 == input.count {

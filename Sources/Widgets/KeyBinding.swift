@@ -97,6 +97,8 @@ extension InputEvent {
         case .down: "Down"
         case .left: "Left"
         case .right: "Right"
+        case .ctrlLeft: "Ctrl-Left"
+        case .ctrlRight: "Ctrl-Right"
         case .home: "Home"
         case .end: "End"
         case .pageUp: "PgUp"

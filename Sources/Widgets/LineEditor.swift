@@ -99,8 +99,8 @@ public struct LineEditor: Sendable {
         case .right: cursor = min(clusters.count, cursor + 1)
         case .home, .ctrl("a"): cursor = 0
         case .end, .ctrl("e"): cursor = clusters.count
-        case .alt("b"): cursor = wordStart(before: cursor)
-        case .alt("f"): cursor = wordEnd(after: cursor)
+        case .alt("b"), .ctrlLeft: cursor = wordStart(before: cursor)
+        case .alt("f"), .ctrlRight: cursor = wordEnd(after: cursor)
         case .ctrl("k"): kill(cursor..<clusters.count)
         case .ctrl("u"): kill(0..<cursor)
         case .ctrl("w"), .alt("\u{7F}"): kill(wordStart(before: cursor)..<cursor)

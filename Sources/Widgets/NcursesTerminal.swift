@@ -77,6 +77,9 @@ public final class NcursesTerminal: Terminal {
     /// Readable when SIGTERM, SIGHUP or SIGINT arrived: poll it with standard input.
     public let signalDescriptor: Int32
     private var decoder = KeyDecoder()
+    /// Key codes ncurses gives Ctrl-Left and Ctrl-Right where terminfo knows them.
+    private var ctrlLeftCode: Int32 = -1
+    private var ctrlRightCode: Int32 = -1
     private var pairs: [UInt64: Int32] = [:]
     private var restored = false
 
@@ -124,6 +127,8 @@ public final class NcursesTerminal: Terminal {
         }
         size = Size(width: Int(momentum_cols()), height: Int(momentum_lines()))
         Self.chainWindowChange()
+        ctrlLeftCode = key_defined("kLFT5")
+        ctrlRightCode = key_defined("kRIT5")
         // Bracketed paste: pasted text arrives between markers, never as key presses.
         Self.writeRaw("\u{1B}[?2004h")
     }
@@ -233,6 +238,8 @@ public final class NcursesTerminal: Terminal {
             else { kind = .press }
             return .mouse(MouseEvent(kind, x: Int(event.x), y: Int(event.y)))
         default:
+            if code > 0 && code == ctrlLeftCode { return .ctrlLeft }
+            if code > 0 && code == ctrlRightCode { return .ctrlRight }
             for n in 1...12 where code == momentum_key_f(Int32(n)) { return .function(n) }
             return nil
         }

@@ -10,8 +10,11 @@ import Widgets
 struct TerminalTests {
     let binary = ServerProcess.binary
 
-    func expected(_ width: Int, _ height: Int, lastEvent: InputEvent? = nil) -> [String] {
-        GalleryView.render(size: Size(width: width, height: height), theme: .color, lastEvent: lastEvent).terminalRows.trimmingTrailingSpaces
+    /// The frame the gallery shows after `events`, rendered in memory.
+    func expected(_ width: Int, _ height: Int, after events: [InputEvent] = []) -> [String] {
+        var gallery = GalleryView()
+        for event in events { _ = gallery.handle(event) }
+        return gallery.render(size: Size(width: width, height: height), theme: .color).0.terminalRows.trimmingTrailingSpaces
     }
 
     @Test(arguments: [(80, 24), (200, 60)])
@@ -30,13 +33,26 @@ struct TerminalTests {
         try tmux.start("env LANG=C.UTF-8 \(binary) gallery", width: 80, height: 24)
         #expect(await eventually { tmux.capture().first?.contains("80x24") == true })
         try tmux.resize(width: 100, height: 30)
-        #expect(await eventually { tmux.capture() == expected(100, 30, lastEvent: .resize) }, "\(tmux.capture().joined(separator: "\n"))")
+        #expect(await eventually { tmux.capture() == expected(100, 30, after: [.resize]) }, "\(tmux.capture().joined(separator: "\n"))")
         try tmux.sendKeys("M-b")
         #expect(await eventually { tmux.capture().joined().contains("last key: alt(\"b\")") })
         try tmux.sendKeys("F2")
         #expect(await eventually { tmux.capture().joined().contains("last key: function(2)") })
         try tmux.paste("q and /quit")
         #expect(await eventually { tmux.capture().joined().contains("last key: paste(\"q and /quit\")") }, "a paste is one event: its q did not quit")
+    }
+
+    @Test func typedTextAccentsAndWideCharactersReachTheWidgets() async throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("env LANG=C.UTF-8 \(binary) gallery", width: 80, height: 24)
+        #expect(await eventually { tmux.capture() == expected(80, 24) })
+        try tmux.type("Ça va, 日本?")
+        try tmux.sendKeys("Enter")
+        try tmux.sendKeys("Down")
+        try tmux.sendKeys("Tab")
+        let events: [InputEvent] = "Ça va, 日本?".map { .text($0) } + [.enter, .down, .tab]
+        #expect(await eventually { tmux.capture() == expected(80, 24, after: events) }, "\(tmux.capture().joined(separator: "\n"))")
     }
 
     /// Runs the gallery from a shell, ends it with `finish`, and checks the shell's terminal.
@@ -61,7 +77,7 @@ struct TerminalTests {
     }
 
     @Test func quittingRestoresTheTerminal() async throws {
-        try await expectRestored { try $0.sendKeys("q") }
+        try await expectRestored { try $0.sendKeys("F10") }
     }
 
     @Test func sigtermRestoresTheTerminal() async throws {

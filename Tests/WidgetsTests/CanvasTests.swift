@@ -76,6 +76,10 @@ struct KeyDecoderTests {
         #expect(decode("", [.key(.up), .key(.function(2))]) == [.up, .function(2)])
     }
 
+    @Test func ctrlArrowsTerminfoDoesNotNameAreDecoded() {
+        #expect(decode("a\u{1B}[1;5Db\u{1B}[1;5C") == [.text("a"), .ctrlLeft, .text("b"), .ctrlRight])
+    }
+
     @Test func aBracketedPasteIsOneEventAndTriggersNothing() {
         #expect(decode("\u{1B}[200~/quit\r\nF2\u{1B}[201~x") == [.paste("/quit\nF2"), .text("x")])
     }
