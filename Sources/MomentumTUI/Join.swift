@@ -1,33 +1,75 @@
 import ArgumentParser
 import Foundation
+import SessionClient
+import SessionModel
 
-/// `momentum join`: take part in a workshop. Line by line for now; the full-screen room comes next.
+/// `momentum join`: take part in a workshop, full screen or, with `--plain`, line by line.
 struct Join: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Join a workshop.",
-        discussion: "Messages you type are sent when you press Enter. Commands: /hand (or /main) raises or lowers your hand, /who lists the people here, /agenda shows the programme, /help lists the commands, /quit leaves."
+        discussion: "Full screen: the agenda, the chat and the people in the room. Enter sends a message; F2 (or Alt-H, or /main) raises or lowers your hand; Tab moves between panes; F1 or ? shows every key; F10 or Ctrl-C leaves. With --plain: one sentence per line, commands /hand, /who, /agenda, /help, /quit. The server address and your name can come from ~/.config/momentum/config.json; the code is never stored."
     )
 
-    @Argument(help: "The server's address, such as http://127.0.0.1:8080.")
-    var url: String
+    @Argument(help: "The server's address, such as http://127.0.0.1:8080 (default: \"server\" in the config file).")
+    var url: String?
 
-    @Option(help: "The workshop's join code.")
-    var code: String
+    @Option(help: "The workshop's join code (asked for when missing).")
+    var code: String?
 
-    @Option(help: "Your name, as the others will see it.")
-    var name: String
+    @Option(help: "Your name, as the others will see it (default: \"name\" in the config file; asked for when missing).")
+    var name: String?
 
     @Option(help: "The moderator key, to join as the workshop's expert.")
     var moderatorKey: String?
 
+    @OptionGroup var global: GlobalOptions
+
     func validate() throws {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-            throw ValidationError("The server address must start with http:// or https:// (for example http://127.0.0.1:8080).")
+        if let url {
+            let lower = url.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+                throw ValidationError("The server address must start with http:// or https:// (for example http://127.0.0.1:8080).")
+            }
         }
     }
 
     func run() async throws {
-        try await PlainRoom(url: url, code: code, name: name, moderatorKey: moderatorKey).run()
+        let environment = ProcessInfo.processInfo.environment
+        let config: MomentumConfig
+        do { config = try MomentumConfig.load(environment: environment) } catch { throw ValidationError(String(describing: error)) }
+        let settings = Settings.resolve(global, config: config, environment: environment)
+        let strings = settings.language.strings
+        guard let server = url ?? settings.serverURL else {
+            throw ValidationError("Give the server's address, such as: momentum join http://127.0.0.1:8080 --code ABC123 --name Karim")
+        }
+        guard let code = try code ?? ask(strings.askCode), let name = try name ?? settings.name ?? ask(strings.askName) else {
+            throw ValidationError("--code and --name are needed when standard input is not a terminal.")
+        }
+        let request = JoinRequest(code: code, name: name, moderatorKey: moderatorKey)
+        if settings.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+            try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey).run()
+            return
+        }
+        let app = RoomApp(url: server, join: request, strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell)
+        let outcome = try await MainActor.run { try app.run() }
+        switch outcome {
+        case .quit:
+            _ = try? config.saving(serverURL: server, name: name)
+        case .ended(let reason):
+            switch reason {
+            case .removed: Console.err(strings.endRemoved)
+            case .left, .stopped: return
+            case .refused(let code, let message): Console.err("momentum: " + strings.refused(code, message))
+            }
+            throw ExitCode.failure
+        }
+    }
+
+    /// Asks on the terminal for what the command line did not give; nil without a terminal.
+    private func ask(_ prompt: String) throws -> String? {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        FileHandle.standardOutput.write(Data(prompt.utf8))
+        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), !answer.isEmpty else { return nil }
+        return answer
     }
 }

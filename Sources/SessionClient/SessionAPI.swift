@@ -12,6 +12,11 @@ public struct RoomCredentials: Sendable, Equatable {
     }
 }
 
+extension JoinResponse {
+    /// The credentials every later call of this membership uses.
+    public var credentials: RoomCredentials { RoomCredentials(roomId: room.id, token: token) }
+}
+
 /// The v1 API of the session server, call by call, over any `HTTPTransport`.
 public struct SessionAPI: Sendable {
     public let baseURL: String

@@ -71,10 +71,6 @@ public final class TestServer: Sendable {
     }
 }
 
-extension JoinResponse {
-    public var credentials: RoomCredentials { RoomCredentials(roomId: room.id, token: token) }
-}
-
 extension HTTPResponse {
     /// The `{error, message}` body of a refusal.
     public var apiError: APIErrorBody? { try? WireCoding.decoder().decode(APIErrorBody.self, from: body) }

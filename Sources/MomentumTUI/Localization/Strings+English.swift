@@ -1,0 +1,93 @@
+extension Strings {
+    static let english = Strings(
+        agenda: "Agenda",
+        chat: "Chat",
+        people: { "People \($0)/\($1)" },
+        day: { "day \($0)/\($1)" },
+        minutesLeft: { elapsed, total in "\(elapsed)/\(total) min" },
+        online: "● online",
+        reconnecting: { "○ reconnecting in \($0) s" },
+        connecting: "○ connecting…",
+        offline: "✗ offline",
+        tooSmall: { "Terminal too small (\($0)x\($1)): make it at least 40x12." },
+        inputPlaceholder: "type your message…",
+        mutedPlaceholder: "the expert has muted you",
+        newLines: { "\($0) new" },
+        unread: "unread",
+        noAgendaItem: "not started yet",
+        expertBadge: "(expert)",
+        mutedBadge: "(muted)",
+        you: "you",
+        joined: { "→ \($0) joined" },
+        left: { "← \($0) left" },
+        removed: { "← \($0) was removed by the expert" },
+        handRaised: { name, place in "✋ \(name) raises a hand (\(place)\(Strings.ordinalSuffix(place)) in line)" },
+        handLowered: { "\($0) lowers a hand" },
+        allHandsLowered: "All hands are down",
+        floorGiven: { "🎤 \($0) has the floor" },
+        floorTaken: "The expert takes the floor back",
+        agendaMoved: { "▶ Now: \($0)" },
+        mutedLine: { "\($0) is muted" },
+        unmutedLine: { "\($0) may write again" },
+        lockedLine: "🔒 The room is locked",
+        unlockedLine: "🔓 The room is open again",
+        messageDeleted: "(message deleted)",
+        youHaveTheFloor: "🎤 You have the floor! Type your question or answer.",
+        sending: "sending…",
+        notSent: { "not sent: \($0)" },
+        retryHint: "Ctrl-R to retry",
+        keyHelp: "help",
+        keyHand: "hand",
+        keyPane: "pane",
+        keyHistory: "history",
+        keyQuit: "quit",
+        keyFloorNext: "floor to the next hand",
+        keyFloorSelected: "floor to the selected person",
+        keyLowerHand: "lower their hand",
+        keyLowerAll: "lower all hands",
+        keyAgendaNext: "next item",
+        keyAgendaPrevious: "previous item",
+        keyMute: "mute",
+        keyRemove: "remove",
+        keyLock: "lock",
+        keyRetry: "retry sending",
+        helpTitle: "Help",
+        sectionEveryone: "Everyone",
+        sectionExpert: "Expert",
+        removeTitle: "Remove",
+        removeQuestion: { "Remove \($0) from the room? Their session ends." },
+        removeConfirm: "Remove",
+        cancel: "Cancel",
+        ok: "OK",
+        unknownCommand: { "Unknown command: \($0). Type /help." },
+        nobodyNamed: { "Nobody here is called \($0)." },
+        commandsHelp: "Commands: /hand, /who, /agenda, /help, /quit",
+        expertCommandsHelp: "Expert: /floor NAME, /lower NAME, /lower-all, /next, /prev, /mute NAME, /remove NAME, /lock, /unlock",
+        endRemoved: "The expert removed you from the room.",
+        endLeft: "You left the room.",
+        refused: { code, message in
+            switch code {
+            case "wrong_code": "This code matches no workshop: check it with the organiser."
+            case "name_taken": "Someone in the room already has this name: choose another (--name)."
+            case "room_locked": "The expert has locked the room: nobody can come in for now."
+            case "room_full": "The room is full."
+            case "wrong_moderator_key": "This moderator key does not open this workshop."
+            case "invalid_name": "This name is not accepted: \(message)"
+            case "unauthorized": "Your session is no longer valid: join the workshop again."
+            default: message
+            }
+        },
+        askCode: "Workshop code: ",
+        askName: "Your name: "
+    )
+
+    static func ordinalSuffix(_ n: Int) -> String {
+        if (11...13).contains(n % 100) { return "th" }
+        switch n % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
+        }
+    }
+}

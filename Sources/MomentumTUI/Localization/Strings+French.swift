@@ -1,0 +1,83 @@
+extension Strings {
+    static let french = Strings(
+        agenda: "Programme",
+        chat: "Discussion",
+        people: { "Participants \($0)/\($1)" },
+        day: { "jour \($0)/\($1)" },
+        minutesLeft: { elapsed, total in "\(elapsed)/\(total) min" },
+        online: "● en ligne",
+        reconnecting: { "○ reconnexion dans \($0) s" },
+        connecting: "○ connexion…",
+        offline: "✗ hors ligne",
+        tooSmall: { "Terminal trop petit (\($0)x\($1)) : agrandis-le à 40x12 au moins." },
+        inputPlaceholder: "écris ton message…",
+        mutedPlaceholder: "l'expert t'a mis en sourdine",
+        newLines: { $0 == 1 ? "1 nouveau" : "\($0) nouveaux" },
+        unread: "non lus",
+        noAgendaItem: "pas encore commencé",
+        expertBadge: "(expert·e)",
+        mutedBadge: "(muet)",
+        you: "toi",
+        joined: { "→ \($0) arrive" },
+        left: { "← \($0) est parti·e" },
+        removed: { "← \($0) a été retiré·e par l'expert·e" },
+        handRaised: { name, place in "✋ \(name) lève la main (\(place)\(place == 1 ? "re" : "e") dans la file)" },
+        handLowered: { "\($0) baisse la main" },
+        allHandsLowered: "Toutes les mains sont baissées",
+        floorGiven: { "🎤 \($0) a la parole" },
+        floorTaken: "L'expert·e reprend la parole",
+        agendaMoved: { "▶ Maintenant : \($0)" },
+        mutedLine: { "\($0) est en sourdine" },
+        unmutedLine: { "\($0) peut de nouveau écrire" },
+        lockedLine: "🔒 La salle est verrouillée",
+        unlockedLine: "🔓 La salle est de nouveau ouverte",
+        messageDeleted: "(message supprimé)",
+        youHaveTheFloor: "🎤 Tu as la parole ! Écris ta question ou ta réponse.",
+        sending: "envoi…",
+        notSent: { "non envoyé : \($0)" },
+        retryHint: "Ctrl-R pour réessayer",
+        keyHelp: "aide",
+        keyHand: "main",
+        keyPane: "panneau",
+        keyHistory: "historique",
+        keyQuit: "quitter",
+        keyFloorNext: "parole à la main suivante",
+        keyFloorSelected: "parole à la personne choisie",
+        keyLowerHand: "baisser sa main",
+        keyLowerAll: "baisser toutes les mains",
+        keyAgendaNext: "point suivant",
+        keyAgendaPrevious: "point précédent",
+        keyMute: "sourdine",
+        keyRemove: "retirer",
+        keyLock: "verrouiller",
+        keyRetry: "réessayer l'envoi",
+        helpTitle: "Aide",
+        sectionEveryone: "Pour tous",
+        sectionExpert: "Pour l'expert·e",
+        removeTitle: "Retirer",
+        removeQuestion: { "Retirer \($0) de la salle ? Sa session s'arrête." },
+        removeConfirm: "Retirer",
+        cancel: "Annuler",
+        ok: "OK",
+        unknownCommand: { "Commande inconnue : \($0). Tape /aide." },
+        nobodyNamed: { "Personne ne s'appelle \($0) ici." },
+        commandsHelp: "Commandes : /main, /qui, /programme, /aide, /quitter",
+        expertCommandsHelp: "Expert·e : /parole NOM, /baisser NOM, /baisser-tout, /suivant, /precedent, /muet NOM, /retirer NOM, /verrouiller, /deverrouiller",
+        endRemoved: "L'expert·e t'a retiré·e de la salle.",
+        endLeft: "Tu as quitté la salle.",
+        refused: { code, message in
+            switch code {
+            case "wrong_code": "Ce code ne correspond à aucun atelier : vérifie-le auprès de l'organisateur."
+            case "name_taken": "Quelqu'un porte déjà ce nom dans la salle : choisis-en un autre (--name)."
+            case "room_locked": "L'expert·e a verrouillé la salle : personne ne peut entrer pour l'instant."
+            case "room_full": "La salle est complète."
+            case "wrong_moderator_key": "Cette clé de modération n'ouvre pas cet atelier."
+            case "invalid_name": "Ce nom n'est pas accepté : \(message)"
+            case "unauthorized": "Ta session n'est plus valable : rejoins l'atelier de nouveau."
+            default: message
+            }
+        },
+        askCode: "Code de l'atelier : ",
+        askName: "Ton prénom : "
+    )
+}

@@ -1,0 +1,86 @@
+/// Every sentence the room screen shows, one catalogue per language (Strings+French.swift,
+/// Strings+English.swift), so that nothing the user reads is hard-coded in a view.
+struct Strings: Sendable {
+    // Panes and header
+    var agenda: String
+    var chat: String
+    var people: @Sendable (_ present: Int, _ total: Int) -> String
+    var day: @Sendable (_ day: Int, _ days: Int) -> String
+    var minutesLeft: @Sendable (_ elapsed: Int, _ total: Int) -> String
+    var online: String
+    var reconnecting: @Sendable (_ seconds: Int) -> String
+    var connecting: String
+    var offline: String
+    var tooSmall: @Sendable (_ width: Int, _ height: Int) -> String
+    var inputPlaceholder: String
+    var mutedPlaceholder: String
+    var newLines: @Sendable (Int) -> String
+    var unread: String
+    var noAgendaItem: String
+
+    // Roster
+    var expertBadge: String
+    var mutedBadge: String
+    var you: String
+
+    // Chat system lines
+    var joined: @Sendable (String) -> String
+    var left: @Sendable (String) -> String
+    var removed: @Sendable (String) -> String
+    var handRaised: @Sendable (_ name: String, _ place: Int) -> String
+    var handLowered: @Sendable (String) -> String
+    var allHandsLowered: String
+    var floorGiven: @Sendable (String) -> String
+    var floorTaken: String
+    var agendaMoved: @Sendable (String) -> String
+    var mutedLine: @Sendable (String) -> String
+    var unmutedLine: @Sendable (String) -> String
+    var lockedLine: String
+    var unlockedLine: String
+    var messageDeleted: String
+    var youHaveTheFloor: String
+
+    // Sends
+    var sending: String
+    var notSent: @Sendable (_ reason: String) -> String
+    var retryHint: String
+
+    // Keys (labels for the status bar and help)
+    var keyHelp: String
+    var keyHand: String
+    var keyPane: String
+    var keyHistory: String
+    var keyQuit: String
+    var keyFloorNext: String
+    var keyFloorSelected: String
+    var keyLowerHand: String
+    var keyLowerAll: String
+    var keyAgendaNext: String
+    var keyAgendaPrevious: String
+    var keyMute: String
+    var keyRemove: String
+    var keyLock: String
+    var keyRetry: String
+    var helpTitle: String
+    var sectionEveryone: String
+    var sectionExpert: String
+
+    // Dialogs and commands
+    var removeTitle: String
+    var removeQuestion: @Sendable (String) -> String
+    var removeConfirm: String
+    var cancel: String
+    var ok: String
+    var unknownCommand: @Sendable (String) -> String
+    var nobodyNamed: @Sendable (String) -> String
+    var commandsHelp: String
+    var expertCommandsHelp: String
+
+    // Ends
+    var endRemoved: String
+    var endLeft: String
+    /// Why the server refused, from its error code; its own sentence when the code is new.
+    var refused: @Sendable (_ code: String, _ serverMessage: String) -> String
+    var askCode: String
+    var askName: String
+}

@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import SessionClient
+import SessionModel
+import Synchronization
+import Widgets
+
+/// The full-screen room: the UI loop on the main thread, blocked in poll() on the keyboard,
+/// the inbox pipe and the next timer; the network on curl's thread and Swift's pool.
+/// Renders at most once per batch of input; idle means blocked, at zero CPU.
+struct RoomApp {
+    let url: String
+    let join: JoinRequest
+    let strings: Strings
+    let colors: Bool
+    let ascii: Bool
+    let bell: Bool
+
+    /// Why the room ended, for the message printed after the terminal is restored.
+    enum Outcome { case quit, ended(EndReason) }
+
+    func run() throws -> Outcome {
+        let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors))
+        var theme = colors ? Theme.color : Theme.monochrome
+        if ascii || !terminal.unicode { theme = theme.ascii }
+        var model = RoomModel(strings: strings, theme: theme, size: terminal.size, now: Date(), bellEnabled: bell)
+
+        let inbox = RoomInbox()
+        let engine = CurlEngine()
+        let api = SessionAPI(baseURL: url, transport: engine)
+        let credentials = Mutex<RoomCredentials?>(nil)
+        let sender = OutboxSender(api: api, changed: { inbox.post(.outbox($0)) })
+        let stream = RoomStream(machine: LongPoll(join: join), api: api) { action in
+            if case .joinedRoom(let response) = action {
+                credentials.withLock { $0 = response.credentials }
+                Task { await sender.setCredentials(response.credentials) }
+            }
+            inbox.post(.stream(action))
+        }
+        let streamTask = Task { await stream.run() }
+        defer {
+            streamTask.cancel()
+            terminal.restore()
+            engine.shutdown()
+        }
+
+        var outcome = Outcome.quit
+        loop: while true {
+            let (frame, cursor) = RoomView.render(&model)
+            terminal.draw(frame, cursor: cursor)
+            if let ended = model.ended, ended != .stopped {
+                outcome = .ended(ended)
+                break loop
+            }
+            let ready = terminal.wait(timeout: nextTick(model), others: [inbox.readDescriptor])
+            if ready.contains(terminal.signalDescriptor), terminal.pendingSignal() != nil { break loop }
+            var effects: [RoomEffect] = []
+            for message in inbox.take() { effects += model.update(message) }
+            for event in terminal.readEvents() {
+                if case .resize = event { effects += model.update(.resized(terminal.size)) }
+                effects += model.update(.input(event))
+            }
+            effects += model.update(.tick(Date()))
+            for effect in effects {
+                switch effect {
+                case .quit: break loop
+                case .bell: terminal.bell()
+                case .send(let kind): Task { await sender.enqueue(kind) }
+                case .retry(let id): Task { await sender.retry(id) }
+                case .moderate(let action, let request):
+                    guard let room = credentials.withLock({ $0 }) else { continue }
+                    Task {
+                        do { _ = try await api.moderate(room, action, request) } catch { inbox.post(.notice(String(describing: error))) }
+                    }
+                case .fetchHistory(let before):
+                    guard let room = credentials.withLock({ $0 }) else { continue }
+                    Task {
+                        if let page = try? await api.messages(room, before: before, limit: 50) { inbox.post(.history(page)) }
+                    }
+                }
+            }
+        }
+        if case .quit = outcome, let room = credentials.withLock({ $0 }) {
+            leave(room, api: api, sender: sender)
+        }
+        return outcome
+    }
+
+    /// Sends what is queued, then leaves the room; waits 3 s at most.
+    private func leave(_ room: RoomCredentials, api: SessionAPI, sender: OutboxSender) {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await sender.drained()
+            _ = try? await api.leave(room)
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 3)
+    }
+
+    /// The next moment the screen changes by itself: each second while reconnecting (the
+    /// countdown), else the next minute (the clock).
+    private func nextTick(_ model: RoomModel) -> Duration {
+        if case .reconnecting = model.status { return .seconds(1) }
+        let seconds = 60 - Calendar.current.component(.second, from: model.now)
+        return .seconds(max(1, seconds))
+    }
+}

@@ -1,0 +1,33 @@
+import Widgets
+
+/// The room's one key table: the dispatcher, the status bar and the help overlay read it.
+/// Every action on a function key also has a Ctrl or Alt key, because many terminals keep
+/// F1, F10 or F11 for themselves, and a slash command.
+enum RoomKeys {
+    static func table(_ s: Strings, expert: Bool) -> KeyTable<RoomAction> {
+        var bindings: [KeyBinding<RoomAction>] = [
+            KeyBinding([.function(1)], action: .help, label: s.keyHelp, inStatusBar: true, section: s.sectionEveryone),
+            KeyBinding([.function(2), .alt("h")], action: .hand, label: s.keyHand, inStatusBar: true, section: s.sectionEveryone),
+            KeyBinding([.tab], action: .nextPane, label: s.keyPane, inStatusBar: true, section: s.sectionEveryone),
+            KeyBinding([.backTab], action: .previousPane, label: s.keyPane, section: s.sectionEveryone),
+            KeyBinding([.pageUp], action: .historyUp, label: s.keyHistory, inStatusBar: true, section: s.sectionEveryone),
+            KeyBinding([.pageDown], action: .historyDown, label: s.keyHistory, section: s.sectionEveryone),
+            KeyBinding([.ctrl("r")], action: .retry, label: s.keyRetry, section: s.sectionEveryone),
+            KeyBinding([.function(10), .ctrl("c"), .ctrl("q")], action: .quit, label: s.keyQuit, inStatusBar: true, section: s.sectionEveryone),
+        ]
+        if expert {
+            bindings += [
+                KeyBinding([.function(3), .alt("n")], action: .floorNext, label: s.keyFloorNext, inStatusBar: true, section: s.sectionExpert),
+                KeyBinding([.alt("f")], action: .floorSelected, label: s.keyFloorSelected, section: s.sectionExpert),
+                KeyBinding([.function(4), .alt("l")], action: .lowerSelectedHand, label: s.keyLowerHand, section: s.sectionExpert),
+                KeyBinding([.function(5), .alt("a")], action: .lowerAllHands, label: s.keyLowerAll, section: s.sectionExpert),
+                KeyBinding([.function(6), .alt("p")], action: .agendaPrevious, label: s.keyAgendaPrevious, section: s.sectionExpert),
+                KeyBinding([.function(7), .alt("s")], action: .agendaNext, label: s.keyAgendaNext, inStatusBar: true, section: s.sectionExpert),
+                KeyBinding([.function(8), .alt("m")], action: .muteSelected, label: s.keyMute, section: s.sectionExpert),
+                KeyBinding([.alt("x")], action: .removeSelected, label: s.keyRemove, section: s.sectionExpert),
+                KeyBinding([.function(9), .alt("k")], action: .lock, label: s.keyLock, section: s.sectionExpert),
+            ]
+        }
+        return KeyTable(bindings)
+    }
+}

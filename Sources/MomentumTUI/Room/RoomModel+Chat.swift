@@ -1,0 +1,115 @@
+import Foundation
+import SessionClient
+import SessionModel
+import Widgets
+
+extension RoomModel {
+    /// The chat lines of a room event; system lines are dim, mentions of me ring the bell.
+    mutating func show(_ event: RoomEvent, in state: RoomState) -> [RoomEffect] {
+        let s = strings
+        func name(_ id: String) -> String { state.participant(id)?.name ?? "?" }
+        var effects: [RoomEffect] = []
+        switch event.kind {
+        case .message(let message):
+            guard !shown.contains(message.id) else { return [] }
+            if let clientId = message.clientId { _ = chat.remove(id: "o_" + clientId) }
+            chat.append(line(for: message, in: state))
+            shown.insert(message.id)
+            if oldestSeq == nil { oldestSeq = message.seq }
+            if message.authorId != me?.id, mentionsMe(message.text), bellEnabled { effects.append(.bell) }
+        case .messageDeleted(let id):
+            if let message = state.messages.first(where: { $0.id == id }) {
+                _ = chat.replace(id: id, with: line(for: message, in: state))
+            }
+        case .joined(let p): system(s.joined(p.name), at: event.at)
+        case .left(let id): system(s.left(name(id)), at: event.at)
+        case .removed(let id): system(s.removed(name(id)), at: event.at)
+        case .handRaised(let id): system(s.handRaised(name(id), state.handPlace(of: id) ?? 1), at: event.at)
+        case .handLowered(let id): system(s.handLowered(name(id)), at: event.at)
+        case .allHandsLowered: system(s.allHandsLowered, at: event.at)
+        case .floor(let id?):
+            system(s.floorGiven(name(id)), at: event.at)
+            if id == me?.id {
+                banner = s.youHaveTheFloor
+                if bellEnabled { effects.append(.bell) }
+            } else {
+                banner = nil
+            }
+        case .floor(nil):
+            system(s.floorTaken, at: event.at)
+            banner = nil
+        case .agenda: if let item = state.currentItem { system(s.agendaMoved("\(item.start) \(item.title)"), at: event.at) }
+        case .muted(let id, let muted): system(muted ? s.mutedLine(name(id)) : s.unmutedLine(name(id)), at: event.at)
+        case .locked(let locked): system(locked ? s.lockedLine : s.unlockedLine, at: event.at)
+        case .presence, .unknown: break
+        }
+        return effects
+    }
+
+    /// After a join or a reload: the chat from the state's recent messages, then my unsent lines.
+    mutating func rebuildChat(from state: RoomState) {
+        var fresh = TextLog(newLinesLabel: strings.newLines)
+        shown.removeAll()
+        for message in state.messages {
+            fresh.append(line(for: message, in: state))
+            shown.insert(message.id)
+        }
+        oldestSeq = state.messages.first?.seq
+        chat = fresh
+        refreshPendingLines()
+    }
+
+    /// Older messages fetched for scrollback, put above what is there.
+    mutating func prependHistory(_ messages: [ChatMessage]) {
+        guard let state = room else { return }
+        let fresh = messages.filter { !shown.contains($0.id) }
+        chat.prepend(fresh.map { line(for: $0, in: state) })
+        for message in fresh { shown.insert(message.id) }
+        if let first = fresh.first { oldestSeq = first.seq }
+    }
+
+    /// My sends not yet in the chat: pending ones dim, failed ones with the reason.
+    mutating func refreshPendingLines() {
+        for item in outbox.items {
+            guard case .message(let text) = item.kind else { continue }
+            let id = "o_" + item.id
+            if let messageId = item.messageId, shown.contains(messageId) {
+                _ = chat.remove(id: id)
+                continue
+            }
+            let status: Span
+            switch item.status {
+            case .pending, .sending, .sent: status = Span(" (" + strings.sending + ")", style: theme.dim)
+            case .failed(let reason): status = Span(" ✗ " + strings.notSent(reason) + " — " + strings.retryHint, style: theme.error)
+            }
+            let line = LogLine([Span(clock(now) + " ", style: theme.dim), Span((me?.name ?? strings.you) + " ", style: theme.dim.adding(.bold)),
+                                Span(text, style: theme.dim), status], id: id, hangingIndent: 6)
+            if !chat.replace(id: id, with: line) { chat.append(line) }
+        }
+    }
+
+    func line(for message: ChatMessage, in state: RoomState) -> LogLine {
+        let author = state.participant(message.authorId)
+        var spans = [Span(clock(message.at) + " ", style: theme.dim)]
+        let nameStyle = Style(foreground: RoomView.color(for: message.authorId, theme: theme), attributes: .bold)
+        spans.append(Span(author?.name ?? "?", style: nameStyle))
+        if author?.role == .expert { spans.append(Span(" ★", style: theme.accent)) }
+        spans.append(Span(" "))
+        if message.deleted {
+            spans.append(Span(strings.messageDeleted, style: theme.dim))
+        } else {
+            let mine = message.authorId == me?.id
+            spans.append(Span(message.text, style: !mine && mentionsMe(message.text) ? theme.warning : .plain))
+        }
+        return LogLine(spans, id: message.id, hangingIndent: 6)
+    }
+
+    private mutating func system(_ text: String, at date: Date) {
+        chat.append(LogLine([Span(clock(date) + " ", style: theme.dim), Span(text, style: theme.dim.adding(.italic))], hangingIndent: 6))
+    }
+
+    func clock(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+}

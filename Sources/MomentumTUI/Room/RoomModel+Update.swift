@@ -1,0 +1,198 @@
+import Foundation
+import SessionClient
+import SessionModel
+import Widgets
+
+extension RoomModel {
+    /// Applies one message; returns what the app must do. No I/O here.
+    mutating func update(_ message: RoomMessage) -> [RoomEffect] {
+        switch message {
+        case .input(let event): return handle(event)
+        case .stream(let action): return received(action)
+        case .outbox(let outbox):
+            self.outbox = outbox
+            refreshPendingLines()
+            return []
+        case .history(let page):
+            historyRequested = false
+            historyExhausted = !page.hasMore
+            prependHistory(page.messages)
+            return []
+        case .tick(let date):
+            now = date
+            return []
+        case .resized(let size):
+            self.size = size
+            return []
+        case .notice(let text):
+            notice = text
+            return []
+        }
+    }
+
+    // MARK: Network
+
+    private mutating func received(_ action: LongPoll.Action) -> [RoomEffect] {
+        switch action {
+        case .joinedRoom(let response):
+            me = response.participant
+            return []
+        case .update(let state, let events, let reloaded):
+            room = state
+            if let id = me?.id, let updated = state.participant(id) { me = updated }
+            installCompleter()
+            if reloaded {
+                rebuildChat(from: state)
+                return []
+            }
+            var effects: [RoomEffect] = []
+            for event in events { effects += show(event, in: state) }
+            return effects
+        case .status(let status):
+            self.status = status
+            if case .ended(let reason) = status { ended = reason }
+            return []
+        case .join, .poll, .reload, .wait:
+            return []
+        }
+    }
+
+    /// Tab in the input line completes commands and the names of who is here now.
+    private mutating func installCompleter() {
+        let names = roster.map(\.name)
+        let commands = Self.commands
+        editor.completer = { word in
+            if word.hasPrefix("/") { return commands.filter { $0.hasPrefix(word.lowercased()) } }
+            guard word.hasPrefix("@") else { return [] }
+            let key = RoomState.nameKey(String(word.dropFirst()))
+            return names.filter { RoomState.nameKey($0).hasPrefix(key) }.map { "@" + $0 }
+        }
+        editor.placeholder = me?.muted == true ? strings.mutedPlaceholder : strings.inputPlaceholder
+    }
+
+    // MARK: Keys
+
+    private mutating func handle(_ event: InputEvent) -> [RoomEffect] {
+        if case .resize = event { return [] }
+        if removal != nil { return confirmRemoval(event) }
+        if showHelp {
+            let lines = HelpOverlay(title: strings.helpTitle, table: keys).lineCount
+            if help.handle(event, lineCount: lines, pageHeight: max(1, size.height - 6)) != nil { showHelp = false }
+            return []
+        }
+        notice = nil
+        if case .mouse(let mouse) = event { return click(mouse) }
+        if case .text("?") = event, editor.isEmpty, focus == .chat {
+            showHelp = true
+            help = HelpState()
+            return []
+        }
+        // Keys for the focused list come before the editor's.
+        if focus != .chat, let effects = listKey(event) { return effects }
+        if let action = keys.action(for: event) { return perform(action) }
+        switch editor.handle(event) {
+        case .submitted(let text): return submit(text)
+        case .handled, .notHandled: return []
+        }
+    }
+
+    var keys: KeyTable<RoomAction> { RoomKeys.table(strings, expert: isExpert) }
+
+    private mutating func listKey(_ event: InputEvent) -> [RoomEffect]? {
+        switch (focus, event) {
+        case (.people, .up): people.select(.previous, count: roster.count, height: 10)
+        case (.people, .down): people.select(.next, count: roster.count, height: 10)
+        case (.people, .enter) where isExpert: return perform(.floorSelected)
+        case (.people, .delete) where isExpert: return perform(.removeSelected)
+        case (.agenda, .up): agendaList.select(.previous, count: room?.agenda.count ?? 0, height: 10)
+        case (.agenda, .down): agendaList.select(.next, count: room?.agenda.count ?? 0, height: 10)
+        case (.agenda, .enter) where isExpert:
+            guard let agenda = room?.agenda, let index = agendaList.selection(count: agenda.count) else { return [] }
+            return [.moderate(.agenda, ModerationRequest(itemId: agenda[index].id))]
+        default: return nil
+        }
+        return []
+    }
+
+    mutating func perform(_ action: RoomAction) -> [RoomEffect] {
+        switch action {
+        case .help:
+            showHelp = true
+            help = HelpState()
+        case .hand:
+            let raised = me.map { room?.hands.contains($0.id) ?? false } ?? false
+            return [.send(.hand(raised: !raised))]
+        case .nextPane: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
+        case .previousPane: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + Pane.allCases.count - 1) % Pane.allCases.count]
+        case .historyUp:
+            chat.pageUp()
+            if chat.isTopReached, !historyExhausted, !historyRequested, let oldest = oldestSeq {
+                historyRequested = true
+                return [.fetchHistory(before: oldest)]
+            }
+        case .historyDown: chat.pageDown()
+        case .quit: return [.quit]
+        case .retry:
+            if let failed = outbox.items.first(where: { if case .failed = $0.status { true } else { false } }) {
+                return [.retry(failed.id)]
+            }
+        default:
+            return isExpert ? moderation(action) : []
+        }
+        return []
+    }
+
+    private mutating func moderation(_ action: RoomAction) -> [RoomEffect] {
+        guard let room else { return [] }
+        switch action {
+        case .floorNext:
+            guard let next = room.hands.first else { return [.moderate(.floor, ModerationRequest())] }
+            return [.moderate(.floor, ModerationRequest(participantId: next))]
+        case .floorSelected:
+            guard let person = selectedPerson else { return [] }
+            return [.moderate(.floor, ModerationRequest(participantId: person.id))]
+        case .lowerSelectedHand:
+            guard let person = selectedPerson else { return [] }
+            return [.moderate(.lowerHand, ModerationRequest(participantId: person.id))]
+        case .lowerAllHands:
+            return [.moderate(.lowerAllHands, ModerationRequest())]
+        case .agendaNext, .agendaPrevious:
+            let index = room.agenda.firstIndex { $0.id == room.currentItemId }
+            let target = action == .agendaNext ? (index.map { $0 + 1 } ?? 0) : (index.map { $0 - 1 } ?? 0)
+            guard room.agenda.indices.contains(target) else { return [] }
+            return [.moderate(.agenda, ModerationRequest(itemId: room.agenda[target].id))]
+        case .muteSelected:
+            guard let person = selectedPerson, person.role == .learner else { return [] }
+            return [.moderate(.mute, ModerationRequest(participantId: person.id, muted: !person.muted))]
+        case .removeSelected:
+            guard let person = selectedPerson, person.role == .learner else { return [] }
+            removal = (person, DialogState(buttonCount: 2, selected: 1))
+        case .lock:
+            return [.moderate(.lock, ModerationRequest(locked: !room.locked))]
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func confirmRemoval(_ event: InputEvent) -> [RoomEffect] {
+        guard var pending = removal else { return [] }
+        let outcome = pending.dialog.handle(event)
+        removal = outcome == nil ? pending : nil
+        if outcome == .confirmed {
+            return [.moderate(.remove, ModerationRequest(participantId: pending.participant.id))]
+        }
+        return []
+    }
+
+    private mutating func click(_ mouse: MouseEvent) -> [RoomEffect] {
+        switch mouse.kind {
+        case .wheelUp: chat.scrollUp(3)
+        case .wheelDown: chat.scrollDown(3)
+        case .press:
+            if let pane = RoomView.pane(at: Point(x: mouse.x, y: mouse.y), in: self) { focus = pane }
+        case .release: break
+        }
+        return []
+    }
+}

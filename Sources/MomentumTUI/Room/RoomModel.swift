@@ -1,0 +1,109 @@
+import Foundation
+import SessionClient
+import SessionModel
+import Widgets
+
+/// A pane of the room screen.
+enum Pane: Sendable, Hashable, CaseIterable {
+    case chat, agenda, people
+}
+
+/// What a key or a command asks the room to do.
+enum RoomAction: Sendable, Hashable {
+    case help, hand, nextPane, previousPane, historyUp, historyDown, quit, retry
+    case floorNext, floorSelected, lowerSelectedHand, lowerAllHands, agendaNext, agendaPrevious
+    case muteSelected, removeSelected, lock
+}
+
+/// What the room asks the outside world to do; `update` returns these and does no I/O.
+enum RoomEffect: Sendable, Equatable {
+    case send(Outbox.Kind)
+    case retry(String)
+    case moderate(ModerationAction, ModerationRequest)
+    case fetchHistory(before: Int64)
+    case bell
+    case quit
+}
+
+/// Everything that can change the room screen.
+enum RoomMessage: Sendable {
+    case input(InputEvent)
+    case stream(LongPoll.Action)
+    case outbox(Outbox)
+    case history(MessagesResponse)
+    case tick(Date)
+    case resized(Size)
+    /// A one-line notice: a refused moderation, a command's answer.
+    case notice(String)
+}
+
+/// The room screen's state: a value, changed only by `update`, drawn by `RoomView`.
+struct RoomModel {
+    var strings: Strings
+    var theme: Theme
+    var size: Size
+    var now: Date
+    var bellEnabled: Bool
+    var me: Participant?
+    var room: RoomState?
+    var status: ConnectionStatus = .connecting
+    var outbox = Outbox()
+    var chat: TextLog
+    var editor: LineEditor
+    var focus: Pane = .chat
+    var people = ListState()
+    var agendaList = ListState()
+    var sideTab = TabsState()
+    var showHelp = false
+    var help = HelpState()
+    /// The learner an expert is about to remove, while the confirmation is shown.
+    var removal: (participant: Participant, dialog: DialogState)?
+    /// "You have the floor", shown until the floor moves on.
+    var banner: String?
+    var notice: String?
+    var ended: EndReason?
+    /// Messages already in the chat, so that nothing is shown twice.
+    var shown: Set<String> = []
+    /// The oldest message in the chat, for fetching older history.
+    var oldestSeq: Int64?
+    var historyExhausted = false
+    var historyRequested = false
+
+    init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
+        self.strings = strings
+        self.theme = theme
+        self.size = size
+        self.now = now
+        self.bellEnabled = bellEnabled
+        chat = TextLog(newLinesLabel: strings.newLines)
+        editor = LineEditor(prompt: "> ", placeholder: strings.inputPlaceholder, maxLength: Limits.messageMaxLength)
+    }
+
+    var isExpert: Bool { me?.role == .expert }
+
+    /// Present participants as the roster lists them: experts first, then by name.
+    var roster: [Participant] {
+        (room?.present ?? []).sorted {
+            ($0.role == .expert ? 0 : 1, $0.name.lowercased()) < ($1.role == .expert ? 0 : 1, $1.name.lowercased())
+        }
+    }
+
+    var selectedPerson: Participant? {
+        let list = roster
+        return people.selection(count: list.count).map { list[$0] }
+    }
+
+    /// The participant whose name matches, ignoring case and accents ("@Chloe" finds Chloé).
+    func person(named raw: String) -> Participant? {
+        let name = raw.hasPrefix("@") ? String(raw.dropFirst()) : raw
+        return room?.presentParticipant(named: name)
+    }
+
+    /// Whether `text` mentions me: "@Name" or my name as a word.
+    func mentionsMe(_ text: String) -> Bool {
+        guard let name = me?.name else { return false }
+        let key = RoomState.nameKey(name)
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
+        return words.contains { RoomState.nameKey(String($0)) == key } || RoomState.nameKey(text).contains("@" + key)
+    }
+}

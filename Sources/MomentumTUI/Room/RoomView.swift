@@ -1,0 +1,174 @@
+import Foundation
+import SessionClient
+import SessionModel
+import Widgets
+
+/// Draws the room: a pure function of the model (apart from the log's and the editor's
+/// caches). Three columns from 120 columns, chat and a tabbed side panel from 80, one
+/// tabbed pane below that, and a clear message under 40x12.
+enum RoomView {
+    static let minimum = Size(width: 40, height: 12)
+
+    enum Mode { case threeColumns, sidePanel, single }
+
+    static func mode(for size: Size) -> Mode {
+        size.width >= 120 ? .threeColumns : size.width >= 80 ? .sidePanel : .single
+    }
+
+    /// The frame and the cell where the terminal's cursor goes (the input line).
+    static func render(_ model: inout RoomModel) -> (CellBuffer, Point?) {
+        let size = model.size
+        var buffer = CellBuffer(size: size)
+        let theme = model.theme
+        guard size.width >= minimum.width, size.height >= minimum.height else {
+            for (index, line) in Text.wrap(model.strings.tooSmall(size.width, size.height), width: max(1, size.width)).enumerated() {
+                buffer.write(line, x: 0, y: index, style: theme.warning)
+            }
+            return (buffer, nil)
+        }
+        let hasBanner = model.banner != nil || model.notice != nil
+        let rows = Layout.split(Rect(size: size), .vertical, [.fixed(1), .fill(1), .fixed(hasBanner ? 1 : 0), .fixed(1), .fixed(1)])
+        header(model, in: rows[0], buffer: &buffer)
+        let panes = paneRects(model, in: rows[1])
+        for (pane, rect) in panes { draw(pane, model: &model, in: rect, buffer: &buffer) }
+        if let text = model.banner ?? model.notice {
+            buffer.fill(rows[2], with: Cell(" ", style: model.banner != nil ? theme.accent.adding(.reverse) : theme.warning))
+            buffer.write(Text.truncate(" " + text, to: rows[2].width, ellipsis: theme.ellipsis), x: rows[2].x, y: rows[2].y,
+                         style: model.banner != nil ? theme.accent.adding(.reverse) : theme.warning)
+        }
+        model.editor.render(in: rows[3], buffer: &buffer, theme: theme)
+        StatusBar(hints: model.keys.statusHints, trailing: "").render(in: rows[4], buffer: &buffer, theme: theme)
+        var cursor: Point? = model.editor.cursorPosition(in: rows[3])
+        if model.showHelp {
+            HelpOverlay(title: model.strings.helpTitle, table: model.keys, state: model.help).render(in: Rect(size: size), buffer: &buffer, theme: theme)
+            cursor = nil
+        }
+        if let removal = model.removal {
+            Dialog.confirm(title: model.strings.removeTitle, message: model.strings.removeQuestion(removal.participant.name),
+                           confirm: model.strings.removeConfirm, cancel: model.strings.cancel, state: removal.dialog)
+                .render(in: Rect(size: size), buffer: &buffer, theme: theme)
+            cursor = nil
+        }
+        return (buffer, cursor)
+    }
+
+    /// Where each visible pane goes.
+    static func paneRects(_ model: RoomModel, in area: Rect) -> [(Pane, Rect)] {
+        switch mode(for: model.size) {
+        case .threeColumns:
+            let columns = Layout.split(area, .horizontal, [.fixed(26), .fill(1), .fixed(28)])
+            return [(.agenda, columns[0]), (.chat, columns[1]), (.people, columns[2])]
+        case .sidePanel:
+            let columns = Layout.split(area, .horizontal, [.fill(1), .fixed(28)])
+            return [(.chat, columns[0]), (model.focus == .agenda ? .agenda : .people, columns[1])]
+        case .single:
+            return [(model.focus, area)]
+        }
+    }
+
+    /// The pane under a mouse click.
+    static func pane(at point: Point, in model: RoomModel) -> Pane? {
+        let rows = Layout.split(Rect(size: model.size), .vertical, [.fixed(1), .fill(1)])
+        return paneRects(model, in: rows[1]).first { $0.1.contains(point) }?.0
+    }
+
+    private static func title(_ pane: Pane, _ model: RoomModel) -> String {
+        switch pane {
+        case .chat: model.strings.chat
+        case .agenda: model.strings.agenda
+        case .people: model.strings.people(model.room?.present.count ?? 0, Limits.roomMaxParticipants > 16 ? 16 : Limits.roomMaxParticipants)
+        }
+    }
+
+    private static func draw(_ pane: Pane, model: inout RoomModel, in rect: Rect, buffer: inout CellBuffer) {
+        let theme = model.theme
+        let tabbed = mode(for: model.size) != .threeColumns && (pane != .chat || mode(for: model.size) == .single)
+        Box(title: tabbed ? "" : title(pane, model), focused: model.focus == pane).render(in: rect, buffer: &buffer, theme: theme)
+        var inner = Box.inner(of: rect)
+        if tabbed {
+            let panes: [Pane] = mode(for: model.size) == .single ? [.chat, .agenda, .people] : [.agenda, .people]
+            let split = Layout.split(inner, .vertical, [.fixed(1), .fill(1)])
+            Tabs(titles: panes.map { title($0, model) }, state: TabsState(active: panes.firstIndex(of: pane) ?? 0))
+                .render(in: split[0], buffer: &buffer, theme: theme)
+            inner = split[1]
+        }
+        switch pane {
+        case .chat: model.chat.render(in: inner, buffer: &buffer, theme: theme)
+        case .agenda: agenda(model, in: inner, buffer: &buffer)
+        case .people: people(model, in: inner, buffer: &buffer)
+        }
+    }
+
+    private static func agenda(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
+        guard let room = model.room else { return }
+        let current = room.agenda.firstIndex { $0.id == room.currentItemId }
+        var lastDay = 0
+        var rows: [ListView.Row] = []
+        for (index, item) in room.agenda.enumerated() {
+            if item.day != lastDay {
+                lastDay = item.day
+                rows.append(ListView.Row(model.strings.day(item.day, room.agenda.map(\.day).max() ?? 1), style: model.theme.dim))
+            }
+            let mark = current.map { index < $0 ? "✓ " : index == $0 ? "▶ " : "  " } ?? "  "
+            rows.append(ListView.Row(mark + item.start + " " + item.title, style: index == current ? model.theme.accent : .plain))
+        }
+        ListView(rows: rows, state: model.agendaList, focused: model.focus == .agenda).render(in: rect, buffer: &buffer, theme: model.theme)
+    }
+
+    private static func people(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
+        guard let room = model.room else { return }
+        let rows = model.roster.map { person -> ListView.Row in
+            var mark = person.presence == .online ? "● " : person.presence == .away ? "◐ " : "○ "
+            if person.role == .expert { mark = "★ " }
+            if let place = room.handPlace(of: person.id) { mark = "✋\(place) " }
+            if room.floor == person.id { mark = "🎤 " }
+            var text = mark + person.name
+            if person.role == .expert { text += " " + model.strings.expertBadge }
+            if person.muted { text += " " + model.strings.mutedBadge }
+            if person.id == model.me?.id { text += " (" + model.strings.you + ")" }
+            return ListView.Row(text, style: Style(foreground: color(for: person.id, theme: model.theme)))
+        }
+        ListView(rows: rows, state: model.people, focused: model.focus == .people).render(in: rect, buffer: &buffer, theme: model.theme)
+    }
+
+    private static func header(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
+        let s = model.strings, theme = model.theme
+        buffer.fill(rect, with: Cell(" ", style: theme.statusBar))
+        var left = " " + (model.room?.room.title ?? "Momentum")
+        if let item = model.room?.currentItem {
+            left += " · " + s.day(item.day, model.room?.agenda.map(\.day).max() ?? 1)
+        }
+        let status: String
+        switch model.status {
+        case .online: status = s.online
+        case .connecting: status = s.connecting
+        case .reconnecting(_, let retryIn, _): status = s.reconnecting(Int(retryIn.rounded(.up)))
+        case .ended: status = s.offline
+        }
+        var middle = ""
+        if let item = model.room?.currentItem {
+            let elapsed = model.room?.currentItemSince.map { max(0, Int(model.now.timeIntervalSince($0) / 60)) } ?? 0
+            middle = "▶ \(item.start) \(item.title) (\(s.minutesLeft(elapsed, item.minutes)))"
+        } else if model.room != nil {
+            middle = s.noAgendaItem
+        }
+        let right = status + "  " + model.clock(model.now) + " "
+        let rightWidth = DisplayWidth.of(right)
+        buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.statusBar, clip: rect)
+        let room = rect.width - rightWidth - 1
+        let leftShown = Text.truncate(left, to: max(0, min(room, room / 2 + 10)), ellipsis: theme.ellipsis)
+        buffer.write(leftShown, x: rect.x, y: rect.y, style: theme.statusBar.adding(.bold), clip: rect)
+        let middleRoom = room - DisplayWidth.of(leftShown) - 3
+        if middleRoom > 8 {
+            buffer.write(Text.truncate(middle, to: middleRoom, ellipsis: theme.ellipsis), x: rect.x + DisplayWidth.of(leftShown) + 3, y: rect.y, style: theme.statusBar, clip: rect)
+        }
+    }
+
+    /// A stable colour per person, so the same name always has the same colour.
+    static func color(for id: String, theme: Theme) -> Color? {
+        guard !theme.asciiOnly, theme.hintKey.foreground != nil else { return nil }
+        let palette: [Color] = [.cyan, .green, .magenta, .yellow, .blue, .brightCyan, .brightGreen, .brightMagenta]
+        let hash = id.utf8.reduce(UInt32(2166136261)) { ($0 ^ UInt32($1)) &* 16777619 }
+        return palette[Int(hash % UInt32(palette.count))]
+    }
+}
