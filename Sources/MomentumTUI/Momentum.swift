@@ -1,14 +1,30 @@
 import ArgumentParser
 
-/// `momentum`: join a live workshop from the terminal, or run the server behind it.
+/// `momentum`: join a live workshop from the terminal, run the server behind it, or try a
+/// demo room. The root command only dispatches; `--help` is the first thing a newcomer reads,
+/// so it shows an example of each subcommand.
 @main
 struct Momentum: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "momentum",
-        abstract: "Live, remote workshops from the terminal.",
-        discussion: "See a live room at once with 'momentum demo'. Run a server with 'momentum serve --workshop examples/les-metiers-du-web.json', then 'momentum join http://127.0.0.1:8080 --code CODE --name NAME'.",
+        abstract: "Live, remote workshops from the terminal: chat, agenda and raised hands with a working expert.",
+        discussion: """
+            Examples:
+              momentum demo
+                  A sample workshop on this machine with simulated participants, joined from this terminal. Add --as expert to lead it.
+              momentum serve --workshop examples/les-metiers-du-web.json
+                  Run the session server and open a workshop; it prints the join code and the moderator key.
+              momentum join http://127.0.0.1:8080 --code K7M2QX --name Karim
+                  Take part in a workshop. The expert adds --moderator-key KEY.
+
+            join and demo also take --lang fr|en, --plain (screen readers, braille displays, pipes), --no-color, --ascii and --log-file PATH; see 'momentum join --help'.
+
+            Defaults for join (server, name, language, theme, ascii, bell, plain) come from $XDG_CONFIG_HOME/momentum/config.json, or ~/.config/momentum/config.json, a JSON object such as {"server": "http://127.0.0.1:8080", "name": "Karim", "language": "fr", "bell": false}. The join code is never stored.
+
+            Run 'momentum help SUBCOMMAND' for the options of each subcommand.
+            """,
         version: version,
         subcommands: [Join.self, Serve.self, Demo.self, Gallery.self]
     )

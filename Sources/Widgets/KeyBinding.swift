@@ -106,7 +106,7 @@ extension InputEvent {
         case .function(let number): "F\(number)"
         case .ctrl(let character): "Ctrl-" + character.uppercased()
         case .alt("\u{7F}"): "Alt-Backspace"
-        case .alt(let character): "Alt-" + String(character)
+        case .alt(let character): "Alt-" + character.uppercased()
         case .mouse, .resize, .paste: ""
         }
     }

@@ -70,7 +70,7 @@ struct KeyBindingTests {
 
     @Test func keysAreNamedAsOnAKeyboard() {
         let names: [(InputEvent, String)] = [
-            (.function(1), "F1"), (.ctrl("r"), "Ctrl-R"), (.alt("x"), "Alt-x"), (.alt("\u{7F}"), "Alt-Backspace"),
+            (.function(1), "F1"), (.ctrl("r"), "Ctrl-R"), (.alt("x"), "Alt-X"), (.alt("\u{7F}"), "Alt-Backspace"),
             (.text(" "), "Space"), (.text("?"), "?"), (.text("é"), "é"), (.backTab, "Shift-Tab"), (.enter, "Enter"),
             (.escape, "Esc"), (.pageUp, "PgUp"), (.pageDown, "PgDn"), (.delete, "Del"), (.home, "Home"),
             (.paste("x"), ""), (.resize, ""),

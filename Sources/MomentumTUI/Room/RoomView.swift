@@ -155,12 +155,14 @@ enum RoomView {
         let right = status + "  " + model.clock(model.now) + " "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.statusBar, clip: rect)
-        let room = rect.width - rightWidth - 1
-        let leftShown = Text.truncate(left, to: max(0, min(room, room / 2 + 10)), ellipsis: theme.ellipsis)
+        // The current item matters more than the title: the title gets a third at most.
+        let available = rect.width - rightWidth - 1
+        let titleRoom = middle.isEmpty ? available : min(DisplayWidth.of(left), max(12, available / 3))
+        let leftShown = Text.truncate(left, to: max(0, titleRoom), ellipsis: theme.ellipsis)
         buffer.write(leftShown, x: rect.x, y: rect.y, style: theme.statusBar.adding(.bold), clip: rect)
-        let middleRoom = room - DisplayWidth.of(leftShown) - 3
-        if middleRoom > 8 {
-            buffer.write(Text.truncate(middle, to: middleRoom, ellipsis: theme.ellipsis), x: rect.x + DisplayWidth.of(leftShown) + 3, y: rect.y, style: theme.statusBar, clip: rect)
+        let middleRoom = available - DisplayWidth.of(leftShown) - 2
+        if middleRoom > 4 {
+            buffer.write(Text.truncate(middle, to: middleRoom, ellipsis: theme.ellipsis), x: rect.x + DisplayWidth.of(leftShown) + 2, y: rect.y, style: theme.statusBar, clip: rect)
         }
     }
 

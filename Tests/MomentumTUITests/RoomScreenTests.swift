@@ -1,0 +1,210 @@
+import Foundation
+import SessionClient
+import SessionModel
+import Testing
+import Widgets
+@testable import MomentumTUI
+
+/// The room screen without a terminal: messages into `update`, effects out, rendered text.
+@Suite("Room screen")
+struct RoomScreenTests {
+    static let at = Date(timeIntervalSince1970: 1_800_000_000)
+    let sarah = Participant(id: "p_sarah", name: "Sarah", role: .expert, joinedAt: at)
+    let karim = Participant(id: "p_karim", name: "Karim", role: .learner, joinedAt: at)
+    let chloe = Participant(id: "p_chloe", name: "Chloé", role: .learner, joinedAt: at)
+
+    func state() -> RoomState {
+        var state = RoomState(
+            room: RoomInfo(id: "r1", title: "Les métiers du Web", createdAt: Self.at),
+            agenda: [
+                AgendaItem(id: "a1", title: "Accueil", day: 1, start: "09:00", minutes: 30),
+                AgendaItem(id: "a2", title: "UX design", day: 1, start: "09:30", minutes: 60),
+                AgendaItem(id: "a3", title: "SEO", day: 2, start: "09:00", minutes: 45),
+            ])
+        for (seq, person) in [sarah, karim, chloe].enumerated() {
+            state.apply(RoomEvent(seq: Int64(seq + 1), at: Self.at, actor: person.id, kind: .joined(person)))
+        }
+        state.apply(RoomEvent(seq: 4, at: Self.at, actor: sarah.id, kind: .agenda(itemId: "a2")))
+        return state
+    }
+
+    /// A model joined as `me`, at `size`, in `language`.
+    func joined(as me: Participant, size: Size = Size(width: 120, height: 40), language: Language = .fr) -> RoomModel {
+        var model = RoomModel(strings: language.strings, theme: .color, size: size, now: Self.at.addingTimeInterval(600))
+        let room = state()
+        let response = JoinResponse(token: "t", participant: me, room: room.room, state: room, cursor: "c4", pollTimeout: 25)
+        _ = model.update(.stream(.joinedRoom(response)))
+        _ = model.update(.stream(.update(state: room, events: [], reloaded: true)))
+        _ = model.update(.stream(.status(.online)))
+        return model
+    }
+
+    func rows(_ model: inout RoomModel) -> [String] { RoomView.render(&model).0.rows }
+
+    func event(_ kind: RoomEvent.Kind, in model: RoomModel) -> (RoomEvent, RoomState) {
+        var room = model.room!
+        let event = RoomEvent(seq: room.seq + 1, at: Self.at.addingTimeInterval(60), actor: nil, kind: kind)
+        room.apply(event)
+        return (event, room)
+    }
+
+    func apply(_ kind: RoomEvent.Kind, to model: inout RoomModel) -> [RoomEffect] {
+        let (event, room) = event(kind, in: model)
+        return model.update(.stream(.update(state: room, events: [event], reloaded: false)))
+    }
+
+    @Test(arguments: [(120, 40), (80, 24), (60, 20)], [Language.fr, .en])
+    func everyLayoutShowsTheRoom(size: (Int, Int), language: Language) {
+        var model = joined(as: karim, size: Size(width: size.0, height: size.1), language: language)
+        let screen = rows(&model)
+        let s = language.strings
+        #expect(screen.count == size.1)
+        #expect(screen.allSatisfy { DisplayWidth.of($0) == size.0 })
+        #expect(screen[0].contains(size.0 >= 80 ? "Les métiers du Web" : "Les métiers"))
+        #expect(screen[0].contains(s.online))
+        #expect(screen[0].contains("UX design"), "the current agenda item is in the header")
+        let text = screen.joined(separator: "\n")
+        switch RoomView.mode(for: model.size) {
+        case .threeColumns:
+            #expect(screen[1].contains(s.agenda) && screen[1].contains(s.chat) && screen[1].contains(s.people(3, 16)))
+            #expect(text.contains("★ Sarah"))
+        case .sidePanel:
+            #expect(screen[1].contains(s.chat))
+            #expect(screen[2].contains(s.agenda) && screen[2].contains("│"), "the side panel has tabs")
+        case .single:
+            #expect(screen[2].contains(s.chat))
+        }
+        #expect(screen[size.1 - 2].contains(s.inputPlaceholder))
+        #expect(screen[size.1 - 1].contains("F2 " + s.keyHand))
+    }
+
+    @Test func aTooSmallTerminalSaysSo() {
+        var model = joined(as: karim, size: Size(width: 39, height: 12))
+        #expect(rows(&model).joined().contains("Terminal trop petit (39x12)"))
+    }
+
+    @Test func f2RaisesAndLowersMyHand() {
+        var model = joined(as: karim)
+        #expect(model.update(.input(.function(2))) == [.send(.hand(raised: true))])
+        #expect(model.update(.input(.alt("h"))) == [.send(.hand(raised: true))])
+        _ = apply(.handRaised(participantId: karim.id), to: &model)
+        #expect(model.update(.input(.function(2))) == [.send(.hand(raised: false))])
+        #expect(model.update(.input(.function(3))) == [], "a learner has no moderation keys")
+        let screen = rows(&model).joined(separator: "\n")
+        #expect(screen.contains("✋1 Karim"))
+        #expect(screen.contains("Karim lève la main (1re dans la file)"))
+    }
+
+    @Test func beingGivenTheFloorShowsABannerAndRings() {
+        var model = joined(as: karim)
+        let effects = apply(.floor(participantId: karim.id), to: &model)
+        #expect(effects == [.bell])
+        #expect(rows(&model).contains { $0.contains("Tu as la parole") })
+        _ = apply(.floor(participantId: chloe.id), to: &model)
+        #expect(!rows(&model).contains { $0.contains("Tu as la parole") })
+    }
+
+    @Test func aMessageIsSentThenShownOnce() {
+        var model = joined(as: karim)
+        for character in "Bonjour" { _ = model.update(.input(.text(character))) }
+        #expect(model.update(.input(.enter)) == [.send(.message("Bonjour"))])
+        var outbox = Outbox()
+        let id = outbox.enqueue(.message("Bonjour"), clientId: "c1")
+        _ = model.update(.outbox(outbox))
+        #expect(rows(&model).contains { $0.contains("Bonjour (envoi…)") })
+        let message = ChatMessage(id: "m1", seq: 5, authorId: karim.id, text: "Bonjour", at: Self.at, clientId: id)
+        _ = apply(.message(message), to: &model)
+        outbox.sent(id, messageId: "m1")
+        _ = model.update(.outbox(outbox))
+        let screen = rows(&model).joined(separator: "\n")
+        #expect(screen.components(separatedBy: "Bonjour").count - 1 == 1, "the pending line was replaced, not doubled")
+        #expect(!screen.contains("envoi…"))
+    }
+
+    @Test func aRefusedSendSaysWhyAndCanBeRetried() {
+        var model = joined(as: karim)
+        var outbox = Outbox()
+        let id = outbox.enqueue(.message("Salut"), clientId: "c2")
+        _ = outbox.next()
+        outbox.refused(id, reason: "The expert has muted you.")
+        _ = model.update(.outbox(outbox))
+        #expect(rows(&model).contains { $0.contains("non envoyé : The expert has muted you.") })
+        #expect(model.update(.input(.ctrl("r"))) == [.retry(id)])
+    }
+
+    @Test func mentionsRingTheBellAndHostileTextIsDefused() {
+        var model = joined(as: karim)
+        let mention = ChatMessage(id: "m1", seq: 5, authorId: chloe.id, text: "@karim tu peux répondre ?", at: Self.at)
+        #expect(apply(.message(mention), to: &model) == [.bell])
+        let hostile = ChatMessage(id: "m2", seq: 6, authorId: chloe.id, text: "\u{1B}]0;pwned\u{07}\u{202E}x", at: Self.at)
+        _ = apply(.message(hostile), to: &model)
+        let frame = RoomView.render(&model).0
+        #expect(frame.rows.joined().contains("␛]0;pwned␇"))
+        #expect(!frame.cells.contains { $0.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E } })
+    }
+
+    @Test func theExpertModerates() {
+        var model = joined(as: sarah)
+        _ = apply(.handRaised(participantId: chloe.id), to: &model)
+        _ = apply(.handRaised(participantId: karim.id), to: &model)
+        #expect(model.update(.input(.function(3))) == [.moderate(.floor, ModerationRequest(participantId: chloe.id))])
+        #expect(model.update(.input(.function(7))) == [.moderate(.agenda, ModerationRequest(itemId: "a3"))])
+        #expect(model.update(.input(.function(6))) == [.moderate(.agenda, ModerationRequest(itemId: "a1"))])
+        #expect(model.update(.input(.function(5))) == [.moderate(.lowerAllHands, ModerationRequest())])
+        #expect(model.update(.input(.function(9))) == [.moderate(.lock, ModerationRequest(locked: true))])
+        // Roster: Sarah, Chloé, Karim. Select Karim and remove him, confirming in the dialog.
+        _ = model.update(.input(.tab))
+        _ = model.update(.input(.tab))
+        #expect(model.focus == .people)
+        _ = model.update(.input(.down))
+        _ = model.update(.input(.down))
+        #expect(model.selectedPerson?.id == karim.id)
+        #expect(model.update(.input(.enter)) == [.moderate(.floor, ModerationRequest(participantId: karim.id))])
+        #expect(model.update(.input(.delete)) == [])
+        #expect(rows(&model).joined().contains("Retirer Karim de la salle ?"))
+        #expect(model.update(.input(.escape)) == [], "cancelled")
+        _ = model.update(.input(.delete))
+        _ = model.update(.input(.left))
+        #expect(model.update(.input(.enter)) == [.moderate(.remove, ModerationRequest(participantId: karim.id))])
+    }
+
+    @Test func slashCommandsInBothLanguages() {
+        var model = joined(as: sarah)
+        func type(_ text: String) -> [RoomEffect] {
+            for character in text { _ = model.update(.input(.text(character))) }
+            return model.update(.input(.enter))
+        }
+        #expect(type("/main") == [.send(.hand(raised: true))])
+        #expect(type("/parole Chloe") == [.moderate(.floor, ModerationRequest(participantId: chloe.id))])
+        #expect(type("/mute karim") == [.moderate(.mute, ModerationRequest(participantId: karim.id, muted: true))])
+        #expect(type("/next") == [.moderate(.agenda, ModerationRequest(itemId: "a3"))])
+        #expect(type("/parole Zoé") == [])
+        #expect(model.notice == "Personne ne s'appelle Zoé ici.")
+        #expect(type("/quitter") == [.quit])
+        var learner = joined(as: karim)
+        for character in "/lock" { _ = learner.update(.input(.text(character))) }
+        #expect(learner.update(.input(.enter)) == [])
+        #expect(learner.notice?.hasPrefix("Commande inconnue : /lock") == true)
+    }
+
+    @Test func helpListsTheKeysOfTheTable() {
+        var model = joined(as: sarah, language: .en)
+        _ = model.update(.input(.function(1)))
+        let screen = rows(&model).joined(separator: "\n")
+        #expect(screen.contains("F3, Alt-N"))
+        #expect(screen.contains("floor to the next hand"))
+        _ = model.update(.input(.escape))
+        #expect(!model.showHelp)
+        #expect(model.update(.input(.function(10))) == [.quit])
+    }
+
+    @Test func aReloadShowsEachMessageOnce() {
+        var model = joined(as: karim)
+        let message = ChatMessage(id: "m1", seq: 5, authorId: chloe.id, text: "unique", at: Self.at)
+        _ = apply(.message(message), to: &model)
+        let room = model.room!
+        _ = model.update(.stream(.update(state: room, events: [], reloaded: true)))
+        _ = model.update(.stream(.update(state: room, events: [RoomEvent(seq: 5, at: Self.at, actor: chloe.id, kind: .message(message))], reloaded: false)))
+        #expect(rows(&model).joined().components(separatedBy: "unique").count - 1 == 1)
+    }
+}
