@@ -74,7 +74,8 @@ struct Demo: AsyncParsableCommand {
     /// SIGTERM). The temporary folder goes in every case, even on `exit()`.
     static func withRoom(
         role: Role, participants: Int, name: String, port: Int = 0, pace: DemoBots.Pace = .live,
-        logger: Logger, _ body: @escaping @Sendable (DemoRoom) async throws -> Void
+        logger: Logger = Logger(label: "momentum.demo-server") { _ in SwiftLogNoOpLogHandler() },
+        _ body: @escaping @Sendable (DemoRoom) async throws -> Void
     ) async throws {
         let folder = try DemoFolder.create()
         defer { DemoFolder.remove(folder) }

@@ -11,13 +11,13 @@ struct Momentum: AsyncParsableCommand {
         commandName: "momentum",
         abstract: "Live, remote workshops from the terminal: chat, agenda and raised hands with a working expert.",
         discussion: """
-            Examples:
+            A live room at once, with simulated participants (--as expert to lead it):
               momentum demo
-                  A sample workshop on this machine with simulated participants, joined from this terminal. Add --as expert to lead it.
+            Run a workshop; the server prints its join code and moderator key:
               momentum serve --workshop examples/les-metiers-du-web.json
-                  Run the session server and open a workshop; it prints the join code and the moderator key.
+            Take part as a learner, or lead as the expert:
               momentum join http://127.0.0.1:8080 --code K7M2QX --name Karim
-                  Take part in a workshop. The expert adds --moderator-key KEY.
+              momentum join URL --code K7M2QX --name Sarah --moderator-key KEY
 
             join and demo also take --lang fr|en, --plain (screen readers, braille displays, pipes), --no-color, --ascii and --log-file PATH; see 'momentum join --help'.
 

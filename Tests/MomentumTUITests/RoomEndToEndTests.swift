@@ -1,0 +1,103 @@
+import Foundation
+import SessionClient
+import SessionModel
+import Testing
+import TestSupport
+
+/// The real `momentum join` in tmux against the real `momentum serve`: a learner at 80x24,
+/// the expert at 120x40, and a third participant over the API.
+@Suite("The room in tmux against a real server", .serialized)
+struct RoomEndToEndTests {
+    let binary = ServerProcess.binary
+
+    func join(_ tmux: Tmux, url: String, code: String, name: String, key: String? = nil, width: Int, height: Int) throws {
+        var command = "env LANG=C.UTF-8 \(binary) join \(url) --code \(code) --name \(name) --lang fr"
+        if let key { command += " --moderator-key \(key)" }
+        try tmux.start(command, width: width, height: height)
+    }
+
+    /// Appends a message event to the room in the (stopped) server's database, as a broken or
+    /// malicious server could serve it.
+    func insertMessage(into database: String, author: String, text: String) throws {
+        let script = """
+            import json, sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            room, head = db.execute("SELECT room_id, MAX(seq) FROM event").fetchone()
+            seq = head + 1
+            at = "2026-11-23T10:00:00.000Z"
+            message = {"id": "m_hostile", "seq": seq, "authorId": sys.argv[2], "text": sys.argv[3], "at": at, "deleted": False}
+            event = {"seq": seq, "type": "message", "at": at, "actor": sys.argv[2], "data": message}
+            db.execute("INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)", (room, seq, json.dumps(event).encode()))
+            db.execute("INSERT INTO message (room_id, seq, id, body) VALUES (?, ?, ?, ?)", (room, seq, "m_hostile", json.dumps(message).encode()))
+            db.commit()
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, database, author, text]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TestFailure("could not write into the database") }
+    }
+
+    func screen(_ tmux: Tmux) -> String { tmux.capture().joined(separator: "\n") }
+
+    func count(_ text: String, in tmux: Tmux) -> Int { screen(tmux).components(separatedBy: text).count - 1 }
+
+    @Test func learnersAndTheExpertSeeTheSameRoom() async throws {
+        let database = TestServer.temporaryDatabase()
+        let server = try await ServerProcess(database: database, workshop: try temporaryWorkshopFile())
+        let code = try #require(server.code), key = try #require(server.moderatorKey)
+        let learner = Tmux(), expert = Tmux()
+        defer {
+            learner.kill()
+            expert.kill()
+        }
+        try join(learner, url: server.url, code: code, name: "Karim", width: 80, height: 24)
+        try join(expert, url: server.url, code: code, name: "Sarah", key: key, width: 120, height: 40)
+        #expect(await eventually(within: 20) { screen(learner).contains("Sarah (expert·e)") && screen(expert).contains("Karim") }, "\(screen(learner))")
+        #expect(screen(expert).contains("Programme") && screen(expert).contains("Accueil"), "the agenda is on the expert's screen")
+
+        // Chat from someone else, then from the learner, reaches both screens.
+        let chloe = TestClient(url: server.url, name: "Chloé")
+        chloe.start(code: code)
+        defer { Task { await chloe.stop() } }
+        #expect(await eventually { chloe.credentials != nil })
+        await chloe.sender.enqueue(.message("Salut tout le monde"))
+        #expect(await eventually { screen(learner).contains("Salut tout le monde") && screen(expert).contains("Salut tout le monde") })
+        try learner.type("Bonjour de Karim")
+        try learner.sendKeys("Enter")
+        #expect(await eventually { screen(expert).contains("Karim Bonjour de Karim") }, "\(screen(expert))")
+
+        // F2: the hand is in the queue on every screen; the expert gives the floor.
+        try learner.sendKeys("F2")
+        #expect(await eventually { screen(learner).contains("✋1 Karim") && screen(expert).contains("✋1 Karim") })
+        try expert.sendKeys("F3")
+        #expect(await eventually { screen(learner).contains("Tu as la parole") }, "\(screen(learner))")
+
+        // Kill -9 the server. While it is down, a hostile message is written straight into its
+        // database (the server itself refuses control characters): the client must defuse it anyway.
+        server.kill()
+        #expect(await eventually(within: 15) { screen(learner).contains("reconnexion") }, "\(screen(learner))")
+        let titleBefore = learner.display("#{pane_title}")
+        try insertMessage(into: database, author: try #require(chloe.me?.id),
+                          text: "\u{1B}]0;PWNED\u{07}\u{1B}]52;c;aGFjaw==\u{07}\u{1B}[2J\u{202E}inversé")
+        try learner.type("Pendant la panne")
+        try learner.sendKeys("Enter")
+        let restarted = try await ServerProcess(database: database, port: server.port)
+        defer { restarted.terminate() }
+        #expect(await eventually(within: 30) { screen(expert).contains("Karim Pendant la panne") && screen(learner).contains("● en ligne") }, "\(screen(expert))")
+        #expect(await eventually { screen(learner).contains("␛]0;PWNED␇") }, "\(screen(learner))")
+        #expect(screen(learner).contains("\u{FFFD}inversé"))
+        #expect(learner.display("#{pane_title}") == titleBefore)
+        #expect(!learner.display("#{pane_title}").contains("PWNED"))
+        #expect(screen(learner).contains("Atelier"), "the screen was not cleared by ESC [2J")
+        // Nothing lost or doubled across the restart.
+        #expect(count("Pendant la panne", in: expert) == 1)
+        #expect(count("Pendant la panne", in: learner) == 1)
+        #expect(count("Bonjour de Karim", in: expert) == 1)
+
+        // F10 leaves the room.
+        try learner.sendKeys("F10")
+        #expect(await eventually(within: 10) { screen(expert).contains("Karim est parti") }, "\(screen(expert))")
+    }
+}
