@@ -47,7 +47,7 @@ struct Join: AsyncParsableCommand {
         }
         let request = JoinRequest(code: code, name: name, moderatorKey: moderatorKey)
         if settings.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey).run()
+            try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey, strings: strings).run()
             return
         }
         let app = RoomApp(url: server, join: request, strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell)

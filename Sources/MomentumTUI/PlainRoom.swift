@@ -1,6 +1,8 @@
 import Foundation
 import SessionClient
 import SessionModel
+import Synchronization
+import Widgets
 
 /// A room as plain lines: one sentence per event on standard output, messages and
 /// slash commands from standard input. No terminal control at all.
@@ -10,17 +12,21 @@ struct PlainRoom {
     let name: String
     let moderatorKey: String?
     var bots = false
+    var strings: Strings = Language.detect(environment: ProcessInfo.processInfo.environment).strings
 
     func run() async throws {
         let engine = CurlEngine()
         defer { engine.shutdown() }
         let api = SessionAPI(baseURL: url, transport: engine)
+        let strings = self.strings
+        let reported = Mutex<Set<String>>([])
         let sender = OutboxSender(api: api, changed: { outbox in
             for item in outbox.items {
-                if case .failed(let reason) = item.status { Console.out("! not sent: \(reason)") }
+                guard case .failed(let reason) = item.status, reported.withLock({ $0.insert(item.id).inserted }) else { continue }
+                Console.out(strings.notSent(reason))
             }
         })
-        let view = PlainView()
+        let view = PlainView(strings: strings)
         let machine = LongPoll(join: JoinRequest(code: code, name: name, moderatorKey: moderatorKey))
         let ended = AsyncStream<EndReason>.makeStream()
         let joined = AsyncStream<RoomCredentials>.makeStream()
@@ -62,25 +68,41 @@ struct PlainRoom {
             break
         }
         guard let credentials else { return }
+        var model = RoomModel(strings: strings, theme: .monochrome, size: Size(width: 80, height: 24), now: Date(), bellEnabled: false)
         for await line in StandardInput.lines() {
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
-            switch text {
-            case "/quit", "/q":
-                await sender.drained()
-                _ = try? await api.leave(credentials)
-                return
-            case "/hand", "/main":
-                let raised = view.myHandRaised
-                await sender.enqueue(.hand(raised: !raised))
-            case "/who":
-                view.who()
-            case "/agenda":
-                view.agenda()
-            case "/help":
-                Console.out("Type a message and Enter to send it. Commands: /hand (or /main), /who, /agenda, /quit.")
-            default:
-                await sender.enqueue(.message(text))
+            switch text.split(separator: " ").first.map({ $0.lowercased() }) {
+            case "/who", "/qui": view.who(); continue
+            case "/agenda", "/programme": view.agenda(); continue
+            case "/help", "/aide":
+                Console.out(strings.commandsHelp)
+                if view.me?.role == .expert { Console.out(strings.expertCommandsHelp) }
+                continue
+            default: break
+            }
+            // The same commands as the full screen, through the same rules.
+            model.me = view.me
+            model.room = view.state
+            model.notice = nil
+            var effects = model.submit(text)
+            if let removal = model.removal {
+                // Typing "/retirer Karim" is the confirmation in plain mode.
+                model.removal = nil
+                effects.append(.moderate(.remove, ModerationRequest(participantId: removal.participant.id)))
+            }
+            if let notice = model.notice { Console.out(notice) }
+            for effect in effects {
+                switch effect {
+                case .send(let kind): await sender.enqueue(kind)
+                case .moderate(let action, let request):
+                    do { _ = try await api.moderate(credentials, action, request) } catch { Console.out(String(describing: error)) }
+                case .quit:
+                    await sender.drained()
+                    _ = try? await api.leave(credentials)
+                    return
+                case .retry, .fetchHistory, .bell: break
+                }
             }
         }
         // Standard input closed (a pipe ran dry): send what is queued, then leave.

@@ -3,7 +3,8 @@ import SessionClient
 import SessionModel
 import Synchronization
 
-/// Turns room events into one plain sentence each, for screen readers and pipes.
+/// Turns room events into one plain sentence each, in the user's language, for screen
+/// readers, braille displays and pipes: no symbols a reader would spell out, no terminal control.
 final class PlainView: Sendable {
     private struct Model {
         var state: RoomState?
@@ -11,21 +12,19 @@ final class PlainView: Sendable {
     }
 
     private let model = Mutex(Model())
+    let strings: Strings
 
-    var myHandRaised: Bool {
-        model.withLock { model in
-            guard let id = model.me?.id else { return false }
-            return model.state?.hands.contains(id) ?? false
-        }
-    }
+    init(strings: Strings) { self.strings = strings }
+
+    var me: Participant? { model.withLock { $0.me } }
+    var state: RoomState? { model.withLock { $0.state } }
 
     func joined(_ response: JoinResponse) {
         model.withLock {
             $0.state = response.state
             $0.me = response.participant
         }
-        let title = TextSanitizer.displaySafe(response.room.title)
-        Console.out("You joined \"\(title)\" as \(safe(response.participant.name)). \(people(response.state.present.count)) here. Type /help for commands.")
+        Console.out("\(safe(response.room.title)) — \(strings.people(response.state.present.count, 16)). \(strings.commandsHelp)")
         for message in response.state.messages.suffix(10) { Console.out(line(for: message, in: response.state)) }
     }
 
@@ -41,78 +40,71 @@ final class PlainView: Sendable {
 
     func status(_ status: ConnectionStatus) {
         switch status {
-        case .connecting: break
-        case .online: Console.out("* connected")
-        case .reconnecting(_, let retryIn, let reason): Console.out("* connection lost (\(reason)); trying again in \(Int(retryIn.rounded(.up))) s")
-        case .ended(.removed): Console.out("* the expert removed you from the room")
-        case .ended(.left): Console.out("* you left the room")
-        case .ended(.refused(_, let message)): Console.err("momentum: \(message)")
-        case .ended(.stopped): break
+        case .connecting, .ended(.stopped): break
+        case .online: Console.out(plain(strings.online))
+        case .reconnecting(_, let retryIn, _): Console.out(plain(strings.reconnecting(Int(retryIn.rounded(.up)))))
+        case .ended(.removed): Console.out(strings.endRemoved)
+        case .ended(.left): Console.out(strings.endLeft)
+        case .ended(.refused(let code, let message)): Console.err("momentum: " + strings.refused(code, message))
         }
     }
 
     func who() {
-        guard let state = model.withLock({ $0.state }) else { return }
-        for person in state.present.sorted(by: { ($0.role == .expert ? 0 : 1, $0.name) < ($1.role == .expert ? 0 : 1, $1.name) }) {
+        guard let state else { return }
+        let people = state.present.sorted { ($0.role == .expert ? 0 : 1, $0.name) < ($1.role == .expert ? 0 : 1, $1.name) }
+        for person in people {
             var parts = [safe(person.name)]
-            if person.role == .expert { parts.append("(expert)") }
-            if let place = state.handPlace(of: person.id) { parts.append("hand raised, \(ordinal(place)) in line") }
-            if state.floor == person.id { parts.append("has the floor") }
-            if person.muted { parts.append("muted") }
-            parts.append(person.presence.rawValue)
+            if person.role == .expert { parts.append(strings.expertBadge) }
+            if let place = state.handPlace(of: person.id) { parts.append(plain(strings.handRaised("", place)).trimmingCharacters(in: .whitespaces)) }
+            if state.floor == person.id { parts.append(plain(strings.floorGiven(""))) }
+            if person.muted { parts.append(strings.mutedBadge) }
             Console.out("- " + parts.joined(separator: ", "))
         }
     }
 
     func agenda() {
-        guard let state = model.withLock({ $0.state }) else { return }
+        guard let state else { return }
         for item in state.agenda {
             let mark = item.id == state.currentItemId ? "> " : "  "
-            Console.out("\(mark)day \(item.day) \(item.start) \(safe(item.title)) (\(item.minutes) min)")
+            Console.out("\(mark)\(strings.day(item.day, state.agenda.map(\.day).max() ?? 1)) \(item.start) \(safe(item.title)) (\(item.minutes) min)")
         }
     }
 
     private func line(for message: ChatMessage, in state: RoomState) -> String {
         let author = state.participant(message.authorId).map { safe($0.name) } ?? "?"
-        let text = message.deleted ? "(message deleted)" : TextSanitizer.displaySafe(message.text).replacingOccurrences(of: "\n", with: " / ")
-        return "\(clock(message.at)) \(author): \(text)"
+        let text = message.deleted ? strings.messageDeleted : TextSanitizer.displaySafe(message.text).replacingOccurrences(of: "\n", with: " / ")
+        return "\(clock(message.at)) \(author) : \(text)"
     }
 
     private func sentence(for event: RoomEvent, in state: RoomState) -> String? {
-        func name(_ id: String?) -> String { id.flatMap { state.participant($0) }.map { safe($0.name) } ?? "someone" }
+        func name(_ id: String) -> String { state.participant(id).map { safe($0.name) } ?? "?" }
+        let s = strings
         switch event.kind {
-        case .joined(let p): return "\(safe(p.name)) joined."
-        case .left(let id): return "\(name(id)) left."
-        case .removed(let id): return "\(name(id)) was removed by the expert."
-        case .presence(let id, let presence): return presence == .online ? nil : "\(name(id)) is \(presence.rawValue)."
+        case .joined(let p): return plain(s.joined(safe(p.name)))
+        case .left(let id): return plain(s.left(name(id)))
+        case .removed(let id): return plain(s.removed(name(id)))
+        case .presence: return nil
         case .message(let message): return line(for: message, in: state)
-        case .messageDeleted: return "The expert deleted a message."
-        case .handRaised(let id):
-            let place = state.handPlace(of: id).map { ", \(ordinal($0)) in line" } ?? ""
-            return "\(name(id)) raises a hand\(place)."
-        case .handLowered(let id): return "\(name(id)) lowers a hand."
-        case .allHandsLowered: return "The expert lowered every hand."
-        case .floor(let id?): return "\(name(id)) has the floor."
-        case .floor(nil): return "The expert takes the floor back."
-        case .agenda: return state.currentItem.map { "Now: \(safe($0.title)) (\($0.minutes) min)." }
-        case .muted(let id, let muted): return muted ? "\(name(id)) is muted." : "\(name(id)) may write again."
-        case .locked(let locked): return locked ? "The room is locked." : "The room is open again."
+        case .messageDeleted: return s.messageDeleted
+        case .handRaised(let id): return plain(s.handRaised(name(id), state.handPlace(of: id) ?? 1))
+        case .handLowered(let id): return plain(s.handLowered(name(id)))
+        case .allHandsLowered: return s.allHandsLowered
+        case .floor(let id?): return id == me?.id ? plain(s.youHaveTheFloor) : plain(s.floorGiven(name(id)))
+        case .floor(nil): return s.floorTaken
+        case .agenda: return state.currentItem.map { plain(s.agendaMoved("\($0.start) \(safe($0.title))")) }
+        case .muted(let id, let muted): return muted ? s.mutedLine(name(id)) : s.unmutedLine(name(id))
+        case .locked(let locked): return plain(locked ? s.lockedLine : s.unlockedLine)
         case .unknown: return nil
         }
     }
 
-    private func people(_ count: Int) -> String { count == 1 ? "1 person" : "\(count) people" }
+    /// Without the leading symbol the screen uses ("→", "✋", "🎤"...), which a reader would spell out.
+    private func plain(_ sentence: String) -> String {
+        guard let first = sentence.first, !first.isLetter, !first.isNumber, first != "(" else { return sentence }
+        return String(sentence.drop { !$0.isLetter && !$0.isNumber && $0 != "(" })
+    }
 
     private func safe(_ text: String) -> String { TextSanitizer.displaySafe(text) }
-
-    private func ordinal(_ n: Int) -> String {
-        switch n % 10 == 1 && n % 100 != 11 ? 1 : n % 10 == 2 && n % 100 != 12 ? 2 : n % 10 == 3 && n % 100 != 13 ? 3 : 0 {
-        case 1: "\(n)st"
-        case 2: "\(n)nd"
-        case 3: "\(n)rd"
-        default: "\(n)th"
-        }
-    }
 
     private func clock(_ date: Date) -> String {
         let parts = Calendar.current.dateComponents([.hour, .minute], from: date)

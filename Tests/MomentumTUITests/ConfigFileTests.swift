@@ -153,9 +153,9 @@ struct ConfigFileTests {
     @Test func savingDoesNotOverwriteAFileThatBecameBroken() throws {
         try write(#"{"name": "Karim"}"#)
         let config = try MomentumConfig.load(environment: environment)
-        try write(#"{"name": "Karim",}"#)
+        try write(#"{"name": "Karim""#)
         #expect(throws: ConfigError.self) { try config.saving(serverURL: "http://127.0.0.1:8080", name: "Karim") }
-        #expect(try text() == #"{"name": "Karim",}"#)
+        #expect(try text() == #"{"name": "Karim""#)
     }
 
     @Test func savingThroughASymbolicLinkKeepsTheLink() throws {

@@ -85,7 +85,7 @@ struct ConfigOptionsTests {
         #expect(expert.role == .expert && expert.participants == 15 && expert.global.language == .en)
     }
 
-    @Test(arguments: ["0", "16", "-3"])
+    @Test(arguments: ["0", "16", "99"])
     func demoRefusesAParticipantCountOutsideOneToFifteen(count: String) {
         do {
             _ = try Demo.parse(["--participants", count])

@@ -1,0 +1,82 @@
+import Foundation
+import SessionModel
+import Testing
+import TestSupport
+@testable import MomentumTUI
+
+/// The demo for real: its embedded server, its bots at a fast pace, and a real client in the
+/// room watching what they do. Serialized so that each test can check that its own
+/// temporary folder is gone afterwards.
+@Suite("Demo bots in a real room", .serialized)
+struct DemoBotsRoomTests {
+    /// Folders of running demos in this process.
+    func demoFolders() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            .filter { $0.hasPrefix("momentum-demo-\(getpid())-") }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func learnersJoinAndChatAndTheSimulatedExpertLeads() async throws {
+        try await Demo.withRoom(role: .learner, participants: 3, name: "Observatrice", pace: .fast) { room in
+            #expect(room.moderatorKey == nil)
+            let me = TestClient(url: room.url, name: room.name)
+            me.start(code: room.code)
+            defer { Task { await me.stop() } }
+            // Everyone arrives and says something.
+            let lively = await eventually(within: 20) {
+                guard let state = me.state else { return false }
+                let bots = state.present.filter { $0.role == .learner && $0.name != room.name }
+                let authors = Set(state.messages.map(\.authorId))
+                return bots.count >= 3 && bots.allSatisfy { authors.contains($0.id) }
+            }
+            #expect(lively, "learners present: \(me.state?.present.map(\.name) ?? [])")
+            let state = try #require(me.state)
+            let sarah = try #require(state.presentParticipant(named: DemoScript.expertName))
+            #expect(sarah.role == .expert)
+            #expect(state.messages.contains { $0.authorId == sarah.id && $0.text == DemoScript.expertGreeting(name: sarah.name) })
+            // Sarah started the agenda at item 1, and moves it on.
+            let events = { me.record.events.map(\.kind) }
+            #expect(events().contains(.agenda(itemId: state.agenda[0].id)) || state.currentItemId != nil)
+            #expect(await eventually(within: 15) { events().contains(.agenda(itemId: state.agenda[1].id)) })
+            // She gives the floor to a raised hand, and whoever gets it answers.
+            let answered = await eventually(within: 15) {
+                let record = me.record
+                return record.events.contains { event in
+                    guard case .floor(let holder?) = event.kind, event.actor == sarah.id, holder != me.me?.id else { return false }
+                    return record.events.contains {
+                        if case .message(let message) = $0.kind { return message.authorId == holder && $0.seq > event.seq }
+                        return false
+                    }
+                }
+            }
+            #expect(answered)
+        }
+        #expect(try demoFolders().isEmpty)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aBotGivenTheFloorByTheUserAsExpertAnswersOnTheItemsTheme() async throws {
+        try await Demo.withRoom(role: .expert, participants: 2, name: "Experte", pace: .fast) { room in
+            let moderatorKey = try #require(room.moderatorKey)
+            let me = TestClient(url: room.url, name: room.name)
+            me.start(code: room.code, moderatorKey: moderatorKey)
+            defer { Task { await me.stop() } }
+            let arrived = await eventually(within: 20) { (me.state?.present.count ?? 0) >= 3 && me.credentials != nil }
+            #expect(arrived)
+            let state = try #require(me.state)
+            let credentials = try #require(me.credentials)
+            // Nobody else leads: the user is the only expert.
+            #expect(state.present.filter { $0.role == .expert }.map(\.name) == [room.name])
+            let seo = try #require(state.agenda.first { DemoScript.Theme(title: $0.title) == .seo })
+            _ = try await me.api.moderate(credentials, .agenda, ModerationRequest(itemId: seo.id))
+            let bot = try #require(state.present.first { $0.role == .learner })
+            let floor = try await me.api.moderate(credentials, .floor, ModerationRequest(participantId: bot.id)).seq
+            let answers = Set(DemoScript.answers(.seo))
+            let answered = await eventually(within: 10) {
+                me.state?.messages.contains { $0.authorId == bot.id && $0.seq > floor && answers.contains($0.text) } ?? false
+            }
+            #expect(answered, "messages: \(me.state?.messages.map(\.text) ?? [])")
+        }
+        #expect(try demoFolders().isEmpty)
+    }
+}

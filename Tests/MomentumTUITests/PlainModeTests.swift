@@ -1,0 +1,59 @@
+import Foundation
+import SessionClient
+import SessionModel
+import Synchronization
+import Testing
+import TestSupport
+
+/// `momentum join --plain` driven through pipes, as a screen reader user or a script would.
+@Suite("Plain mode through a pipe")
+struct PlainModeTests {
+    final class Output: Sendable {
+        let text = Mutex("")
+        var value: String { text.withLock { $0 } }
+    }
+
+    @Test func sentencesOutCommandsIn() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let chloe = TestClient(url: server.url, name: "Chloé")
+        chloe.start(code: room.code)
+        #expect(await eventually { chloe.credentials != nil })
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
+        process.arguments = ["join", server.url, "--code", room.code, "--name", "Karim", "--plain", "--lang", "fr"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        let seen = Output()
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil; return }
+            seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+        }
+        try process.run()
+        func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+
+        #expect(await eventually(within: 15) { seen.value.contains("Les métiers du Web") }, "\(seen.value)")
+        await chloe.sender.enqueue(.message("Salut Karim"))
+        #expect(await eventually { seen.value.contains("Chloé : Salut Karim") }, "\(seen.value)")
+        send("Bonjour Chloé")
+        #expect(await eventually { chloe.state?.messages.contains { $0.text == "Bonjour Chloé" } == true })
+        send("/main")
+        #expect(await eventually { seen.value.contains("Karim lève la main (1re dans la file)") }, "\(seen.value)")
+        #expect(chloe.state?.hands.count == 1)
+        send("/qui")
+        #expect(await eventually { seen.value.contains("- Karim") && seen.value.contains("- Chloé") })
+        send("/verrouiller")
+        #expect(await eventually { seen.value.contains("Commande inconnue : /verrouiller") }, "a learner cannot lock")
+        #expect(!seen.value.contains("\u{1B}"), "plain mode writes no escape sequence")
+        send("/quitter")
+        #expect(await eventually { !process.isRunning })
+        #expect(process.terminationStatus == 0)
+        #expect(await eventually { chloe.state?.participants.first { $0.name == "Karim" }?.membership == .left })
+        await chloe.stop()
+        await server.stop()
+    }
+}
