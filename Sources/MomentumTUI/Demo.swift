@@ -110,15 +110,17 @@ struct Demo: AsyncParsableCommand {
                 participants: participants, reservedNames: [name], pace: pace)
             group.addTask { await bots.run(); return .botsStopped }
             group.addTask { try await body(room); return .roomEnded }
+            // Stop the server gracefully before cancelling the rest: cancelling its task
+            // would cut its connections and log an error.
             do {
                 while let outcome = try await group.next(), outcome == .botsStopped {}
             } catch {
-                group.cancelAll()
                 await server.stop()
+                group.cancelAll()
                 throw error
             }
-            group.cancelAll()
             await server.stop()
+            group.cancelAll()
         }
     }
 

@@ -15,13 +15,22 @@ struct DemoBotsRoomTests {
             .filter { $0.hasPrefix("momentum-demo-\(getpid())-") }
     }
 
+    /// Runs `body`, then stops the client whatever happened.
+    func watching(_ client: TestClient, _ body: () async throws -> Void) async throws {
+        do { try await body() } catch {
+            await client.stop()
+            throw error
+        }
+        await client.stop()
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func learnersJoinAndChatAndTheSimulatedExpertLeads() async throws {
         try await Demo.withRoom(role: .learner, participants: 3, name: "Observatrice", pace: .fast) { room in
             #expect(room.moderatorKey == nil)
             let me = TestClient(url: room.url, name: room.name)
             me.start(code: room.code)
-            defer { Task { await me.stop() } }
+            try await watching(me) {
             // Everyone arrives and says something.
             let lively = await eventually(within: 20) {
                 guard let state = me.state else { return false }
@@ -50,6 +59,7 @@ struct DemoBotsRoomTests {
                 }
             }
             #expect(answered)
+            }
         }
         #expect(try demoFolders().isEmpty)
     }
@@ -60,7 +70,7 @@ struct DemoBotsRoomTests {
             let moderatorKey = try #require(room.moderatorKey)
             let me = TestClient(url: room.url, name: room.name)
             me.start(code: room.code, moderatorKey: moderatorKey)
-            defer { Task { await me.stop() } }
+            try await watching(me) {
             let arrived = await eventually(within: 20) { (me.state?.present.count ?? 0) >= 3 && me.credentials != nil }
             #expect(arrived)
             let state = try #require(me.state)
@@ -76,6 +86,7 @@ struct DemoBotsRoomTests {
                 me.state?.messages.contains { $0.authorId == bot.id && $0.seq > floor && answers.contains($0.text) } ?? false
             }
             #expect(answered, "messages: \(me.state?.messages.map(\.text) ?? [])")
+            }
         }
         #expect(try demoFolders().isEmpty)
     }

@@ -207,4 +207,43 @@ struct RoomScreenTests {
         _ = model.update(.stream(.update(state: room, events: [RoomEvent(seq: 5, at: Self.at, actor: chloe.id, kind: .message(message))], reloaded: false)))
         #expect(rows(&model).joined().components(separatedBy: "unique").count - 1 == 1)
     }
+
+    @Test func tabCompletesCommandsAndNamesElseChangesPane() {
+        var model = joined(as: sarah)
+        for character in "/paro" { _ = model.update(.input(.text(character))) }
+        _ = model.update(.input(.tab))
+        #expect(model.editor.text.hasPrefix("/parole"))
+        #expect(model.focus == .chat)
+        model.editor.setText("@Chl")
+        _ = model.update(.input(.tab))
+        #expect(model.editor.text.hasPrefix("@Chloé"))
+        model.editor.setText("")
+        _ = model.update(.input(.tab))
+        #expect(model.focus == .agenda)
+    }
+
+    @Test func theExpertDeletesAPersonsLastMessage() {
+        var model = joined(as: sarah)
+        _ = apply(.message(ChatMessage(id: "m1", seq: 5, authorId: karim.id, text: "oups", at: Self.at)), to: &model)
+        for character in "/supprimer Karim" { _ = model.update(.input(.text(character))) }
+        #expect(model.update(.input(.enter)) == [.moderate(.deleteMessage, ModerationRequest(messageId: "m1"))])
+        _ = apply(.messageDeleted(messageId: "m1"), to: &model)
+        #expect(rows(&model).joined().contains("(message supprimé)"))
+    }
+
+    @Test func aClickFocusesAPaneAndSelectsAPerson() {
+        var model = joined(as: sarah)
+        // 120 columns: people pane from x 92; its rows start at y 2 (header, border).
+        _ = model.update(.input(.mouse(MouseEvent(.press, x: 95, y: 4))))
+        #expect(model.focus == .people)
+        #expect(model.selectedPerson?.id == karim.id, "third row: Sarah, Chloé, Karim")
+        _ = model.update(.input(.mouse(MouseEvent(.press, x: 40, y: 10))))
+        #expect(model.focus == .chat)
+    }
+
+    @Test func anUnreachableServerIsSaidBeforeTheFirstJoin() {
+        var model = RoomModel(strings: Language.fr.strings, theme: .color, size: Size(width: 80, height: 24), now: Self.at)
+        _ = model.update(.stream(.status(.reconnecting(attempt: 2, retryIn: 3.2, reason: "the server could not be reached"))))
+        #expect(rows(&model).joined().contains("Serveur injoignable (the server could not be reached) : nouvel essai dans 4 s"))
+    }
 }

@@ -62,7 +62,7 @@ extension Strings {
         unknownCommand: { "Unknown command: \($0). Type /help." },
         nobodyNamed: { "Nobody here is called \($0)." },
         commandsHelp: "Commands: /hand, /who, /agenda, /help, /quit",
-        expertCommandsHelp: "Expert: /floor NAME, /lower NAME, /lower-all, /next, /prev, /mute NAME, /remove NAME, /lock, /unlock",
+        expertCommandsHelp: "Expert: /floor NAME, /lower NAME, /lower-all, /next, /prev, /mute NAME, /remove NAME, /delete NAME, /lock, /unlock",
         endRemoved: "The expert removed you from the room.",
         endLeft: "You left the room.",
         refused: { code, message in
@@ -77,6 +77,7 @@ extension Strings {
             default: message
             }
         },
+        unreachable: { reason, seconds in "Cannot reach the server (\(reason)): trying again in \(seconds) s. F10 to give up." },
         askCode: "Workshop code: ",
         askName: "Your name: "
     )

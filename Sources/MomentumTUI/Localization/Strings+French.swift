@@ -62,7 +62,7 @@ extension Strings {
         unknownCommand: { "Commande inconnue : \($0). Tape /aide." },
         nobodyNamed: { "Personne ne s'appelle \($0) ici." },
         commandsHelp: "Commandes : /main, /qui, /programme, /aide, /quitter",
-        expertCommandsHelp: "Expert·e : /parole NOM, /baisser NOM, /baisser-tout, /suivant, /precedent, /muet NOM, /retirer NOM, /verrouiller, /deverrouiller",
+        expertCommandsHelp: "Expert·e : /parole NOM, /baisser NOM, /baisser-tout, /suivant, /precedent, /muet NOM, /retirer NOM, /supprimer NOM, /verrouiller, /deverrouiller",
         endRemoved: "L'expert·e t'a retiré·e de la salle.",
         endLeft: "Tu as quitté la salle.",
         refused: { code, message in
@@ -77,6 +77,7 @@ extension Strings {
             default: message
             }
         },
+        unreachable: { reason, seconds in "Serveur injoignable (\(reason)) : nouvel essai dans \(seconds) s. F10 pour abandonner." },
         askCode: "Code de l'atelier : ",
         askName: "Ton prénom : "
     )

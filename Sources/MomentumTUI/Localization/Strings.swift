@@ -81,6 +81,7 @@ struct Strings: Sendable {
     var endLeft: String
     /// Why the server refused, from its error code; its own sentence when the code is new.
     var refused: @Sendable (_ code: String, _ serverMessage: String) -> String
+    var unreachable: @Sendable (_ reason: String, _ seconds: Int) -> String
     var askCode: String
     var askName: String
 }

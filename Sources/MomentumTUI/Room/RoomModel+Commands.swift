@@ -7,7 +7,7 @@ extension RoomModel {
     static let commands = [
         "/aide", "/help", "/main", "/hand", "/qui", "/who", "/programme", "/agenda", "/quitter", "/quit",
         "/parole", "/floor", "/baisser", "/lower", "/baisser-tout", "/lower-all", "/suivant", "/next",
-        "/precedent", "/prev", "/muet", "/mute", "/retirer", "/remove", "/verrouiller", "/lock", "/deverrouiller", "/unlock",
+        "/precedent", "/prev", "/muet", "/mute", "/retirer", "/remove", "/supprimer", "/delete", "/verrouiller", "/lock", "/deverrouiller", "/unlock",
     ]
 
     /// Enter in the input line: a message, or a command.
@@ -61,6 +61,14 @@ extension RoomModel {
         case "/retirer", "/remove":
             if let person = target(), person.role == .learner { removal = (person, DialogState(buttonCount: 2, selected: 1)) }
             return []
+        case "/supprimer", "/delete":
+            // The most recent message of that person: what an expert deletes is what just appeared.
+            guard let person = target() else { return [] }
+            guard let message = room?.messages.last(where: { $0.authorId == person.id && !$0.deleted }) else {
+                notice = strings.nobodyNamed(argument)
+                return []
+            }
+            return [.moderate(.deleteMessage, ModerationRequest(messageId: message.id))]
         case "/verrouiller", "/lock": return [.moderate(.lock, ModerationRequest(locked: true))]
         case "/deverrouiller", "/unlock": return [.moderate(.lock, ModerationRequest(locked: false))]
         default:

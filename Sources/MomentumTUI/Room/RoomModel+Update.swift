@@ -89,6 +89,11 @@ extension RoomModel {
         }
         // Keys for the focused list come before the editor's.
         if focus != .chat, let effects = listKey(event) { return effects }
+        // Tab completes a /command or an @name being typed; otherwise it moves between panes.
+        if event == .tab, let word = editor.text.split(separator: " ", omittingEmptySubsequences: false).last,
+           word.hasPrefix("/") || word.hasPrefix("@"), editor.handle(event) == .handled {
+            return []
+        }
         if let action = keys.action(for: event) { return perform(action) }
         switch editor.handle(event) {
         case .submitted(let text): return submit(text)
@@ -190,7 +195,13 @@ extension RoomModel {
         case .wheelUp: chat.scrollUp(3)
         case .wheelDown: chat.scrollDown(3)
         case .press:
-            if let pane = RoomView.pane(at: Point(x: mouse.x, y: mouse.y), in: self) { focus = pane }
+            let point = Point(x: mouse.x, y: mouse.y)
+            guard let (pane, rect) = RoomView.paneRect(at: point, in: self) else { return [] }
+            focus = pane
+            // A click on a person selects them (the expert then acts on the selection).
+            if pane == .people, let row = ListView(rows: roster.map { ListView.Row($0.name) }, state: people).row(at: point, in: Box.inner(of: rect)) {
+                people.select(index: row, count: roster.count, height: max(1, rect.height - 2))
+            }
         case .release: break
         }
         return []

@@ -26,12 +26,12 @@ enum RoomView {
             }
             return (buffer, nil)
         }
-        let hasBanner = model.banner != nil || model.notice != nil
+        let hasBanner = model.banner != nil || model.notice != nil || unreachable(model) != nil
         let rows = Layout.split(Rect(size: size), .vertical, [.fixed(1), .fill(1), .fixed(hasBanner ? 1 : 0), .fixed(1), .fixed(1)])
         header(model, in: rows[0], buffer: &buffer)
         let panes = paneRects(model, in: rows[1])
         for (pane, rect) in panes { draw(pane, model: &model, in: rect, buffer: &buffer) }
-        if let text = model.banner ?? model.notice {
+        if let text = model.banner ?? model.notice ?? unreachable(model) {
             buffer.fill(rows[2], with: Cell(" ", style: model.banner != nil ? theme.accent.adding(.reverse) : theme.warning))
             buffer.write(Text.truncate(" " + text, to: rows[2].width, ellipsis: theme.ellipsis), x: rows[2].x, y: rows[2].y,
                          style: model.banner != nil ? theme.accent.adding(.reverse) : theme.warning)
@@ -52,6 +52,12 @@ enum RoomView {
         return (buffer, cursor)
     }
 
+    /// Before the first join succeeds, why there is no room yet.
+    static func unreachable(_ model: RoomModel) -> String? {
+        guard model.me == nil, case .reconnecting(_, let retryIn, let reason) = model.status else { return nil }
+        return model.strings.unreachable(reason, Int(retryIn.rounded(.up)))
+    }
+
     /// Where each visible pane goes.
     static func paneRects(_ model: RoomModel, in area: Rect) -> [(Pane, Rect)] {
         switch mode(for: model.size) {
@@ -66,10 +72,10 @@ enum RoomView {
         }
     }
 
-    /// The pane under a mouse click.
-    static func pane(at point: Point, in model: RoomModel) -> Pane? {
+    /// The pane under a mouse click, and where it is.
+    static func paneRect(at point: Point, in model: RoomModel) -> (Pane, Rect)? {
         let rows = Layout.split(Rect(size: model.size), .vertical, [.fixed(1), .fill(1)])
-        return paneRects(model, in: rows[1]).first { $0.1.contains(point) }?.0
+        return paneRects(model, in: rows[1]).first { $0.1.contains(point) }
     }
 
     private static func title(_ pane: Pane, _ model: RoomModel) -> String {
