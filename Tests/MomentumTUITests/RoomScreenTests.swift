@@ -246,4 +246,19 @@ struct RoomScreenTests {
         _ = model.update(.stream(.status(.reconnecting(attempt: 2, retryIn: 3.2, reason: "the server could not be reached"))))
         #expect(rows(&model).joined().contains("Serveur injoignable (the server could not be reached) : nouvel essai dans 4 s"))
     }
+
+    @Test func messagesArrivingWhileReadingBackAreMarkedUnread() {
+        var model = joined(as: karim, size: Size(width: 80, height: 24))
+        for n in 0..<40 { _ = apply(.message(ChatMessage(id: "o\(n)", seq: 5 + Int64(n), authorId: chloe.id, text: "ancien \(n)", at: Self.at)), to: &model) }
+        _ = rows(&model)
+        _ = model.update(.input(.pageUp))
+        _ = apply(.message(ChatMessage(id: "n1", seq: 45, authorId: chloe.id, text: "tout neuf", at: Self.at)), to: &model)
+        #expect(rows(&model).contains { $0.contains("1 nouveau") })
+        _ = model.update(.input(.pageDown))
+        _ = model.update(.input(.pageDown))
+        let screen = rows(&model)
+        let marker = screen.firstIndex { $0.contains("non lus") }
+        let fresh = screen.firstIndex { $0.contains("tout neuf") }
+        #expect(marker != nil && fresh != nil && marker! < fresh!, "\(screen.joined(separator: "\n"))")
+    }
 }

@@ -13,7 +13,13 @@ extension RoomModel {
         case .message(let message):
             guard !shown.contains(message.id) else { return [] }
             if let clientId = message.clientId { _ = chat.remove(id: "o_" + clientId) }
-            chat.append(line(for: message, in: state))
+            // Read back in the history: a marker shows where the unread messages start.
+            if !chat.isAtBottom, chat.unreadMarkerLineID == nil, message.authorId != me?.id {
+                chat.append(line(for: message, in: state))
+                chat.setUnreadMarker(beforeLineID: message.id, label: strings.unread)
+            } else {
+                chat.append(line(for: message, in: state))
+            }
             shown.insert(message.id)
             if oldestSeq == nil { oldestSeq = message.seq }
             if message.authorId != me?.id, mentionsMe(message.text), bellEnabled { effects.append(.bell) }

@@ -18,6 +18,9 @@ extension RoomModel {
                 editor.setText(text)
                 return []
             }
+            // Writing means the user has caught up.
+            chat.clearUnreadMarker()
+            chat.scrollToBottom()
             return [.send(.message(text))]
         }
         let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
