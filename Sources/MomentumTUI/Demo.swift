@@ -64,8 +64,16 @@ struct Demo: AsyncParsableCommand {
         let logger = try Self.serverLogger(settings)
         try await Self.withRoom(role: role, participants: participants, name: name, port: port, logger: logger) { room in
             Console.out(room.banner)
-            // The hook for the full-screen room: it gets `room` (url, code, moderatorKey, name, joinHint).
-            try await PlainRoom(url: room.url, code: room.code, name: room.name, moderatorKey: room.moderatorKey).run()
+            let strings = settings.language.strings
+            if settings.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+                try await PlainRoom(url: room.url, code: room.code, name: room.name, moderatorKey: room.moderatorKey, strings: strings).run()
+                return
+            }
+            let app = RoomApp(
+                url: room.url, join: JoinRequest(code: room.code, name: room.name, moderatorKey: room.moderatorKey),
+                strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell,
+                welcome: strings.joinFromElsewhere(room.joinHint))
+            _ = try await MainActor.run { try app.run() }
         }
     }
 
@@ -87,19 +95,18 @@ struct Demo: AsyncParsableCommand {
         let created = try await server.createRoom(DemoWorkshop.request)
         let engine = CurlEngine()
         defer { engine.shutdown() }
-        enum Outcome: Sendable { case serverStopped, botsStopped, roomEnded }
-        try await withThrowingTaskGroup(of: Outcome.self) { group in
+        try await withThrowingTaskGroup(of: Bool.self) { group in
             let (ports, portFound) = AsyncStream.makeStream(of: Int.self)
             group.addTask {
                 defer { portFound.finish() }
                 try await server.run { port in portFound.yield(port) }
-                return .serverStopped
+                return false
             }
             var iterator = ports.makeAsyncIterator()
             guard let bound = await iterator.next() else {
                 // The server ended before listening: say why.
-                do { _ = try await group.next() } catch { throw DemoError.serverDidNotStart(port: port, reason: "\(error)") }
-                throw DemoError.serverDidNotStart(port: port, reason: "it stopped at once")
+                do { _ = try await group.next() } catch { throw DemoError.serverDidNotStart(port: port, reason: error) }
+                throw DemoError.serverDidNotStart(port: port, reason: nil)
             }
             let room = DemoRoom(
                 url: "http://127.0.0.1:\(bound)", code: created.code, roomModeratorKey: created.moderatorKey,
@@ -108,19 +115,24 @@ struct Demo: AsyncParsableCommand {
                 url: room.url, code: room.code, engine: engine,
                 moderatorKey: role == .learner ? created.moderatorKey : nil,
                 participants: participants, reservedNames: [name], pace: pace)
-            group.addTask { await bots.run(); return .botsStopped }
-            group.addTask { try await body(room); return .roomEnded }
-            // Stop the server gracefully before cancelling the rest: cancelling its task
-            // would cut its connections and log an error.
+            // The room and the bots end together; the bots go first, so that the server then
+            // stops gracefully with nobody polling it (a cancelled server logs an error).
+            group.addTask {
+                try await withThrowingTaskGroup(of: Void.self) { inRoom in
+                    inRoom.addTask { await bots.run() }
+                    inRoom.addTask { try await body(room) }
+                    _ = try await inRoom.next()
+                    inRoom.cancelAll()
+                }
+                return true
+            }
             do {
-                while let outcome = try await group.next(), outcome == .botsStopped {}
+                if try await group.next() == false { group.cancelAll() }
             } catch {
                 await server.stop()
-                group.cancelAll()
                 throw error
             }
             await server.stop()
-            group.cancelAll()
         }
     }
 
@@ -140,12 +152,16 @@ struct Demo: AsyncParsableCommand {
 
 /// Why the demo could not start, in words a person can act on.
 enum DemoError: Error, CustomStringConvertible {
-    case serverDidNotStart(port: Int, reason: String)
+    case serverDidNotStart(port: Int, reason: (any Error)?)
 
     var description: String {
         switch self {
         case .serverDidNotStart(let port, let reason):
-            "The demo server could not start on 127.0.0.1" + (port == 0 ? "" : " port \(port)") + ": \(reason)." + (port == 0 ? "" : " Try another --port, or 0 for a free one.")
+            let why = reason.map { "\($0)" } ?? "it stopped at once"
+            if port != 0, why.contains("Address already in use") {
+                return "The demo server could not start: port \(port) is already in use. Try another --port, or 0 for a free one."
+            }
+            return "The demo server could not start on 127.0.0.1" + (port == 0 ? "" : " port \(port)") + ": \(why)."
         }
     }
 }

@@ -50,7 +50,7 @@ struct DemoBots: Sendable {
         var expertTick: Double
 
         static let live = Pace(
-            joinGap: 0.4...1.5, greetDelay: 1...4, chatGap: 3...8, handChance: 0.2, handPatience: 90,
+            joinGap: 0.4...1.5, greetDelay: 1...4, chatGap: 4...10, handChance: 0.2, handPatience: 90,
             answerDelay: 1.5...4, floorGap: 20...45, floorHold: 8, floorTimeout: 60, agendaEvery: 180, expertTick: 1)
         static let fast = Pace(
             joinGap: 0.05...0.15, greetDelay: 0.05...0.2, chatGap: 0.1...0.3, handChance: 0.4, handPatience: 5,
@@ -111,6 +111,10 @@ struct DemoBots: Sendable {
     /// One move at a time for the whole class, so the chat stays readable.
     private func chatter(_ learners: [Seat], api: SessionAPI) async {
         var turn = Int.random(in: 0..<12)
+        // Lines said during the current item: once each line was said, the class mostly
+        // listens, so that the same sentence does not come back every half minute.
+        var item: String?
+        var saidThisItem = 0
         while await pause(Double.random(in: pace.chatGap)) {
             let present = learners.compactMap(\.current).filter { $0.greeted && $0.state?.participant($0.me)?.muted == false }
             guard let room = present.compactMap(\.state).max(by: { $0.seq < $1.seq }) else { continue }
@@ -122,6 +126,8 @@ struct DemoBots: Sendable {
                 continue
             }
             guard let speaker = present.filter({ room.floor != $0.me }).randomElement() else { continue }
+            if room.currentItemId != item { (item, saidThisItem) = (room.currentItemId, 0) }
+            let lines = DemoScript.chat(theme)
             if theme.isBreak, Bool.random() { continue }
             if !theme.isBreak, Double.random(in: 0..<1) < pace.handChance, room.hands.count < 3, !room.hands.contains(speaker.me) {
                 if (try? await api.setHand(speaker.credentials, HandRequest(raised: true, clientId: UUID().uuidString))) != nil {
@@ -129,8 +135,10 @@ struct DemoBots: Sendable {
                 }
                 continue
             }
-            await post(DemoScript.pick(DemoScript.chat(theme), turn: turn), as: speaker, api: api)
+            if saidThisItem >= lines.count, Double.random(in: 0..<1) < 0.8 { continue }
+            await post(DemoScript.pick(lines, turn: turn), as: speaker, api: api)
             turn += 1
+            saidThisItem += 1
         }
     }
 

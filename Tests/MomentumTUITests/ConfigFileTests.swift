@@ -4,7 +4,7 @@ import Testing
 
 /// The config file: where it is, what a missing or wrong file does, and what saving keeps.
 @Suite("Config file")
-struct ConfigFileTests {
+final class ConfigFileTests {
     /// A fresh XDG config folder; the config file inside it does not exist yet.
     let home: String
     let environment: [String: String]
@@ -14,6 +14,10 @@ struct ConfigFileTests {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("momentum-config-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home + "/xdg/momentum", withIntermediateDirectories: true)
         environment = ["XDG_CONFIG_HOME": home + "/xdg", "HOME": home]
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: home)
     }
 
     func write(_ text: String) throws {

@@ -75,6 +75,19 @@ struct ConfigOptionsTests {
         #expect(flags.widgetTheme == .color.ascii)
     }
 
+    @Test func theLogFileGetsOneLinePerMessageAndKeepsWhatWasThere() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/momentum-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("earlier\n".utf8).write(to: URL(fileURLWithPath: path))
+        let logger = try LogFile.Sink(path: path).logger(label: "momentum.test", level: .warning)
+        logger.info("not at this level")
+        logger.warning("server unreachable", metadata: ["attempt": "3"])
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first == "earlier")
+        #expect(lines.last?.hasSuffix("warning momentum.test: server unreachable attempt=3") == true, "\(lines)")
+    }
+
     // MARK: momentum demo
 
     @Test func demoDefaultsToALearnerAmongSixParticipants() throws {

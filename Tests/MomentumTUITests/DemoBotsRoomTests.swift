@@ -9,57 +9,14 @@ import TestSupport
 /// temporary folder is gone afterwards.
 @Suite("Demo bots in a real room", .serialized)
 struct DemoBotsRoomTests {
-    /// Folders of running demos in this process.
-    func demoFolders() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
-            .filter { $0.hasPrefix("momentum-demo-\(getpid())-") }
-    }
-
-    /// Runs `body`, then stops the client whatever happened.
-    func watching(_ client: TestClient, _ body: () async throws -> Void) async throws {
-        do { try await body() } catch {
-            await client.stop()
-            throw error
-        }
-        await client.stop()
-    }
+    /// Every answer a bot may give with the floor, whatever the item.
+    let answers = Set(DemoScript.Theme.allCases.flatMap(DemoScript.answers))
 
     @Test(.timeLimit(.minutes(1)))
     func learnersJoinAndChatAndTheSimulatedExpertLeads() async throws {
         try await Demo.withRoom(role: .learner, participants: 3, name: "Observatrice", pace: .fast) { room in
             #expect(room.moderatorKey == nil)
-            let me = TestClient(url: room.url, name: room.name)
-            me.start(code: room.code)
-            try await watching(me) {
-            // Everyone arrives and says something.
-            let lively = await eventually(within: 20) {
-                guard let state = me.state else { return false }
-                let bots = state.present.filter { $0.role == .learner && $0.name != room.name }
-                let authors = Set(state.messages.map(\.authorId))
-                return bots.count >= 3 && bots.allSatisfy { authors.contains($0.id) }
-            }
-            #expect(lively, "learners present: \(me.state?.present.map(\.name) ?? [])")
-            let state = try #require(me.state)
-            let sarah = try #require(state.presentParticipant(named: DemoScript.expertName))
-            #expect(sarah.role == .expert)
-            #expect(state.messages.contains { $0.authorId == sarah.id && $0.text == DemoScript.expertGreeting(name: sarah.name) })
-            // Sarah started the agenda at item 1, and moves it on.
-            let events = { me.record.events.map(\.kind) }
-            #expect(events().contains(.agenda(itemId: state.agenda[0].id)) || state.currentItemId != nil)
-            #expect(await eventually(within: 15) { events().contains(.agenda(itemId: state.agenda[1].id)) })
-            // She gives the floor to a raised hand, and whoever gets it answers.
-            let answered = await eventually(within: 15) {
-                let record = me.record
-                return record.events.contains { event in
-                    guard case .floor(let holder?) = event.kind, event.actor == sarah.id, holder != me.me?.id else { return false }
-                    return record.events.contains {
-                        if case .message(let message) = $0.kind { return message.authorId == holder && $0.seq > event.seq }
-                        return false
-                    }
-                }
-            }
-            #expect(answered)
-            }
+            try await watching(room) { me in try await checkLearnersAndExpert(me, room) }
         }
         #expect(try demoFolders().isEmpty)
     }
@@ -67,27 +24,77 @@ struct DemoBotsRoomTests {
     @Test(.timeLimit(.minutes(1)))
     func aBotGivenTheFloorByTheUserAsExpertAnswersOnTheItemsTheme() async throws {
         try await Demo.withRoom(role: .expert, participants: 2, name: "Experte", pace: .fast) { room in
-            let moderatorKey = try #require(room.moderatorKey)
-            let me = TestClient(url: room.url, name: room.name)
-            me.start(code: room.code, moderatorKey: moderatorKey)
-            try await watching(me) {
-            let arrived = await eventually(within: 20) { (me.state?.present.count ?? 0) >= 3 && me.credentials != nil }
-            #expect(arrived)
-            let state = try #require(me.state)
-            let credentials = try #require(me.credentials)
-            // Nobody else leads: the user is the only expert.
-            #expect(state.present.filter { $0.role == .expert }.map(\.name) == [room.name])
-            let seo = try #require(state.agenda.first { DemoScript.Theme(title: $0.title) == .seo })
-            _ = try await me.api.moderate(credentials, .agenda, ModerationRequest(itemId: seo.id))
-            let bot = try #require(state.present.first { $0.role == .learner })
-            let floor = try await me.api.moderate(credentials, .floor, ModerationRequest(participantId: bot.id)).seq
-            let answers = Set(DemoScript.answers(.seo))
-            let answered = await eventually(within: 10) {
-                me.state?.messages.contains { $0.authorId == bot.id && $0.seq > floor && answers.contains($0.text) } ?? false
-            }
-            #expect(answered, "messages: \(me.state?.messages.map(\.text) ?? [])")
-            }
+            #expect(room.moderatorKey != nil)
+            try await watching(room) { me in try await checkFloorAnswer(me, room) }
         }
         #expect(try demoFolders().isEmpty)
+    }
+
+    func checkLearnersAndExpert(_ me: TestClient, _ room: DemoRoom) async throws {
+        // Everyone arrives and says something.
+        let lively = await eventually(within: 20) {
+            guard let state = me.state else { return false }
+            let bots = state.present.filter { $0.role == .learner && $0.name != room.name }
+            let authors = Set(state.messages.map(\.authorId))
+            return bots.count >= 3 && bots.allSatisfy { authors.contains($0.id) }
+        }
+        #expect(lively, "present: \(me.state?.present.map(\.name) ?? [])")
+        let state = try #require(me.state)
+        let sarah = try #require(state.presentParticipant(named: DemoScript.expertName))
+        #expect(sarah.role == .expert)
+        #expect(state.messages.contains { $0.authorId == sarah.id && $0.text == DemoScript.expertGreeting(name: sarah.name) })
+        // Sarah starts the agenda at its first item, and moves it on.
+        let events = { me.record.events.map(\.kind) }
+        let first = state.agenda[0].id
+        #expect(me.record.joined?.state.currentItemId == first || events().contains(.agenda(itemId: first)))
+        #expect(await eventually(within: 15) { events().contains(.agenda(itemId: state.agenda[1].id)) })
+        // She gives the floor to a raised hand, and whoever gets it answers.
+        let answered = await eventually(within: 15) {
+            let record = me.record
+            return record.events.contains { event in
+                guard case .floor(let holder?) = event.kind, event.actor == sarah.id else { return false }
+                return record.events.contains {
+                    guard case .message(let message) = $0.kind else { return false }
+                    return message.authorId == holder && $0.seq > event.seq && answers.contains(message.text)
+                }
+            }
+        }
+        #expect(answered)
+    }
+
+    func checkFloorAnswer(_ me: TestClient, _ room: DemoRoom) async throws {
+        let arrived = await eventually(within: 20) { (me.state?.present.count ?? 0) >= 3 && me.credentials != nil }
+        #expect(arrived)
+        let state = try #require(me.state)
+        let credentials = try #require(me.credentials)
+        // Nobody else leads: the user is the only expert.
+        #expect(state.present.filter { $0.role == .expert }.map(\.name) == [room.name])
+        let seo = try #require(state.agenda.first { DemoScript.Theme(title: $0.title) == .seo })
+        _ = try await me.api.moderate(credentials, .agenda, ModerationRequest(itemId: seo.id))
+        let bot = try #require(state.present.first { $0.role == .learner })
+        let floor = try await me.api.moderate(credentials, .floor, ModerationRequest(participantId: bot.id)).seq
+        let seoAnswers = Set(DemoScript.answers(.seo))
+        let answered = await eventually(within: 10) {
+            me.state?.messages.contains { $0.authorId == bot.id && $0.seq > floor && seoAnswers.contains($0.text) } ?? false
+        }
+        #expect(answered, "messages: \(me.state?.messages.map(\.text) ?? [])")
+    }
+
+    /// A real client in the demo room as the user (with the moderator key as the expert),
+    /// stopped whatever `body` does.
+    func watching(_ room: DemoRoom, _ body: (TestClient) async throws -> Void) async throws {
+        let client = TestClient(url: room.url, name: room.name)
+        client.start(code: room.code, moderatorKey: room.moderatorKey)
+        do { try await body(client) } catch {
+            await client.stop()
+            throw error
+        }
+        await client.stop()
+    }
+
+    /// Folders of demos of this process that are still there.
+    func demoFolders() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            .filter { $0.hasPrefix("momentum-demo-\(getpid())-") }
     }
 }

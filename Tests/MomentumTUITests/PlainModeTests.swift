@@ -23,6 +23,9 @@ struct PlainModeTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
         process.arguments = ["join", server.url, "--code", room.code, "--name", "Karim", "--plain", "--lang", "fr"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "momentum-config-" + UUID().uuidString
+        process.environment = environment
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -43,7 +46,7 @@ struct PlainModeTests {
         #expect(await eventually { chloe.state?.messages.contains { $0.text == "Bonjour Chloé" } == true })
         send("/main")
         #expect(await eventually { seen.value.contains("Karim lève la main (1re dans la file)") }, "\(seen.value)")
-        #expect(chloe.state?.hands.count == 1)
+        #expect(await eventually { chloe.state?.hands.count == 1 })
         send("/qui")
         #expect(await eventually { seen.value.contains("- Karim") && seen.value.contains("- Chloé") })
         send("/verrouiller")

@@ -11,7 +11,7 @@ struct RoomEndToEndTests {
     let binary = ServerProcess.binary
 
     func join(_ tmux: Tmux, url: String, code: String, name: String, key: String? = nil, width: Int, height: Int) throws {
-        var command = "env LANG=C.UTF-8 \(binary) join \(url) --code \(code) --name \(name) --lang fr"
+        var command = "env LANG=C.UTF-8 XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString) \(binary) join \(url) --code \(code) --name \(name) --lang fr"
         if let key { command += " --moderator-key \(key)" }
         try tmux.start(command, width: width, height: height)
     }

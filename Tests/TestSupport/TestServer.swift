@@ -42,6 +42,7 @@ public final class TestServer: Sendable {
         await server.stop()
         _ = await task.result
         engine.shutdown()
+        try? FileManager.default.removeItem(atPath: (databasePath as NSString).deletingLastPathComponent)
     }
 
     public static func temporaryDatabase() -> String {

@@ -78,6 +78,7 @@ extension Strings {
             }
         },
         unreachable: { reason, seconds in "Cannot reach the server (\(reason)): trying again in \(seconds) s. F10 to give up." },
+        joinFromElsewhere: { "Another terminal can join this room: \($0)" },
         askCode: "Workshop code: ",
         askName: "Your name: "
     )

@@ -78,6 +78,7 @@ extension Strings {
             }
         },
         unreachable: { reason, seconds in "Serveur injoignable (\(reason)) : nouvel essai dans \(seconds) s. F10 pour abandonner." },
+        joinFromElsewhere: { "Un autre terminal peut rejoindre cette salle : \($0)" },
         askCode: "Code de l'atelier : ",
         askName: "Ton prénom : "
     )

@@ -82,6 +82,7 @@ struct Strings: Sendable {
     /// Why the server refused, from its error code; its own sentence when the code is new.
     var refused: @Sendable (_ code: String, _ serverMessage: String) -> String
     var unreachable: @Sendable (_ reason: String, _ seconds: Int) -> String
+    var joinFromElsewhere: @Sendable (_ command: String) -> String
     var askCode: String
     var askName: String
 }

@@ -15,6 +15,8 @@ struct RoomApp {
     let colors: Bool
     let ascii: Bool
     let bell: Bool
+    /// A first line in the chat, such as how a second terminal joins the demo.
+    var welcome: String? = nil
 
     /// Why the room ended, for the message printed after the terminal is restored.
     enum Outcome { case quit, ended(EndReason) }
@@ -24,6 +26,7 @@ struct RoomApp {
         var theme = colors ? Theme.color : Theme.monochrome
         if ascii || !terminal.unicode { theme = theme.ascii }
         var model = RoomModel(strings: strings, theme: theme, size: terminal.size, now: Date(), bellEnabled: bell)
+        model.welcome = welcome
 
         let inbox = RoomInbox()
         let engine = CurlEngine()

@@ -55,6 +55,7 @@ extension RoomModel {
     /// After a join or a reload: the chat from the state's recent messages, then my unsent lines.
     mutating func rebuildChat(from state: RoomState) {
         var fresh = TextLog(newLinesLabel: strings.newLines)
+        if let welcome { fresh.append(LogLine(welcome, style: theme.accent)) }
         shown.removeAll()
         for message in state.messages {
             fresh.append(line(for: message, in: state))

@@ -68,6 +68,8 @@ struct RoomModel {
     var oldestSeq: Int64?
     var historyExhausted = false
     var historyRequested = false
+    /// Shown first in the chat, after every rebuild (the demo's "how to join from elsewhere").
+    var welcome: String?
 
     init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
         self.strings = strings
