@@ -42,19 +42,27 @@ struct Join: AsyncParsableCommand {
         guard let server = url ?? settings.serverURL else {
             throw ValidationError("Give the server's address, such as: momentum join http://127.0.0.1:8080 --code ABC123 --name Karim")
         }
-        guard let code = try code ?? ask(strings.askCode), let name = try name ?? settings.name ?? ask(strings.askName) else {
-            throw ValidationError("--code and --name are needed when standard input is not a terminal.")
-        }
-        let request = JoinRequest(code: code, name: name, moderatorKey: moderatorKey)
-        if settings.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey, strings: strings).run()
+        let plain = settings.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+        let knownName = name ?? settings.name
+        if !plain {
+            // The full screen asks for what is missing in a small form of its own.
+            let app = RoomApp(
+                url: server, join: JoinRequest(code: code ?? "", name: knownName ?? "", moderatorKey: moderatorKey),
+                strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell)
+            try await finish(try await MainActor.run { try app.run() }, server: server, config: config, strings: strings)
             return
         }
-        let app = RoomApp(url: server, join: request, strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell)
-        let outcome = try await MainActor.run { try app.run() }
+        guard let code = try code ?? ask(strings.askCode), let name = try knownName ?? ask(strings.askName) else {
+            throw ValidationError("--code and --name are needed when standard input is not a terminal.")
+        }
+        try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey, strings: strings).run()
+    }
+
+    /// After the room: remember the server and name, or say why the room ended.
+    private func finish(_ outcome: RoomApp.Outcome, server: String, config: MomentumConfig, strings: Strings) async throws {
         switch outcome {
-        case .quit:
-            _ = try? config.saving(serverURL: server, name: name)
+        case .quit(let name):
+            if let name { _ = try? config.saving(serverURL: server, name: name) }
         case .ended(let reason):
             switch reason {
             case .removed: Console.err(strings.endRemoved)

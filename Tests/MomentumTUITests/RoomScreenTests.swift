@@ -261,4 +261,25 @@ struct RoomScreenTests {
         let fresh = screen.firstIndex { $0.contains("tout neuf") }
         #expect(marker != nil && fresh != nil && marker! < fresh!, "\(screen.joined(separator: "\n"))")
     }
+
+    @Test func theFormAsksForWhatIsMissing() {
+        var form = JoinForm(code: "", name: "", strings: Language.fr.strings)
+        #expect(form.isNeeded)
+        let (frame, cursor) = form.render(size: Size(width: 80, height: 24), theme: .color)
+        let text = frame.rows.joined(separator: "\n")
+        #expect(text.contains("Rejoindre un atelier") && text.contains("Code de l'atelier") && text.contains("Ton prénom"))
+        #expect(cursor != nil)
+        #expect(form.handle(.enter) == nil, "an empty field is refused")
+        #expect(form.render(size: Size(width: 80, height: 24), theme: .color).0.rows.joined().contains("Ce champ est vide."))
+        for character in "abc123" { _ = form.handle(.text(character)) }
+        #expect(form.handle(.enter) == nil, "on to the name")
+        for character in "Léa" { _ = form.handle(.text(character)) }
+        #expect(form.handle(.enter) == .done(code: "abc123", name: "Léa"))
+        var onlyName = JoinForm(code: "K7M2QX", name: "", strings: Language.en.strings)
+        for character in "Hugo" { _ = onlyName.handle(.text(character)) }
+        #expect(onlyName.handle(.enter) == .done(code: "K7M2QX", name: "Hugo"))
+        #expect(!JoinForm(code: "X", name: "Y", strings: Language.en.strings).isNeeded)
+        var cancelled = JoinForm(code: "", name: "Y", strings: Language.en.strings)
+        #expect(cancelled.handle(.escape) == .cancelled)
+    }
 }

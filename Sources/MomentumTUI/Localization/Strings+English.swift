@@ -79,6 +79,12 @@ extension Strings {
         },
         unreachable: { reason, seconds in "Cannot reach the server (\(reason)): trying again in \(seconds) s. F10 to give up." },
         joinFromElsewhere: { "Another terminal can join this room: \($0)" },
+        formTitle: "Join a workshop",
+        codeLabel: "Workshop code",
+        nameLabel: "Your name",
+        namePlaceholder: "Karim",
+        formHint: "Enter: confirm · Tab: next field · Esc: quit",
+        formEmpty: "This field is empty.",
         askCode: "Workshop code: ",
         askName: "Your name: "
     )

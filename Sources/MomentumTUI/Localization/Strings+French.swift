@@ -79,6 +79,12 @@ extension Strings {
         },
         unreachable: { reason, seconds in "Serveur injoignable (\(reason)) : nouvel essai dans \(seconds) s. F10 pour abandonner." },
         joinFromElsewhere: { "Un autre terminal peut rejoindre cette salle : \($0)" },
+        formTitle: "Rejoindre un atelier",
+        codeLabel: "Code de l'atelier",
+        nameLabel: "Ton prénom",
+        namePlaceholder: "Karim",
+        formHint: "Entrée : valider · Tab : champ suivant · Échap : quitter",
+        formEmpty: "Ce champ est vide.",
         askCode: "Code de l'atelier : ",
         askName: "Ton prénom : "
     )

@@ -83,6 +83,12 @@ struct Strings: Sendable {
     var refused: @Sendable (_ code: String, _ serverMessage: String) -> String
     var unreachable: @Sendable (_ reason: String, _ seconds: Int) -> String
     var joinFromElsewhere: @Sendable (_ command: String) -> String
+    var formTitle: String
+    var codeLabel: String
+    var nameLabel: String
+    var namePlaceholder: String
+    var formHint: String
+    var formEmpty: String
     var askCode: String
     var askName: String
 }

@@ -19,12 +19,37 @@ struct RoomApp {
     var welcome: String? = nil
 
     /// Why the room ended, for the message printed after the terminal is restored.
-    enum Outcome { case quit, ended(EndReason) }
+    enum Outcome {
+        /// The user quit; `name` is the one they joined with, if they did.
+        case quit(name: String?)
+        case ended(EndReason)
+    }
 
     func run() throws -> Outcome {
         let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors))
         var theme = colors ? Theme.color : Theme.monochrome
         if ascii || !terminal.unicode { theme = theme.ascii }
+        // What the command line did not give is asked on screen first.
+        var join = self.join
+        var form = JoinForm(code: join.code, name: join.name, strings: strings)
+        if form.isNeeded {
+            formLoop: while true {
+                let (frame, cursor) = form.render(size: terminal.size, theme: theme)
+                terminal.draw(frame, cursor: cursor)
+                let ready = terminal.wait(timeout: nil)
+                if ready.contains(terminal.signalDescriptor), terminal.pendingSignal() != nil { return .quit(name: nil) }
+                for event in terminal.readEvents() {
+                    switch form.handle(event) {
+                    case .cancelled?: return .quit(name: nil)
+                    case .done(let code, let name)?:
+                        join.code = code
+                        join.name = name
+                        break formLoop
+                    case nil: continue
+                    }
+                }
+            }
+        }
         var model = RoomModel(strings: strings, theme: theme, size: terminal.size, now: Date(), bellEnabled: bell)
         model.welcome = welcome
 
@@ -47,7 +72,7 @@ struct RoomApp {
             engine.shutdown()
         }
 
-        var outcome = Outcome.quit
+        var outcome = Outcome.quit(name: nil)
         loop: while true {
             let (frame, cursor) = RoomView.render(&model)
             terminal.draw(frame, cursor: cursor)
@@ -85,6 +110,7 @@ struct RoomApp {
         }
         if case .quit = outcome, let room = credentials.withLock({ $0 }) {
             leave(room, api: api, sender: sender)
+            outcome = .quit(name: join.name)
         }
         return outcome
     }
