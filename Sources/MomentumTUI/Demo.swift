@@ -72,7 +72,7 @@ struct Demo: AsyncParsableCommand {
             let app = RoomApp(
                 url: room.url, join: JoinRequest(code: room.code, name: room.name, moderatorKey: room.moderatorKey),
                 strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell,
-                welcome: strings.joinFromElsewhere(room.joinHint))
+                welcome: strings.joinFromElsewhere(room.joinHint), logger: settings.logFile != nil ? logger : nil)
             _ = try await MainActor.run { try app.run() }
         }
     }

@@ -48,7 +48,8 @@ struct Join: AsyncParsableCommand {
             // The full screen asks for what is missing in a small form of its own.
             let app = RoomApp(
                 url: server, join: JoinRequest(code: code ?? "", name: knownName ?? "", moderatorKey: moderatorKey),
-                strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell)
+                strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell,
+                logger: try settings.logFile.map { try LogFile.Sink(path: $0).logger(label: "momentum.join", level: .info) })
             try await finish(try await MainActor.run { try app.run() }, server: server, config: config, strings: strings)
             return
         }

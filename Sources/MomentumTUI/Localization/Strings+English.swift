@@ -77,7 +77,7 @@ extension Strings {
             default: message
             }
         },
-        unreachable: { reason, seconds in "Cannot reach the server (\(reason)): trying again in \(seconds) s. F10 to give up." },
+        unreachable: { "Cannot reach the server: trying again in \($0) s. Check the address and your connection; F10 to give up." },
         joinFromElsewhere: { "Another terminal can join this room: \($0)" },
         formTitle: "Join a workshop",
         codeLabel: "Workshop code",

@@ -77,7 +77,7 @@ extension Strings {
             default: message
             }
         },
-        unreachable: { reason, seconds in "Serveur injoignable (\(reason)) : nouvel essai dans \(seconds) s. F10 pour abandonner." },
+        unreachable: { "Serveur injoignable : nouvel essai dans \($0) s. Vérifie l'adresse et ta connexion ; F10 pour abandonner." },
         joinFromElsewhere: { "Un autre terminal peut rejoindre cette salle : \($0)" },
         formTitle: "Rejoindre un atelier",
         codeLabel: "Code de l'atelier",

@@ -81,7 +81,8 @@ struct Strings: Sendable {
     var endLeft: String
     /// Why the server refused, from its error code; its own sentence when the code is new.
     var refused: @Sendable (_ code: String, _ serverMessage: String) -> String
-    var unreachable: @Sendable (_ reason: String, _ seconds: Int) -> String
+    /// The reason stays in the log file: it comes from libcurl, in English.
+    var unreachable: @Sendable (_ seconds: Int) -> String
     var joinFromElsewhere: @Sendable (_ command: String) -> String
     var formTitle: String
     var codeLabel: String

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 import SessionClient
 import SessionModel
 import Synchronization
@@ -17,6 +18,8 @@ struct RoomApp {
     let bell: Bool
     /// A first line in the chat, such as how a second terminal joins the demo.
     var welcome: String? = nil
+    /// Where connection problems are written (`--log-file`); the screen never shows logs.
+    var logger: Logger? = nil
 
     /// Why the room ended, for the message printed after the terminal is restored.
     enum Outcome {
@@ -58,7 +61,9 @@ struct RoomApp {
         let api = SessionAPI(baseURL: url, transport: engine)
         let credentials = Mutex<RoomCredentials?>(nil)
         let sender = OutboxSender(api: api, changed: { inbox.post(.outbox($0)) })
+        let logger = self.logger
         let stream = RoomStream(machine: LongPoll(join: join), api: api) { action in
+            if case .status(let status) = action { logger?.info("connection: \(status)") }
             if case .joinedRoom(let response) = action {
                 credentials.withLock { $0 = response.credentials }
                 Task { await sender.setCredentials(response.credentials) }
@@ -98,7 +103,10 @@ struct RoomApp {
                 case .moderate(let action, let request):
                     guard let room = credentials.withLock({ $0 }) else { continue }
                     Task {
-                        do { _ = try await api.moderate(room, action, request) } catch { inbox.post(.notice(String(describing: error))) }
+                        do { _ = try await api.moderate(room, action, request) } catch {
+                            logger?.warning("moderation \(action.rawValue) refused: \(error)")
+                            inbox.post(.notice(String(describing: error)))
+                        }
                     }
                 case .fetchHistory(let before):
                     guard let room = credentials.withLock({ $0 }) else { continue }

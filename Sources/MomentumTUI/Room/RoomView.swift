@@ -54,8 +54,8 @@ enum RoomView {
 
     /// Before the first join succeeds, why there is no room yet.
     static func unreachable(_ model: RoomModel) -> String? {
-        guard model.me == nil, case .reconnecting(_, let retryIn, let reason) = model.status else { return nil }
-        return model.strings.unreachable(reason, Int(retryIn.rounded(.up)))
+        guard model.me == nil, case .reconnecting(_, let retryIn, _) = model.status else { return nil }
+        return model.strings.unreachable(Int(retryIn.rounded(.up)))
     }
 
     /// Where each visible pane goes.
