@@ -71,7 +71,12 @@ struct GalleryView {
             .render(in: side[1], buffer: &buffer, theme: theme)
 
         editor.render(in: rows[2], buffer: &buffer, theme: theme)
-        let event = lastEvent.map { "\($0)" } ?? "none"
+        let event: String
+        switch lastEvent {
+        case .mouse(let mouse)?: event = "mouse \(mouse.kind) \(mouse.x),\(mouse.y)"
+        case let other?: event = "\(other)"
+        case nil: event = "none"
+        }
         StatusBar(hints: [KeyHint(key: "Tab", label: "onglet"), KeyHint(key: "F10", label: "quitter")], trailing: "last key: " + event)
             .render(in: rows[3], buffer: &buffer, theme: theme)
         return (buffer, editor.cursorPosition(in: rows[2]))

@@ -42,6 +42,21 @@ struct TerminalTests {
         #expect(await eventually { tmux.capture().joined().contains("last key: paste(\"q and /quit\")") }, "a paste is one event: its q did not quit")
     }
 
+    @Test func mousePressesAndTheWheelAreDecodedWithTheirCell() async throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("env LANG=C.UTF-8 \(binary) gallery", width: 80, height: 24)
+        #expect(await eventually { tmux.display("#{mouse_any_flag}") == "1" }, "the gallery did not ask for the mouse")
+        // What a terminal sends for a click at column 10, row 5 (X10 encoding: values + 33).
+        func x10(_ button: Int, _ x: Int, _ y: Int) -> String {
+            "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+        }
+        try tmux.type(x10(0, 10, 5))
+        #expect(await eventually { tmux.capture().joined().contains("mouse press 10,5") }, "\(tmux.capture().last ?? "")")
+        try tmux.type(x10(64, 20, 7))
+        #expect(await eventually { tmux.capture().joined().contains("mouse wheelUp 20,7") }, "\(tmux.capture().last ?? "")")
+    }
+
     @Test func typedTextAccentsAndWideCharactersReachTheWidgets() async throws {
         let tmux = Tmux()
         defer { tmux.kill() }
