@@ -31,6 +31,7 @@ struct RoomScreenTests {
     /// A model joined as `me`, at `size`, in `language`.
     func joined(as me: Participant, size: Size = Size(width: 120, height: 40), language: Language = .fr) -> RoomModel {
         var model = RoomModel(strings: language.strings, theme: .color, size: size, now: Self.at.addingTimeInterval(600))
+        model.timeZone = TimeZone(identifier: "UTC")!
         let room = state()
         let response = JoinResponse(token: "t", participant: me, room: room.room, state: room, cursor: "c4", pollTimeout: 25)
         _ = model.update(.stream(.joinedRoom(response)))
@@ -289,5 +290,42 @@ struct RoomScreenTests {
         #expect(!JoinForm(code: "X", name: "Y", strings: Language.en.strings).isNeeded)
         var cancelled = JoinForm(code: "", name: "Y", strings: Language.en.strings)
         #expect(cancelled.handle(.escape) == .cancelled)
+    }
+
+    @Test func pagingUpToTheTopFetchesOlderMessages() {
+        var model = joined(as: karim, size: Size(width: 80, height: 24))
+        for n in 0..<30 { _ = apply(.message(ChatMessage(id: "h\(n)", seq: 5 + Int64(n), authorId: chloe.id, text: "message \(n)", at: Self.at)), to: &model) }
+        _ = rows(&model)
+        var fetched: [RoomEffect] = []
+        for _ in 0..<10 { fetched += model.update(.input(.pageUp)) }
+        #expect(fetched == [.fetchHistory(before: 5)], "asked once, for what is before the oldest message")
+        let older = (0..<3).map { ChatMessage(id: "old\($0)", seq: Int64($0 + 1), authorId: chloe.id, text: "très ancien \($0)", at: Self.at) }
+        _ = model.update(.history(MessagesResponse(messages: older, hasMore: false)))
+        _ = rows(&model)
+        for _ in 0..<10 { _ = model.update(.input(.pageUp)) }
+        #expect(rows(&model).joined().contains("très ancien 0"))
+        #expect(model.update(.input(.pageUp)) == [], "nothing more to fetch")
+    }
+
+    @Test func theSmallestLayoutAsText() {
+        var model = joined(as: karim, size: Size(width: 60, height: 14))
+        _ = apply(.message(ChatMessage(id: "m1", seq: 5, authorId: sarah.id, text: "Bienvenue à tous", at: Self.at)), to: &model)
+        let screen = RoomView.render(&model).0.trimmedRows
+        #expect(screen == [
+            " Les métiers…  ▶ 09:30 UX design (10/60 … ● en ligne  08:10",
+            "┌──────────────────────────────────────────────────────────┐",
+            "│ Discussion │ Programme │ Participants 3/16               │",
+            "│08:00 Sarah ★ Bienvenue à tous                            │",
+            "│                                                          │",
+            "│                                                          │",
+            "│                                                          │",
+            "│                                                          │",
+            "│                                                          │",
+            "│                                                          │",
+            "│                                                          │",
+            "└──────────────────────────────────────────────────────────┘",
+            "> écris ton message…",
+            " F1 aide  F2 main  F10 quitter  Tab panneau",
+        ], Comment(rawValue: "\n" + screen.map { "\"\($0)\"," }.joined(separator: "\n")))
     }
 }

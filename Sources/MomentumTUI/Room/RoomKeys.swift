@@ -4,16 +4,18 @@ import Widgets
 /// Every action on a function key also has a Ctrl or Alt key, because many terminals keep
 /// F1, F10 or F11 for themselves, and a slash command.
 enum RoomKeys {
+    /// In the order of importance: the status bar drops hints from the end when narrow,
+    /// so quitting stays visible.
     static func table(_ s: Strings, expert: Bool) -> KeyTable<RoomAction> {
         var bindings: [KeyBinding<RoomAction>] = [
             KeyBinding([.function(1)], action: .help, label: s.keyHelp, inStatusBar: true, section: s.sectionEveryone),
             KeyBinding([.function(2), .alt("h")], action: .hand, label: s.keyHand, inStatusBar: true, section: s.sectionEveryone),
+            KeyBinding([.function(10), .ctrl("c"), .ctrl("q")], action: .quit, label: s.keyQuit, inStatusBar: true, section: s.sectionEveryone),
             KeyBinding([.tab], action: .nextPane, label: s.keyPane, inStatusBar: true, section: s.sectionEveryone),
             KeyBinding([.backTab], action: .previousPane, label: s.keyPane, section: s.sectionEveryone),
             KeyBinding([.pageUp], action: .historyUp, label: s.keyHistory, inStatusBar: true, section: s.sectionEveryone),
             KeyBinding([.pageDown], action: .historyDown, label: s.keyHistory, section: s.sectionEveryone),
             KeyBinding([.ctrl("r")], action: .retry, label: s.keyRetry, section: s.sectionEveryone),
-            KeyBinding([.function(10), .ctrl("c"), .ctrl("q")], action: .quit, label: s.keyQuit, inStatusBar: true, section: s.sectionEveryone),
         ]
         if expert {
             bindings += [

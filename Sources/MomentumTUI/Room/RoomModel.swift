@@ -43,6 +43,8 @@ struct RoomModel {
     var theme: Theme
     var size: Size
     var now: Date
+    /// For the clock and message times; tests fix it.
+    var timeZone = TimeZone.current
     var bellEnabled: Bool
     var me: Participant?
     var room: RoomState?
