@@ -100,4 +100,30 @@ struct RoomEndToEndTests {
         try learner.sendKeys("F10")
         #expect(await eventually(within: 10) { screen(expert).contains("Karim est parti") }, "\(screen(expert))")
     }
+
+    @Test func aRefusedJoinAndARemovalAreSaidInWordsWithAFailingStatus() async throws {
+        let server = try await ServerProcess(database: TestServer.temporaryDatabase(), workshop: try temporaryWorkshopFile())
+        defer { server.terminate() }
+        let code = try #require(server.code), key = try #require(server.moderatorKey)
+        let shell = Tmux()
+        defer { shell.kill() }
+        try shell.start("env PS1='$ ' bash --norc --noprofile", width: 100, height: 30)
+        let environment = "LANG=C.UTF-8 XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString)"
+        try shell.type("\(environment) \(binary) join \(server.url) --code WRONG1 --name Karim --lang fr; echo status=$?")
+        try shell.sendKeys("Enter")
+        #expect(await eventually(within: 15) { screen(shell).contains("status=1") }, "\(screen(shell))")
+        #expect(screen(shell).contains("Ce code ne correspond à aucun atelier"))
+
+        let expert = TestClient(url: server.url, name: "Sarah")
+        expert.start(code: code, moderatorKey: key)
+        defer { Task { await expert.stop() } }
+        try shell.type("clear; \(environment) \(binary) join \(server.url) --code \(code) --name Léa --lang fr; echo status=$?")
+        try shell.sendKeys("Enter")
+        #expect(await eventually(within: 15) { expert.state?.present.contains { $0.name == "Léa" } == true })
+        let lea = try #require(expert.state?.present.first { $0.name == "Léa" })
+        _ = try await expert.api.moderate(try #require(expert.credentials), .remove, ModerationRequest(participantId: lea.id))
+        #expect(await eventually(within: 15) { screen(shell).contains("status=1") }, "\(screen(shell))")
+        #expect(screen(shell).contains("L'expert·e t'a retiré·e de la salle."))
+        #expect(shell.display("#{alternate_on}") == "0")
+    }
 }
