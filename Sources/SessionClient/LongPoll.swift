@@ -192,6 +192,9 @@ public struct LongPoll: Sendable {
             switch code {
             case "cursor_expired", "invalid_cursor":
                 return reloadNow()
+            case "removed":
+                // The removal event may not have reached this client: the server says it anyway.
+                return end(.removed)
             default:
                 if step == .join || code == "unauthorized" || code == "forbidden" || code == "not_found" {
                     return end(.refused(code: code, message: message))

@@ -21,6 +21,8 @@ struct APIError: Error, Equatable, Sendable {
     static let unauthorized = APIError(
         status: 401, code: "unauthorized",
         message: "This request needs a valid token: join the room again.")
+    static let removed = APIError(
+        status: 401, code: "removed", message: "The expert removed you from this room.")
     static func forbidden(_ message: String) -> APIError { APIError(status: 403, code: "forbidden", message: message) }
     static func notFound(_ message: String) -> APIError { APIError(status: 404, code: "not_found", message: message) }
     static func wrongCode(_ code: String) -> APIError {

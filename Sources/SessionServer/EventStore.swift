@@ -14,6 +14,9 @@ struct StoredRoom: Sendable, Equatable {
 struct Credential: Sendable, Equatable {
     var roomId: String
     var participantId: String
+    /// Why the token stopped working, if it did: "left" or "removed". A revoked token is
+    /// kept (hashed) so that a removed participant learns it was a removal.
+    var revoked: String? = nil
 }
 
 /// What a command decided, computed from the room's current state inside the store's
@@ -22,6 +25,8 @@ struct Decision: Sendable {
     var events: [RoomEvent] = []
     var grant: (tokenHash: String, participantId: String)? = nil
     var revokeParticipants: [String] = []
+    /// Why they are revoked: "left" or "removed".
+    var revocationReason = "left"
     /// The JSON answer; stored with the idempotency key, if any, and replayed to retries.
     var response: Data
 }

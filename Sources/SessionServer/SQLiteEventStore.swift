@@ -73,6 +73,9 @@ final class SQLiteEventStore: EventStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-revoked-tokens") { db in
+            try db.execute(sql: "ALTER TABLE token ADD COLUMN revoked TEXT")
+        }
         return migrator
     }
 
@@ -95,8 +98,8 @@ final class SQLiteEventStore: EventStore {
                 }
                 fresh.states[info.id] = state
             }
-            for row in try Row.fetchAll(db, sql: "SELECT hash, room_id, participant_id FROM token") {
-                fresh.credentials[row["hash"]] = Credential(roomId: row["room_id"], participantId: row["participant_id"])
+            for row in try Row.fetchAll(db, sql: "SELECT hash, room_id, participant_id, revoked FROM token") {
+                fresh.credentials[row["hash"]] = Credential(roomId: row["room_id"], participantId: row["participant_id"], revoked: row["revoked"])
             }
         }
         cache.withLock { $0 = fresh }
@@ -180,7 +183,9 @@ final class SQLiteEventStore: EventStore {
                     }
                     if !decision.revokeParticipants.isEmpty {
                         let revoked = Set(decision.revokeParticipants)
-                        cache.credentials = cache.credentials.filter { !($0.value.roomId == roomId && revoked.contains($0.value.participantId)) }
+                        for (hash, credential) in cache.credentials where credential.roomId == roomId && revoked.contains(credential.participantId) {
+                            cache.credentials[hash]?.revoked = decision.revocationReason
+                        }
                     }
                 }
                 if !decision.events.isEmpty, let handler = self.commitHandler.withLock({ $0 }) {
@@ -219,7 +224,9 @@ final class SQLiteEventStore: EventStore {
             try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, roomId, grant.participantId])
         }
         for participantId in decision.revokeParticipants {
-            try db.execute(sql: "DELETE FROM token WHERE room_id = ? AND participant_id = ?", arguments: [roomId, participantId])
+            try db.execute(
+                sql: "UPDATE token SET revoked = ? WHERE room_id = ? AND participant_id = ?",
+                arguments: [decision.revocationReason, roomId, participantId])
         }
     }
 

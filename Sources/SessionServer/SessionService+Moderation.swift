@@ -25,7 +25,10 @@ extension SessionService {
                 RoomEvent(seq: state.seq + 1 + Int64(index), at: at, actor: me.id, kind: kind)
             }
             var decision = try Self.decision(events, after: state)
-            if action == .remove, let id = request.participantId { decision.revokeParticipants = [id] }
+            if action == .remove, let id = request.participantId {
+                decision.revokeParticipants = [id]
+                decision.revocationReason = "removed"
+            }
             return decision
         }
         return result.response

@@ -146,6 +146,11 @@ final class SessionService: Sendable {
     func authenticate(token: String?, roomId: String) async throws -> Credential {
         guard let token, !token.isEmpty else { throw APIError.unauthorized }
         guard let credential = try await store.credential(tokenHash: Secrets.hash(token)) else { throw APIError.unauthorized }
+        switch credential.revoked {
+        case "removed": throw APIError.removed
+        case .some: throw APIError.unauthorized
+        case nil: break
+        }
         guard credential.roomId == roomId else {
             throw APIError.forbidden("This token belongs to another room.")
         }

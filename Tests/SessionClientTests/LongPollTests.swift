@@ -147,4 +147,12 @@ struct LongPollTests {
         var machine = LongPoll(resume: state(seq: 4), me: me, cursor: "c4", pollTimeout: 30)
         #expect(machine.handle(.start) == [.poll(cursor: "c4", timeout: 30)])
     }
+
+    @Test func aRemovalTheClientMissedIsStillSaid() {
+        var machine = LongPoll(join: request)
+        _ = machine.handle(.start)
+        _ = machine.handle(.joined(joined()))
+        let removed = ClientError.server(status: 401, code: "removed", message: "The expert removed you from this room.", retryAfter: nil)
+        #expect(machine.handle(.failed(removed, jitter: 0)) == [.status(.ended(.removed))])
+    }
 }

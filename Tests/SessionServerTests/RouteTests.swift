@@ -150,6 +150,7 @@ struct RouteTests {
         // A removed participant's token stops working.
         let gone = try await server.raw("GET", "/v1/rooms/\(room.roomId)/state", token: karim.token)
         #expect(gone.status == 401)
+        #expect(gone.apiError?.error == "removed", "the client learns it was a removal, even if it missed the event")
 
         // Asking for what is already so appends nothing.
         let seq = state.seq

@@ -717,7 +717,7 @@ class Session:
                    len(gone) == 1 and gone[0]["deleted"] is True and gone[0]["text"] == "", str(gone))
 
         self.moderate("remove a learner", "remove", sarah, {"participantId": dominique})
-        self.room("the removed learner's token", "GET", "state", self.token("Dominique"), expect=401, code="unauthorized")
+        self.room("the removed learner's token", "GET", "state", self.token("Dominique"), expect=401, code="removed")
         self.moderate("remove them again", "remove", sarah, {"participantId": dominique}, expect=404, code="not_found")
         self.moderate("remove the expert", "remove", sarah, {"participantId": self.pid("Sarah")}, expect=409,
                       code="not_a_learner")
