@@ -252,6 +252,12 @@ public final class NcursesTerminal: Terminal {
         let milliseconds: Int32 = timeout.map { Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? -1
         let count = poll(&fds, nfds_t(fds.count), milliseconds)
         guard count > 0 else { return [] }
+        // The terminal went away (hang-up without a SIGHUP): say so like SIGHUP, never spin.
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            var byte = UInt8(truncatingIfNeeded: SIGHUP)
+            _ = Glibc.write(signalPipeWrite, &byte, 1)
+            return [signalDescriptor]
+        }
         return Set(fds.filter { $0.revents != 0 }.map(\.fd))
     }
 

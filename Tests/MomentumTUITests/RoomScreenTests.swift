@@ -312,7 +312,7 @@ struct RoomScreenTests {
         _ = apply(.message(ChatMessage(id: "m1", seq: 5, authorId: sarah.id, text: "Bienvenue à tous", at: Self.at)), to: &model)
         let screen = RoomView.render(&model).0.trimmedRows
         #expect(screen == [
-            " Les métiers…  ▶ 09:30 UX design (10/60 … ● en ligne  08:10",
+            " Les métiers…  ▶ 09:30 UX design (10 min… ● en ligne  08:10",
             "┌──────────────────────────────────────────────────────────┐",
             "│ Discussion │ Programme │ Participants 3/16               │",
             "│08:00 Sarah ★ Bienvenue à tous                            │",
@@ -327,5 +327,37 @@ struct RoomScreenTests {
             "> écris ton message…",
             " F1 aide  F2 main  F10 quitter  Tab panneau",
         ], Comment(rawValue: "\n" + screen.map { "\"\($0)\"," }.joined(separator: "\n")))
+    }
+
+    @Test func theHeaderSaysElapsedAndRemainingTime() {
+        var model = joined(as: karim, size: Size(width: 120, height: 40))
+        #expect(rows(&model)[0].contains("▶ 09:30 UX design (10 min, reste 50)"))
+        model.now = Self.at.addingTimeInterval(3 * 3600)
+        #expect(rows(&model)[0].contains("(180 min, dépassé)"))
+    }
+
+    @Test func aSentMessageOutsideTheRecentWindowIsNotShownAsPendingAfterAReload() {
+        var model = joined(as: karim)
+        var outbox = Outbox()
+        let id = outbox.enqueue(.message("il y a longtemps"), clientId: "old")
+        _ = outbox.next()
+        outbox.sent(id, messageId: "m_old")
+        _ = model.update(.outbox(outbox))
+        _ = model.update(.stream(.update(state: model.room!, events: [], reloaded: true)))
+        #expect(!rows(&model).joined().contains("il y a longtemps"))
+    }
+
+    @Test func quitWorksFromHelpAndDialogsAndTheAgendaHighlightIsWhatEnterPicks() {
+        var model = joined(as: sarah)
+        _ = model.update(.input(.function(1)))
+        #expect(model.update(.input(.function(10))) == [.quit])
+        var agenda = joined(as: sarah)
+        agenda.focus = .agenda
+        _ = agenda.update(.input(.down))
+        _ = agenda.update(.input(.down))
+        let frame = RoomView.render(&agenda).0
+        let selectedRow = (2..<frame.height - 2).first { y in frame[3, y].style.attributes.contains(.reverse) }
+        #expect(selectedRow.map { frame.rows[$0].contains("09:00 SEO") } == true, "the highlighted row is the third item, below the day 2 header")
+        #expect(agenda.update(.input(.enter)) == [.moderate(.agenda, ModerationRequest(itemId: "a3"))])
     }
 }

@@ -4,7 +4,7 @@ extension Strings {
         chat: "Chat",
         people: { "People \($0)/\($1)" },
         day: { "day \($0)/\($1)" },
-        minutesLeft: { elapsed, total in "\(elapsed)/\(total) min" },
+        minutesLeft: { elapsed, total in elapsed >= total ? "\(elapsed) min, over time" : "\(elapsed) min, \(total - elapsed) left" },
         online: "● online",
         reconnecting: { "○ reconnecting in \($0) s" },
         connecting: "○ connecting…",

@@ -4,7 +4,7 @@ extension Strings {
         chat: "Discussion",
         people: { "Participants \($0)/\($1)" },
         day: { "jour \($0)/\($1)" },
-        minutesLeft: { elapsed, total in "\(elapsed)/\(total) min" },
+        minutesLeft: { elapsed, total in elapsed >= total ? "\(elapsed) min, dépassé" : "\(elapsed) min, reste \(total - elapsed)" },
         online: "● en ligne",
         reconnecting: { "○ reconnexion dans \($0) s" },
         connecting: "○ connexion…",

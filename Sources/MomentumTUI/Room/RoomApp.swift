@@ -71,8 +71,20 @@ struct RoomApp {
             inbox.post(.stream(action))
         }
         let streamTask = Task { await stream.run() }
+        // One consumer, so sends reach the outbox in the order they were typed.
+        let sends = AsyncStream<RoomEffect>.makeStream()
+        let sendTask = Task {
+            for await effect in sends.stream {
+                switch effect {
+                case .send(let kind): await sender.enqueue(kind)
+                case .retry(let id): await sender.retry(id)
+                default: break
+                }
+            }
+        }
         defer {
             streamTask.cancel()
+            sendTask.cancel()
             terminal.restore()
             engine.shutdown()
         }
@@ -98,8 +110,8 @@ struct RoomApp {
                 switch effect {
                 case .quit: break loop
                 case .bell: terminal.bell()
-                case .send(let kind): Task { await sender.enqueue(kind) }
-                case .retry(let id): Task { await sender.retry(id) }
+                case .send(let kind): sends.continuation.yield(.send(kind))
+                case .retry(let id): sends.continuation.yield(.retry(id))
                 case .moderate(let action, let request):
                     guard let room = credentials.withLock({ $0 }) else { continue }
                     Task {
@@ -111,11 +123,14 @@ struct RoomApp {
                 case .fetchHistory(let before):
                     guard let room = credentials.withLock({ $0 }) else { continue }
                     Task {
-                        if let page = try? await api.messages(room, before: before, limit: 50) { inbox.post(.history(page)) }
+                        do { inbox.post(.history(try await api.messages(room, before: before, limit: 50))) } catch {
+                            inbox.post(.historyFailed(String(describing: error)))
+                        }
                     }
                 }
             }
         }
+        sends.continuation.finish()
         if case .quit = outcome, let room = credentials.withLock({ $0 }) {
             leave(room, api: api, sender: sender)
             outcome = .quit(name: join.name)

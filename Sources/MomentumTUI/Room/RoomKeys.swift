@@ -20,7 +20,7 @@ enum RoomKeys {
         if expert {
             bindings += [
                 KeyBinding([.function(3), .alt("n")], action: .floorNext, label: s.keyFloorNext, inStatusBar: true, section: s.sectionExpert),
-                KeyBinding([.alt("f")], action: .floorSelected, label: s.keyFloorSelected, section: s.sectionExpert),
+                KeyBinding([.alt("g")], action: .floorSelected, label: s.keyFloorSelected, section: s.sectionExpert),
                 KeyBinding([.function(4), .alt("l")], action: .lowerSelectedHand, label: s.keyLowerHand, section: s.sectionExpert),
                 KeyBinding([.function(5), .alt("a")], action: .lowerAllHands, label: s.keyLowerAll, section: s.sectionExpert),
                 KeyBinding([.function(6), .alt("p")], action: .agendaPrevious, label: s.keyAgendaPrevious, section: s.sectionExpert),

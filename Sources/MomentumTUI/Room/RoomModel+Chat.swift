@@ -12,7 +12,10 @@ extension RoomModel {
         switch event.kind {
         case .message(let message):
             guard !shown.contains(message.id) else { return [] }
-            if let clientId = message.clientId { _ = chat.remove(id: "o_" + clientId) }
+            if let clientId = message.clientId {
+                _ = chat.remove(id: "o_" + clientId)
+                seenClientIds.insert(clientId)
+            }
             // Read back in the history: a marker shows where the unread messages start.
             if !chat.isAtBottom, chat.unreadMarkerLineID == nil, message.authorId != me?.id {
                 chat.append(line(for: message, in: state))
@@ -60,6 +63,7 @@ extension RoomModel {
         for message in state.messages {
             fresh.append(line(for: message, in: state))
             shown.insert(message.id)
+            if let clientId = message.clientId { seenClientIds.insert(clientId) }
         }
         oldestSeq = state.messages.first?.seq
         chat = fresh
@@ -80,13 +84,14 @@ extension RoomModel {
         for item in outbox.items {
             guard case .message(let text) = item.kind else { continue }
             let id = "o_" + item.id
-            if let messageId = item.messageId, shown.contains(messageId) {
+            // Sent, or already in the chat under its real id: no pending line, whatever the order.
+            if item.status == .sent || seenClientIds.contains(item.id) {
                 _ = chat.remove(id: id)
                 continue
             }
             let status: Span
             switch item.status {
-            case .pending, .sending, .sent: status = Span(" (" + strings.sending + ")", style: theme.dim)
+            case .pending, .sending, .sent: status = Span(" (" + (item.lastError.map { strings.notSent($0) } ?? strings.sending) + ")", style: theme.dim)
             case .failed(let reason): status = Span(" ✗ " + strings.notSent(reason) + " — " + strings.retryHint, style: theme.error)
             }
             let line = LogLine([Span(clock(now) + " ", style: theme.dim), Span((me?.name ?? strings.you) + " ", style: theme.dim.adding(.bold)),

@@ -13,6 +13,10 @@ extension RoomModel {
             self.outbox = outbox
             refreshPendingLines()
             return []
+        case .historyFailed(let reason):
+            historyRequested = false
+            notice = reason
+            return []
         case .history(let page):
             historyRequested = false
             historyExhausted = !page.hasMore
@@ -74,6 +78,7 @@ extension RoomModel {
 
     private mutating func handle(_ event: InputEvent) -> [RoomEffect] {
         if case .resize = event { return [] }
+        if keys.action(for: event) == .quit { return [.quit] }
         if removal != nil { return confirmRemoval(event) }
         if showHelp {
             let lines = HelpOverlay(title: strings.helpTitle, table: keys).lineCount
@@ -105,8 +110,8 @@ extension RoomModel {
 
     private mutating func listKey(_ event: InputEvent) -> [RoomEffect]? {
         switch (focus, event) {
-        case (.people, .up): people.select(.previous, count: roster.count, height: 10)
-        case (.people, .down): people.select(.next, count: roster.count, height: 10)
+        case (.people, .up): selectPerson(.previous)
+        case (.people, .down): selectPerson(.next)
         case (.people, .enter) where isExpert: return perform(.floorSelected)
         case (.people, .delete) where isExpert: return perform(.removeSelected)
         case (.agenda, .up): agendaList.select(.previous, count: room?.agenda.count ?? 0, height: 10)
@@ -199,8 +204,8 @@ extension RoomModel {
             guard let (pane, rect) = RoomView.paneRect(at: point, in: self) else { return [] }
             focus = pane
             // A click on a person selects them (the expert then acts on the selection).
-            if pane == .people, let row = ListView(rows: roster.map { ListView.Row($0.name) }, state: people).row(at: point, in: Box.inner(of: rect)) {
-                people.select(index: row, count: roster.count, height: max(1, rect.height - 2))
+            if pane == .people, let row = ListView(rows: roster.map { ListView.Row($0.name) }, state: people).row(at: point, in: rect) {
+                selectPerson(nil, index: row)
             }
         case .release: break
         }

@@ -31,6 +31,8 @@ enum RoomMessage: Sendable {
     case stream(LongPoll.Action)
     case outbox(Outbox)
     case history(MessagesResponse)
+    /// Fetching older messages failed; PgUp may try again.
+    case historyFailed(String)
     case tick(Date)
     case resized(Size)
     /// A one-line notice: a refused moderation, a command's answer.
@@ -54,6 +56,8 @@ struct RoomModel {
     var editor: LineEditor
     var focus: Pane = .chat
     var people = ListState()
+    /// The selected person, by id: the roster is re-sorted when people come and go.
+    var selectedPersonId: String?
     var agendaList = ListState()
     var sideTab = TabsState()
     var showHelp = false
@@ -66,6 +70,8 @@ struct RoomModel {
     var ended: EndReason?
     /// Messages already in the chat, so that nothing is shown twice.
     var shown: Set<String> = []
+    /// Client ids of my messages already in the chat, so a pending line is never shown beside them.
+    var seenClientIds: Set<String> = []
     /// The oldest message in the chat, for fetching older history.
     var oldestSeq: Int64?
     var historyExhausted = false
@@ -94,8 +100,19 @@ struct RoomModel {
 
     var selectedPerson: Participant? {
         let list = roster
-        return people.selection(count: list.count).map { list[$0] }
+        return list.first { $0.id == selectedPersonId } ?? list.first
     }
+
+    /// Moves the people selection and remembers who it is on.
+    mutating func selectPerson(_ move: ListState.Move?, index: Int? = nil) {
+        let list = roster
+        guard !list.isEmpty else { return }
+        people.select(index: list.firstIndex { $0.id == selectedPersonId } ?? 0, count: list.count, height: 10)
+        if let move { people.select(move, count: list.count, height: 10) }
+        if let index { people.select(index: index, count: list.count, height: 10) }
+        if let chosen = people.selection(count: list.count) { selectedPersonId = list[chosen].id }
+    }
+
 
     /// The participant whose name matches, ignoring case and accents ("@Chloe" finds Chloé).
     func person(named raw: String) -> Participant? {

@@ -26,8 +26,7 @@ enum RoomView {
             }
             return (buffer, nil)
         }
-        let hasBanner = model.banner != nil || model.notice != nil || unreachable(model) != nil
-        let rows = Layout.split(Rect(size: size), .vertical, [.fixed(1), .fill(1), .fixed(hasBanner ? 1 : 0), .fixed(1), .fixed(1)])
+        let rows = screenRows(model)
         header(model, in: rows[0], buffer: &buffer)
         let panes = paneRects(model, in: rows[1])
         for (pane, rect) in panes { draw(pane, model: &model, in: rect, buffer: &buffer) }
@@ -72,10 +71,22 @@ enum RoomView {
         }
     }
 
-    /// The pane under a mouse click, and where it is.
+    /// Header, panes, banner (when there is one), input line, status bar.
+    static func screenRows(_ model: RoomModel) -> [Rect] {
+        let hasBanner = model.banner != nil || model.notice != nil || unreachable(model) != nil
+        return Layout.split(Rect(size: model.size), .vertical, [.fixed(1), .fill(1), .fixed(hasBanner ? 1 : 0), .fixed(1), .fixed(1)])
+    }
+
+    /// The pane under a mouse click, and the area of its list (inside the border, below tabs).
     static func paneRect(at point: Point, in model: RoomModel) -> (Pane, Rect)? {
-        let rows = Layout.split(Rect(size: model.size), .vertical, [.fixed(1), .fill(1)])
-        return paneRects(model, in: rows[1]).first { $0.1.contains(point) }
+        guard let (pane, rect) = paneRects(model, in: screenRows(model)[1]).first(where: { $0.1.contains(point) }) else { return nil }
+        var inner = Box.inner(of: rect)
+        if isTabbed(pane, model) { inner = Layout.split(inner, .vertical, [.fixed(1), .fill(1)])[1] }
+        return (pane, inner)
+    }
+
+    static func isTabbed(_ pane: Pane, _ model: RoomModel) -> Bool {
+        mode(for: model.size) != .threeColumns && (pane != .chat || mode(for: model.size) == .single)
     }
 
     private static func title(_ pane: Pane, _ model: RoomModel) -> String {
@@ -88,7 +99,7 @@ enum RoomView {
 
     private static func draw(_ pane: Pane, model: inout RoomModel, in rect: Rect, buffer: inout CellBuffer) {
         let theme = model.theme
-        let tabbed = mode(for: model.size) != .threeColumns && (pane != .chat || mode(for: model.size) == .single)
+        let tabbed = isTabbed(pane, model)
         Box(title: tabbed ? "" : title(pane, model), focused: model.focus == pane).render(in: rect, buffer: &buffer, theme: theme)
         var inner = Box.inner(of: rect)
         if tabbed {
@@ -118,7 +129,11 @@ enum RoomView {
             let mark = current.map { index < $0 ? "✓ " : index == $0 ? "▶ " : "  " } ?? "  "
             rows.append(ListView.Row(mark + item.start + " " + item.title, style: index == current ? model.theme.accent : .plain))
         }
-        ListView(rows: rows, state: model.agendaList, focused: model.focus == .agenda).render(in: rect, buffer: &buffer, theme: model.theme)
+        // The selection counts items; the rows also hold a header per day.
+        let selectedItem = model.agendaList.selection(count: room.agenda.count) ?? 0
+        let headersBefore = Set(room.agenda.prefix(selectedItem + 1).map(\.day)).count
+        ListView(rows: rows, state: ListState(selected: selectedItem + headersBefore, offset: 0), focused: model.focus == .agenda)
+            .render(in: rect, buffer: &buffer, theme: model.theme)
     }
 
     private static func people(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
@@ -134,7 +149,9 @@ enum RoomView {
             if person.id == model.me?.id { text += " (" + model.strings.you + ")" }
             return ListView.Row(text, style: Style(foreground: color(for: person.id, theme: model.theme)))
         }
-        ListView(rows: rows, state: model.people, focused: model.focus == .people).render(in: rect, buffer: &buffer, theme: model.theme)
+        let selected = model.roster.firstIndex { $0.id == model.selectedPersonId } ?? 0
+        ListView(rows: rows, state: ListState(selected: selected, offset: model.people.offset), focused: model.focus == .people)
+            .render(in: rect, buffer: &buffer, theme: model.theme)
     }
 
     private static func header(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
