@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SessionClient
 import SessionModel
@@ -35,8 +36,8 @@ struct PlainRoom {
             case .joinedRoom(let response):
                 view.joined(response)
                 joined.continuation.yield(RoomCredentials(roomId: response.room.id, token: response.token))
-            case .update(let state, let events, _):
-                view.show(events, in: state)
+            case .update(let state, let events, let reloaded):
+                if reloaded { view.reloaded(state) } else { view.show(events, in: state) }
             case .status(let status):
                 view.status(status)
                 if case .ended(let reason) = status { ended.continuation.yield(reason) }
@@ -68,6 +69,20 @@ struct PlainRoom {
             break
         }
         guard let credentials else { return }
+        // Ctrl-C or a SIGTERM leaves the room properly, so the name is free again.
+        let signals = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler {
+                Task {
+                    await Self.finish(sender: sender, api: api, credentials: credentials)
+                    Foundation.exit(0)
+                }
+            }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
         var model = RoomModel(strings: strings, theme: .monochrome, size: Size(width: 80, height: 24), now: Date(), bellEnabled: false)
         for await line in StandardInput.lines() {
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -98,16 +113,39 @@ struct PlainRoom {
                 case .moderate(let action, let request):
                     do { _ = try await api.moderate(credentials, action, request) } catch { Console.out(String(describing: error)) }
                 case .quit:
-                    await sender.drained()
-                    _ = try? await api.leave(credentials)
+                    await Self.finish(sender: sender, api: api, credentials: credentials)
                     return
                 case .retry, .fetchHistory, .bell: break
                 }
             }
         }
         // Standard input closed (a pipe ran dry): send what is queued, then leave.
-        await sender.drained()
-        _ = try? await api.leave(credentials)
+        await Self.finish(sender: sender, api: api, credentials: credentials)
+    }
+}
+
+extension PlainRoom {
+    /// Sends what is queued and leaves, waiting 3 s at most: an unreachable server must
+    /// not keep the program from ending. What could not be sent is said.
+    static func finish(sender: OutboxSender, api: SessionAPI, credentials: RoomCredentials) async {
+        let done = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await sender.drained()
+                _ = try? await api.leave(credentials)
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(3))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if !done {
+            let unsent = await sender.outbox.unsent.count
+            if unsent > 0 { Console.err("momentum: \(unsent) message(s) not sent: the server did not answer.") }
+        }
     }
 }
 

@@ -9,6 +9,8 @@ final class PlainView: Sendable {
     private struct Model {
         var state: RoomState?
         var me: Participant?
+        /// The last message printed, so that a reload prints what was missed, once.
+        var lastMessageSeq: Int64 = 0
     }
 
     private let model = Mutex(Model())
@@ -26,6 +28,18 @@ final class PlainView: Sendable {
         }
         Console.out("\(safe(response.room.title)) — \(strings.people(response.state.present.count, 16)). \(strings.commandsHelp)")
         for message in response.state.messages.suffix(10) { Console.out(line(for: message, in: response.state)) }
+        model.withLock { $0.lastMessageSeq = response.state.messages.last?.seq ?? 0 }
+    }
+
+    /// After a reconnection that reloaded the room: the messages that came meanwhile.
+    func reloaded(_ state: RoomState) {
+        let last = model.withLock { model -> Int64 in
+            model.state = state
+            if let id = model.me?.id { model.me = state.participant(id) }
+            return model.lastMessageSeq
+        }
+        for message in state.messages where message.seq > last { Console.out(line(for: message, in: state)) }
+        model.withLock { $0.lastMessageSeq = max($0.lastMessageSeq, state.messages.last?.seq ?? 0) }
     }
 
     func show(_ events: [RoomEvent], in state: RoomState) {
@@ -84,7 +98,12 @@ final class PlainView: Sendable {
         case .left(let id): return plain(s.left(name(id)))
         case .removed(let id): return plain(s.removed(name(id)))
         case .presence: return nil
-        case .message(let message): return line(for: message, in: state)
+        case .message(let message):
+            let seen = model.withLock { model -> Bool in
+                defer { model.lastMessageSeq = max(model.lastMessageSeq, message.seq) }
+                return message.seq <= model.lastMessageSeq
+            }
+            return seen ? nil : line(for: message, in: state)
         case .messageDeleted: return s.messageDeleted
         case .handRaised(let id): return plain(s.handRaised(name(id), state.handPlace(of: id) ?? 1))
         case .handLowered(let id): return plain(s.handLowered(name(id)))

@@ -59,4 +59,30 @@ struct PlainModeTests {
         await chloe.stop()
         await server.stop()
     }
+
+    @Test func ctrlCLeavesTheRoomSoTheNameIsFreeAgain() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let chloe = TestClient(url: server.url, name: "Chloé")
+        chloe.start(code: room.code)
+        #expect(await eventually { chloe.credentials != nil })
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
+        process.arguments = ["join", server.url, "--code", room.code, "--name", "Karim", "--plain", "--lang", "fr"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "momentum-config-" + UUID().uuidString
+        process.environment = environment
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        #expect(await eventually(within: 15) { chloe.state?.present.contains { $0.name == "Karim" } == true })
+        kill(process.processIdentifier, SIGINT)
+        #expect(await eventually { !process.isRunning })
+        #expect(process.terminationStatus == 0)
+        #expect(await eventually { chloe.state?.participants.first { $0.name == "Karim" }?.membership == .left })
+        _ = try await server.join(room, "Karim")
+        await chloe.stop()
+        await server.stop()
+    }
 }
