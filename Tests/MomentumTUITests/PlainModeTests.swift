@@ -13,19 +13,24 @@ struct PlainModeTests {
         var value: String { text.withLock { $0 } }
     }
 
-    @Test func sentencesOutCommandsIn() async throws {
+    /// A server, a room, Chloé in it over the API, and `momentum join --plain` as Karim, not started yet.
+    func setUp() async throws -> (TestServer, CreateRoomResponse, TestClient, Process) {
         let server = try await TestServer()
         let room = try await server.createRoom()
         let chloe = TestClient(url: server.url, name: "Chloé")
         chloe.start(code: room.code)
         #expect(await eventually { chloe.credentials != nil })
-
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
         process.arguments = ["join", server.url, "--code", room.code, "--name", "Karim", "--plain", "--lang", "fr"]
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "momentum-config-" + UUID().uuidString
         process.environment = environment
+        return (server, room, chloe, process)
+    }
+
+    @Test func sentencesOutCommandsIn() async throws {
+        let (server, _, chloe, process) = try await setUp()
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -61,17 +66,7 @@ struct PlainModeTests {
     }
 
     @Test func ctrlCLeavesTheRoomSoTheNameIsFreeAgain() async throws {
-        let server = try await TestServer()
-        let room = try await server.createRoom()
-        let chloe = TestClient(url: server.url, name: "Chloé")
-        chloe.start(code: room.code)
-        #expect(await eventually { chloe.credentials != nil })
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-        process.arguments = ["join", server.url, "--code", room.code, "--name", "Karim", "--plain", "--lang", "fr"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "momentum-config-" + UUID().uuidString
-        process.environment = environment
+        let (server, room, chloe, process) = try await setUp()
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
