@@ -64,6 +64,9 @@ struct Join: AsyncParsableCommand {
         switch outcome {
         case .quit(let name):
             if let name { _ = try? config.saving(serverURL: server, name: name) }
+        case .unreachable:
+            Console.err("momentum: " + strings.neverReached)
+            throw ExitCode.failure
         case .ended(let reason):
             switch reason {
             case .removed: Console.err(strings.endRemoved)

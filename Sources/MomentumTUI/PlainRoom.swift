@@ -12,7 +12,6 @@ struct PlainRoom {
     let code: String
     let name: String
     let moderatorKey: String?
-    var bots = false
     var strings: Strings = Language.detect(environment: ProcessInfo.processInfo.environment).strings
 
     func run() async throws {
@@ -55,11 +54,9 @@ struct PlainRoom {
                 }
             }
         }
-        let botsTask = bots ? Task { await DemoBots(url: url, code: code, engine: engine).run() } : nil
         defer {
             watcher.cancel()
             streamTask.cancel()
-            botsTask?.cancel()
         }
         // Lines typed before the room is joined wait in the stream; the watcher ends a refused join.
         var credentials: RoomCredentials?
@@ -111,7 +108,7 @@ struct PlainRoom {
                 switch effect {
                 case .send(let kind): await sender.enqueue(kind)
                 case .moderate(let action, let request):
-                    do { _ = try await api.moderate(credentials, action, request) } catch { Console.out(String(describing: error)) }
+                    do { _ = try await api.moderate(credentials, action, request) } catch { Console.out(strings.describe(error)) }
                 case .quit:
                     await Self.finish(sender: sender, api: api, credentials: credentials)
                     return

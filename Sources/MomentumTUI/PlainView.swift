@@ -26,7 +26,7 @@ final class PlainView: Sendable {
             $0.state = response.state
             $0.me = response.participant
         }
-        Console.out("\(safe(response.room.title)) — \(strings.people(response.state.present.count, 16)). \(strings.commandsHelp)")
+        Console.out("\(safe(response.room.title)) — \(strings.people(response.state.onlineCount, response.state.present.count)). \(strings.commandsHelp)")
         for message in response.state.messages.suffix(10) { Console.out(line(for: message, in: response.state)) }
         model.withLock { $0.lastMessageSeq = response.state.messages.last?.seq ?? 0 }
     }
@@ -65,8 +65,7 @@ final class PlainView: Sendable {
 
     func who() {
         guard let state else { return }
-        let people = state.present.sorted { ($0.role == .expert ? 0 : 1, $0.name) < ($1.role == .expert ? 0 : 1, $1.name) }
-        for person in people {
+        for person in state.roster {
             var parts = [safe(person.name)]
             if person.role == .expert { parts.append(strings.expertBadge) }
             if let place = state.handPlace(of: person.id) { parts.append(plain(strings.handRaised("", place)).trimmingCharacters(in: .whitespaces)) }
@@ -125,8 +124,5 @@ final class PlainView: Sendable {
 
     private func safe(_ text: String) -> String { TextSanitizer.displaySafe(text) }
 
-    private func clock(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-    }
+    private func clock(_ date: Date) -> String { ClockText.format(date) }
 }

@@ -55,6 +55,16 @@ public struct RoomState: Codable, Sendable, Equatable {
     /// Members who have not left or been removed.
     public var present: [Participant] { participants.filter(\.isPresent) }
 
+    /// Present members as rosters list them: experts first, then by name.
+    public var roster: [Participant] {
+        present.sorted {
+            ($0.role == .expert ? 0 : 1, $0.name.lowercased()) < ($1.role == .expert ? 0 : 1, $1.name.lowercased())
+        }
+    }
+
+    /// Present members whose client is following the room now.
+    public var onlineCount: Int { participants.filter { $0.isPresent && $0.presence == .online }.count }
+
     public var currentItem: AgendaItem? {
         guard let id = currentItemId else { return nil }
         return agenda.first { $0.id == id }

@@ -76,6 +76,7 @@ public final class NcursesTerminal: Terminal {
     public let unicode: Bool
     /// Readable when SIGTERM, SIGHUP or SIGINT arrived: poll it with standard input.
     public let signalDescriptor: Int32
+    private let signalPipe: WakePipe
     private var decoder = KeyDecoder()
     /// Key codes ncurses gives Ctrl-Left and Ctrl-Right where terminfo knows them.
     private var ctrlLeftCode: Int32 = -1
@@ -89,12 +90,9 @@ public final class NcursesTerminal: Terminal {
         unicode = momentum_is_utf8_locale() != 0
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
 
-        var fds: [Int32] = [-1, -1]
-        pipe(&fds)
-        _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
-        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
-        signalDescriptor = fds[0]
-        signalPipeWrite = fds[1]
+        signalPipe = WakePipe()
+        signalDescriptor = signalPipe.readDescriptor
+        signalPipeWrite = signalPipe.writeDescriptor
         Self.installSignalHandlers()
 
         // ESC alone must come through fast; Alt-keys are ESC + key in the same read.
@@ -254,8 +252,7 @@ public final class NcursesTerminal: Terminal {
         guard count > 0 else { return [] }
         // The terminal went away (hang-up without a SIGHUP): say so like SIGHUP, never spin.
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
-            var byte = UInt8(truncatingIfNeeded: SIGHUP)
-            _ = Glibc.write(signalPipeWrite, &byte, 1)
+            signalPipe.wake(UInt8(truncatingIfNeeded: SIGHUP))
             return [signalDescriptor]
         }
         return Set(fds.filter { $0.revents != 0 }.map(\.fd))
@@ -264,12 +261,7 @@ public final class NcursesTerminal: Terminal {
     /// The signal that asked the program to stop, if one arrived (SIGTERM, SIGHUP, SIGINT).
     /// Window changes also wake the wait; they come back from `readEvents` as `.resize`.
     public func pendingSignal() -> Int32? {
-        var byte: UInt8 = 0
-        var stop: Int32?
-        while Glibc.read(signalDescriptor, &byte, 1) == 1 {
-            if Int32(byte) != SIGWINCH && stop == nil { stop = Int32(byte) }
-        }
-        return stop
+        signalPipe.drain().map(Int32.init).first { $0 != SIGWINCH }
     }
 
     public func bell() { beep() }
@@ -277,6 +269,9 @@ public final class NcursesTerminal: Terminal {
     public func restore() {
         guard !restored else { return }
         restored = true
+        // The pipe closes with this terminal: the handlers must not write to a reused descriptor.
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGWINCH] { Glibc.signal(signal, SIG_DFL) }
+        signalPipeWrite = -1
         Self.writeRaw("\u{1B}[?2004l")
         endwin()
         if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }

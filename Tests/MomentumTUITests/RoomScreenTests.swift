@@ -68,7 +68,7 @@ struct RoomScreenTests {
         let text = screen.joined(separator: "\n")
         switch RoomView.mode(for: model.size) {
         case .threeColumns:
-            #expect(screen[1].contains(s.agenda) && screen[1].contains(s.chat) && screen[1].contains(s.people(3, 16)))
+            #expect(screen[1].contains(s.agenda) && screen[1].contains(s.chat) && screen[1].contains(s.people(3, 3)))
             #expect(text.contains("★ Sarah"))
         case .sidePanel:
             #expect(screen[1].contains(s.chat))
@@ -314,7 +314,7 @@ struct RoomScreenTests {
         #expect(screen == [
             " Les métiers…  ▶ 09:30 UX design (10 min… ● en ligne  08:10",
             "┌──────────────────────────────────────────────────────────┐",
-            "│ Discussion │ Programme │ Participants 3/16               │",
+            "│ Discussion │ Programme │ Participants 3/3                │",
             "│08:00 Sarah ★ Bienvenue à tous                            │",
             "│                                                          │",
             "│                                                          │",
@@ -359,5 +359,20 @@ struct RoomScreenTests {
         let selectedRow = (2..<frame.height - 2).first { y in frame[3, y].style.attributes.contains(.reverse) }
         #expect(selectedRow.map { frame.rows[$0].contains("09:00 SEO") } == true, "the highlighted row is the third item, below the day 2 header")
         #expect(agenda.update(.input(.enter)) == [.moderate(.agenda, ModerationRequest(itemId: "a3"))])
+    }
+
+    @Test func failuresAreSaidInTheUsersLanguage() {
+        let fr = Language.fr.strings
+        #expect(fr.describe(ClientError.server(status: 403, code: "room_locked", message: "locked", retryAfter: nil)).hasPrefix("L'expert·e a verrouillé"))
+        #expect(fr.describe(ClientError.transport(.timedOut)) == fr.noNetwork)
+        var model = joined(as: karim)
+        var outbox = Outbox()
+        let id = outbox.enqueue(.message("dans le tunnel"), clientId: "t1")
+        _ = outbox.next()
+        outbox.failedForNow(id, reason: "the server could not be reached")
+        _ = model.update(.outbox(outbox))
+        let screen = rows(&model).joined()
+        #expect(screen.contains("dans le tunnel (en attente du réseau)"))
+        #expect(!screen.contains("could not be reached"), "no English libcurl text on a French screen")
     }
 }

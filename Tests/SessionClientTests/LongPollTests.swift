@@ -101,8 +101,6 @@ struct LongPollTests {
         }
         #expect(waits == [0.5, 1, 2, 4, 4, 4])
         if case .reconnecting(let attempt, _, _) = machine.status { #expect(attempt == 6) } else { Issue.record("not reconnecting") }
-        let jittered = LongPoll(join: request, backoff: Backoff(base: 0.5, cap: 4))
-        _ = jittered
         #expect(Backoff(base: 0.5, cap: 4).delay(attempt: 3, jitter: 0) == 1)
         let back = machine.handle(.polled(EventsResponse(events: [], cursor: "c1")))
         #expect(back == [.status(.online), .poll(cursor: "c1", timeout: 25)])

@@ -4,7 +4,8 @@ struct Strings: Sendable {
     // Panes and header
     var agenda: String
     var chat: String
-    var people: @Sendable (_ present: Int, _ total: Int) -> String
+    /// "Participants 14/16": online now, of those in the room.
+    var people: @Sendable (_ online: Int, _ present: Int) -> String
     var day: @Sendable (_ day: Int, _ days: Int) -> String
     var minutesLeft: @Sendable (_ elapsed: Int, _ total: Int) -> String
     var online: String
@@ -42,6 +43,12 @@ struct Strings: Sendable {
 
     // Sends
     var sending: String
+    /// A send that is retried until the network is back.
+    var waitingForNetwork: String
+    /// An action (moderation, history) that failed for want of a network.
+    var noNetwork: String
+    /// Quitting before the room could ever be reached.
+    var neverReached: String
     var notSent: @Sendable (_ reason: String) -> String
     var retryHint: String
 

@@ -25,6 +25,8 @@ struct RoomApp {
     enum Outcome {
         /// The user quit; `name` is the one they joined with, if they did.
         case quit(name: String?)
+        /// The user gave up while the server could not be reached.
+        case unreachable
         case ended(EndReason)
     }
 
@@ -117,20 +119,21 @@ struct RoomApp {
                     Task {
                         do { _ = try await api.moderate(room, action, request) } catch {
                             logger?.warning("moderation \(action.rawValue) refused: \(error)")
-                            inbox.post(.notice(String(describing: error)))
+                            inbox.post(.notice(strings.describe(error)))
                         }
                     }
                 case .fetchHistory(let before):
                     guard let room = credentials.withLock({ $0 }) else { continue }
                     Task {
                         do { inbox.post(.history(try await api.messages(room, before: before, limit: 50))) } catch {
-                            inbox.post(.historyFailed(String(describing: error)))
+                            inbox.post(.historyFailed(strings.describe(error)))
                         }
                     }
                 }
             }
         }
         sends.continuation.finish()
+        if case .quit = outcome, credentials.withLock({ $0 }) == nil, case .reconnecting = model.status { return .unreachable }
         if case .quit = outcome, let room = credentials.withLock({ $0 }) {
             leave(room, api: api, sender: sender)
             outcome = .quit(name: join.name)

@@ -91,7 +91,7 @@ extension RoomModel {
             }
             let status: Span
             switch item.status {
-            case .pending, .sending, .sent: status = Span(" (" + (item.lastError.map { strings.notSent($0) } ?? strings.sending) + ")", style: theme.dim)
+            case .pending, .sending, .sent: status = Span(" (" + (item.lastError == nil ? strings.sending : strings.waitingForNetwork) + ")", style: theme.dim)
             case .failed(let reason): status = Span(" ✗ " + strings.notSent(reason) + " — " + strings.retryHint, style: theme.error)
             }
             let line = LogLine([Span(clock(now) + " ", style: theme.dim), Span((me?.name ?? strings.you) + " ", style: theme.dim.adding(.bold)),
@@ -120,10 +120,5 @@ extension RoomModel {
         chat.append(LogLine([Span(clock(date) + " ", style: theme.dim), Span(text, style: theme.dim.adding(.italic))], hangingIndent: 6))
     }
 
-    func clock(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-    }
+    func clock(_ date: Date) -> String { ClockText.format(date, timeZone: timeZone) }
 }

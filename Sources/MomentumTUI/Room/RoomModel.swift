@@ -92,11 +92,7 @@ struct RoomModel {
     var isExpert: Bool { me?.role == .expert }
 
     /// Present participants as the roster lists them: experts first, then by name.
-    var roster: [Participant] {
-        (room?.present ?? []).sorted {
-            ($0.role == .expert ? 0 : 1, $0.name.lowercased()) < ($1.role == .expert ? 0 : 1, $1.name.lowercased())
-        }
-    }
+    var roster: [Participant] { room?.roster ?? [] }
 
     var selectedPerson: Participant? {
         let list = roster

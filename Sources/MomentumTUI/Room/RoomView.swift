@@ -93,7 +93,7 @@ enum RoomView {
         switch pane {
         case .chat: model.strings.chat
         case .agenda: model.strings.agenda
-        case .people: model.strings.people(model.room?.present.count ?? 0, Limits.roomMaxParticipants > 16 ? 16 : Limits.roomMaxParticipants)
+        case .people: model.strings.people(model.room?.onlineCount ?? 0, model.room?.present.count ?? 0)
         }
     }
 
