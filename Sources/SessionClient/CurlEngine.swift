@@ -31,20 +31,21 @@ public final class CurlEngine: HTTPTransport, Sendable {
     private let shared = Inbox()
     /// The multi handle, used by the engine thread only, except `curl_multi_wakeup` which is thread-safe.
     private let multi: MultiHandle
-    private let finished = DispatchSemaphore(value: 0)
 
     public init() {
         _ = curlGlobalInit
         multi = MultiHandle()
-        let thread = Thread { [multi, shared, finished] in
+        // The thread holds the multi handle and the inbox itself: it outlives the engine
+        // until it has cancelled what is in flight, so `shutdown` never has to wait for it.
+        let thread = Thread { [multi, shared] in
             CurlEngine.loop(multi: multi, shared: shared)
-            finished.signal()
         }
         thread.name = "momentum-curl"
         thread.start()
     }
 
-    /// Stops the engine thread; requests in flight fail with `.cancelled`.
+    /// Stops the engine thread; requests in flight fail with `.cancelled`. Does not block
+    /// (it is called from async code, where waiting would hold a cooperative thread).
     public func shutdown() {
         let already = shared.withLock { state -> Bool in
             defer { state.stopping = true }
@@ -52,7 +53,6 @@ public final class CurlEngine: HTTPTransport, Sendable {
         }
         guard !already else { return }
         curl_multi_wakeup(multi.handle)
-        finished.wait()
     }
 
     deinit { shutdown() }
