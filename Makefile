@@ -1,6 +1,6 @@
 # make demo: run the product.  make test: run every test.  Both install what they need first.
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev libsqlite3-dev tmux python3 python3-pip
+DEBIAN_PACKAGES := pkg-config libncursesw5-dev libcurl4-openssl-dev libsqlite3-dev tmux python3 python3-pip postgresql postgresql-client nginx
 BIN = $(shell $(SWIFT) build --show-bin-path)
 
 .PHONY: deps build test demo contract bench clean
@@ -22,8 +22,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The tests get a throwaway PostgreSQL cluster (Tests/support/postgres-cluster.sh), stopped whatever happens.
 test: build
-	$(SWIFT) test
+	@cluster=$$(mktemp -d /tmp/momentum-pg.XXXXXX); \
+	trap 'bash Tests/support/postgres-cluster.sh stop "$$cluster"' EXIT; \
+	url=$$(bash Tests/support/postgres-cluster.sh start "$$cluster") || exit 1; \
+	echo "PostgreSQL for the tests: $$url"; \
+	MOMENTUM_TEST_POSTGRES_URL="$$url" $(SWIFT) test && \
 	python3 Tests/contract/check_openapi.py --binary "$(BIN)/momentum"
 
 contract: build

@@ -8,7 +8,7 @@ import SessionServer
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the session server.",
-        discussion: "Rooms, events and credentials are kept in one SQLite file. Create a room at start with --workshop FILE (see examples/), or over HTTP with POST /v1/rooms and the admin token. The join code and moderator key of a new room are printed once."
+        discussion: "Rooms, events and credentials are kept in one SQLite file by default, or in PostgreSQL (--db postgres://user:password@host:5432/database, or MOMENTUM_DB_URL), which several servers can share behind a load balancer (see docs/DEPLOY.md). Create a room at start with --workshop FILE (see examples/), or over HTTP with POST /v1/rooms and the admin token. The join code and moderator key of a new room are printed once."
     )
 
     @Option(help: "The address to listen on.")
@@ -17,7 +17,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
-    @Option(name: .customLong("db"), help: "The SQLite database file (default: $XDG_DATA_HOME/momentum/momentum.sqlite).")
+    @Option(name: .customLong("db"), help: "The database: a SQLite file, :memory:, or a postgres:// URL (default: $MOMENTUM_DB_URL, else $XDG_DATA_HOME/momentum/momentum.sqlite).")
     var database: String?
 
     @Option(help: "The token that allows POST /v1/rooms (default: $MOMENTUM_ADMIN_TOKEN; without it, rooms come from --workshop only).")
@@ -40,22 +40,33 @@ struct Serve: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error.")
         }
+        if let database {
+            do {
+                _ = try DatabaseLocation(database)
+            } catch {
+                throw ValidationError("--db: \(error)")
+            }
+        }
     }
 
     func run() async throws {
         var logger = Logger(label: "momentum.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let environment = ProcessInfo.processInfo.environment
+        let databaseURL = database ?? environment["MOMENTUM_DB_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? ServerConfig.defaultDatabasePath()
+        let shown = (try? DatabaseLocation(databaseURL))?.redacted ?? databaseURL
         let config = ServerConfig(
             host: host, port: port,
-            databasePath: database ?? ServerConfig.defaultDatabasePath(),
+            databasePath: databaseURL,
             adminToken: adminToken ?? environment["MOMENTUM_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             pollTimeoutCap: pollTimeout)
         let server: SessionServer
         do {
             server = try SessionServer(config: config, logger: logger)
+            try await server.prepare()
         } catch {
-            throw CleanExit.message("momentum: cannot open the database \(config.databasePath): \(error)")
+            Console.err("momentum: cannot open the database \(shown): \(error)")
+            throw ExitCode(2)
         }
         if let workshop {
             let request = try WorkshopFile.load(workshop)

@@ -121,13 +121,19 @@ public struct ModerationRequest: Codable, Sendable, Equatable {
     public var muted: Bool?
     public var locked: Bool?
     public var messageId: String?
+    /// The idempotency key: a retry with the same one gets the first answer and changes nothing.
+    public var clientId: String?
 
-    public init(participantId: String? = nil, itemId: String? = nil, muted: Bool? = nil, locked: Bool? = nil, messageId: String? = nil) {
+    public init(
+        participantId: String? = nil, itemId: String? = nil, muted: Bool? = nil, locked: Bool? = nil,
+        messageId: String? = nil, clientId: String? = nil
+    ) {
         self.participantId = participantId
         self.itemId = itemId
         self.muted = muted
         self.locked = locked
         self.messageId = messageId
+        self.clientId = clientId
     }
 }
 

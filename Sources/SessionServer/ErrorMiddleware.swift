@@ -20,6 +20,8 @@ struct ErrorMiddleware: RouterMiddleware {
             response = Self.response(for: error)
         } catch let error as any HTTPResponseError {
             response = Self.response(for: Self.translate(error.status, request: request))
+        } catch let error as StoreError {
+            response = Self.response(for: Self.translate(error, context: context))
         } catch is DecodingError {
             response = Self.response(for: .invalidJSON("The request body is not the JSON this endpoint expects."))
         } catch {
@@ -28,6 +30,21 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         metrics.recordLatency(route: context.endpointPath ?? "unmatched", status: Int(response.status.code), duration: ContinuousClock.now - start)
         return response
+    }
+
+    /// The store's failures, as a client should see them: the database down is 503 with a
+    /// retry, a room that vanished is 404, anything else is a bug (500, logged).
+    static func translate(_ error: StoreError, context: ServerContext) -> APIError {
+        switch error {
+        case .unavailable(let reason):
+            context.logger.warning("store unavailable: \(reason)")
+            return APIError(status: 503, code: "unavailable", message: "The server cannot reach its database; try again in a moment.", retryAfter: 2)
+        case .unknownRoom(let id):
+            return .notFound("No workshop has the id \(TextSanitizer.displaySafe(String(id.prefix(40)))).")
+        case .conflict, .duplicateRequest, .duplicateRoom, .outOfOrder, .corrupt:
+            context.logger.error("store error: \(error)")
+            return .internalError
+        }
     }
 
     static func translate(_ status: HTTPResponse.Status, request: Request) -> APIError {

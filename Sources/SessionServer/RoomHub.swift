@@ -44,11 +44,11 @@ final class RoomHub: Sendable {
     }
 
     private let state = Mutex(State())
-    private let store: any EventStore
+    private let store: any RoomStore
     private let windowSize: Int
     private let now: @Sendable () -> Date
 
-    init(store: any EventStore, windowSize: Int = 256, now: @escaping @Sendable () -> Date) {
+    init(store: any RoomStore, windowSize: Int = 256, now: @escaping @Sendable () -> Date) {
         self.store = store
         self.windowSize = windowSize
         self.now = now
@@ -101,8 +101,9 @@ final class RoomHub: Sendable {
     }
 
     /// Answers at once with the events after `after`, or parks until one is committed or `timeout` passes.
-    func poll(roomId: String, participantId: String, after: Int64, timeout: Duration) async throws -> Answer {
-        try await ensureRoom(roomId)
+    /// `head` is the room's last `seq` as the ledger knows it, for a room this hub has not seen yet.
+    func poll(roomId: String, participantId: String, after: Int64, head: Int64, timeout: Duration) async throws -> Answer {
+        ensureRoom(roomId, head: head)
         markActivity(roomId: roomId, participantId: participantId, opening: true)
         defer { markActivity(roomId: roomId, participantId: participantId, opening: false) }
 
@@ -155,9 +156,7 @@ final class RoomHub: Sendable {
         }
     }
 
-    private func ensureRoom(_ roomId: String) async throws {
-        if state.withLock({ $0.rooms[roomId] != nil }) { return }
-        let head = try await store.state(roomId: roomId)?.seq ?? 0
+    private func ensureRoom(_ roomId: String, head: Int64) {
         state.withLock { state in
             if state.rooms[roomId] == nil {
                 state.rooms[roomId] = Room(head: head, windowStart: head)
@@ -190,6 +189,13 @@ final class RoomHub: Sendable {
             return expired
         }
         for waiter in expired { waiter.continuation.resume(returning: encode([], cursor: waiter.after)) }
+    }
+
+    /// Rooms with a parked poll whose hold runs out by `instant`.
+    func roomsWithExpiringWaiters(at instant: ContinuousClock.Instant = .now) -> [String] {
+        state.withLock { state in
+            state.rooms.compactMap { roomId, room in room.waiters.contains { $0.deadline <= instant } ? roomId : nil }
+        }
     }
 
     /// Answers every parked poll and refuses new ones from now on.

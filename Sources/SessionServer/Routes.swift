@@ -85,7 +85,7 @@ struct Routes {
 
     private func authenticate(_ request: Request, _ context: ServerContext) async throws -> Credential {
         let roomId = context.parameters.get("roomId") ?? ""
-        guard try await service.store.room(id: roomId) != nil else {
+        guard try await service.ledger.room(id: roomId) != nil else {
             throw APIError.notFound("No workshop has the id \(TextSanitizer.displaySafe(String(roomId.prefix(40)))).")
         }
         return try await service.authenticate(token: bearer(request), roomId: roomId)

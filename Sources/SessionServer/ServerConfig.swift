@@ -6,7 +6,8 @@ public struct ServerConfig: Sendable {
     public var host: String
     /// 0 picks a free port; `SessionServer.run` reports the one it got.
     public var port: Int
-    /// The SQLite file.
+    /// The database: a SQLite file path (the default), `:memory:`, or a
+    /// `postgres://user:password@host:port/database` URL; see `DatabaseLocation`.
     public var databasePath: String
     /// Lets `POST /v1/rooms` create rooms; nil disables room creation over HTTP.
     public var adminToken: String?
@@ -23,6 +24,11 @@ public struct ServerConfig: Sendable {
     public var offlineAfter: TimeInterval
     /// How often presence is recomputed.
     public var presenceInterval: TimeInterval
+    /// A snapshot of a room's state is kept every this many events, so a start reads the
+    /// last snapshot and the events after it, not the whole workshop.
+    public var snapshotEvery: Int = 1_000
+    /// Connections to PostgreSQL this server may open.
+    public var postgresConnections: Int = 16
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String, adminToken: String? = nil,

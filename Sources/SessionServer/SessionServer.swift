@@ -13,18 +13,50 @@ public final class SessionServer: Sendable {
     let service: SessionService
     private let group = Mutex<ServiceGroup?>(nil)
     private let stopRequested = Mutex(false)
+    private let preparation = AsyncLock()
+    private let prepared = Mutex(false)
 
-    /// Opens the database (creating its folder) and loads every room.
+    /// Opens the database named by `config.databasePath` (a SQLite file, whose folder is
+    /// created, `:memory:`, or a `postgres://` URL). A SQLite file is opened and migrated
+    /// here; PostgreSQL is reached when the server starts (`prepare`).
     public init(config: ServerConfig, logger: Logger = Logger(label: "momentum.server")) throws {
         self.config = config
-        let folder = (config.databasePath as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let store = try SQLiteEventStore(path: config.databasePath)
+        let store: any RoomStore
+        do {
+            switch try DatabaseLocation(config.databasePath) {
+            case .memory:
+                store = MemoryRoomStore()
+            case .sqlite(let path):
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                store = try SQLiteRoomStore(path: path)
+            case .postgres(let url):
+                store = try PostgresRoomStore(url: url, connections: config.postgresConnections, logger: logger)
+            }
+        } catch let error as DatabaseLocationError {
+            throw ServerError.database(error.description)
+        }
         service = SessionService(store: store, config: config, metrics: ServerMetrics(), logger: logger)
+    }
+
+    /// Connects to the database, applies its migrations and loads every room (the last
+    /// snapshot and the events after it). `run` and `createRoom` call it; it runs once.
+    public func prepare() async throws {
+        try await preparation.withLock {
+            if prepared.withLock({ $0 }) { return }
+            do {
+                if let postgres = service.ledger.store as? PostgresRoomStore { try await postgres.start() }
+                try await service.ledger.loadAll()
+            } catch let error as StoreError {
+                throw ServerError.database(error.description)
+            }
+            prepared.withLock { $0 = true }
+        }
     }
 
     /// Creates a room, as `POST /v1/rooms` does; for `--workshop` and the demo.
     public func createRoom(_ request: CreateRoomRequest) async throws -> CreateRoomResponse {
+        try await prepare()
         do {
             return try await service.createRoom(request)
         } catch let error as APIError {
@@ -35,6 +67,7 @@ public final class SessionServer: Sendable {
     /// Serves until `stop()`, SIGTERM or SIGINT (graceful: parked long-polls are answered
     /// first), or until the task is cancelled; `onListening` gets the bound port.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await prepare()
         let service = self.service
         Task { await service.refreshGauges() }
         let app = Application(
@@ -42,10 +75,19 @@ public final class SessionServer: Sendable {
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "momentum"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: service.logger)
-        let group = ServiceGroup(configuration: .init(services: [app, BackgroundWork(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: service.logger))
+        var services: [any Service] = [app, BackgroundWork(service: service)]
+        if service.ledger.store.isShared { services.append(ChangeFeed(service: service)) }
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: service.logger))
         self.group.withLock { $0 = group }
-        if stopRequested.withLock({ $0 }) { return }
-        try await group.run()
+        if !stopRequested.withLock({ $0 }) {
+            do {
+                try await group.run()
+            } catch {
+                await service.ledger.store.close()
+                throw error
+            }
+        }
+        await service.ledger.store.close()
     }
 
     /// Stops a running server gracefully.
@@ -58,10 +100,12 @@ public final class SessionServer: Sendable {
 /// Errors a person starting a server can act on.
 public enum ServerError: Error, CustomStringConvertible {
     case invalidWorkshop(String)
+    case database(String)
 
     public var description: String {
         switch self {
         case .invalidWorkshop(let message): "The workshop file was refused: \(message)"
+        case .database(let message): message
         }
     }
 }
@@ -78,6 +122,12 @@ struct BackgroundWork: Service {
             var lastPresence = ContinuousClock.now
             while !Task.isCancelled {
                 try await Task.sleep(for: .milliseconds(250))
+                if service.ledger.store.isShared {
+                    // Before an empty answer, re-read the room: a lost wake-up delays nobody past one hold.
+                    for roomId in service.hub.roomsWithExpiringWaiters() {
+                        try? await service.ledger.refresh(roomId: roomId)
+                    }
+                }
                 service.hub.expireWaiters()
                 if ContinuousClock.now - lastPresence >= .seconds(service.config.presenceInterval) {
                     lastPresence = .now
@@ -90,12 +140,35 @@ struct BackgroundWork: Service {
     }
 }
 
+/// Wakes this server's hub when another server appends: each notification re-reads that
+/// room; a reconnect of the listening connection re-reads every room.
+struct ChangeFeed: Service {
+    let service: SessionService
+
+    func run() async throws {
+        let changes = service.ledger.store.changes()
+        await cancelWhenGracefulShutdown {
+            for await roomId in changes {
+                do {
+                    if let roomId {
+                        try await service.ledger.refresh(roomId: roomId)
+                    } else {
+                        try await service.ledger.refreshAll()
+                    }
+                } catch {
+                    service.logger.warning("re-reading rooms after a notification failed: \(error)")
+                }
+            }
+        }
+    }
+}
+
 extension SessionService {
     /// Rooms and present participants, for /metrics.
     func refreshGauges() async {
-        guard let ids = try? await store.roomIds() else { return }
+        let ids = ledger.roomIds()
         var present = 0
-        for id in ids { present += (try? await store.state(roomId: id))?.present.count ?? 0 }
+        for id in ids { present += (try? await ledger.state(roomId: id))?.present.count ?? 0 }
         metrics.rooms.set(Double(ids.count))
         metrics.participants.set(Double(present))
     }

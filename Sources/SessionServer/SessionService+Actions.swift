@@ -12,14 +12,14 @@ extension SessionService {
         }
         let at = time
         let messageId = Secrets.id(prefix: "m_")
-        let limiter = messageLimit
-        let result = try await store.commit(
+        let burst = config.messageBurst, refill = config.messageRefillSeconds
+        let result = try await ledger.commit(
             roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "message:" + clientId)
         ) { state in
             let me = try Self.presentMember(caller, in: state)
             if me.muted { throw APIError.muted }
             // Counted here, after the idempotency check: a retry gets its first answer, never a 429.
-            if let wait = limiter.take(caller.roomId + "/" + caller.participantId, now: at) {
+            if let wait = Self.messageWait(for: me.id, in: state, at: at, burst: burst, refillSeconds: refill) {
                 throw APIError.rateLimited(retryAfter: wait)
             }
             let message = ChatMessage(id: messageId, seq: state.seq + 1, authorId: me.id, text: text, at: at, clientId: clientId)
@@ -35,7 +35,7 @@ extension SessionService {
     func setHand(_ request: HandRequest, by caller: Credential) async throws -> Data {
         let clientId = try validClientId(request.clientId)
         let at = time
-        let result = try await store.commit(
+        let result = try await ledger.commit(
             roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "hand:" + clientId)
         ) { state in
             let me = try Self.presentMember(caller, in: state)
@@ -50,7 +50,7 @@ extension SessionService {
     /// Leaves the room: the caller's token stops working.
     func leave(_ caller: Credential) async throws -> Data {
         let at = time
-        let result = try await store.commit(roomId: caller.roomId, idempotency: nil) { state in
+        let result = try await ledger.commit(roomId: caller.roomId, idempotency: nil) { state in
             let me = try Self.presentMember(caller, in: state)
             var decision = try Self.decision([RoomEvent(seq: state.seq + 1, at: at, actor: me.id, kind: .left(participantId: me.id))], after: state)
             decision.revokeParticipants = [me.id]
@@ -60,6 +60,16 @@ extension SessionService {
     }
 
     // MARK: Shared rules
+
+    /// Seconds to wait before `participantId` may post again, or nil. At most `burst`
+    /// messages in any `burst × refillSeconds` window, counted from the room's own events,
+    /// so every server sharing the database counts the same messages.
+    static func messageWait(for participantId: String, in state: RoomState, at: Date, burst: Int, refillSeconds: Double) -> Int? {
+        let window = Double(burst) * refillSeconds
+        let mine = state.messages.filter { $0.authorId == participantId && at.timeIntervalSince($0.at) < window }
+        guard mine.count >= burst, let oldest = mine.first else { return nil }
+        return max(1, Int((window - at.timeIntervalSince(oldest.at)).rounded(.up)))
+    }
 
     func validClientId(_ raw: String) throws -> String {
         guard !raw.isEmpty, raw.utf8.count <= Limits.clientIdMaxLength,

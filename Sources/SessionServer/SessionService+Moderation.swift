@@ -7,17 +7,18 @@ extension SessionService {
     func moderate(_ action: ModerationAction, _ request: ModerationRequest, by caller: Credential) async throws -> Data {
         let at = time
         // Refuse a learner before looking at the request; the commit checks again against the state it decides on.
-        if let me = try await store.state(roomId: caller.roomId)?.participant(caller.participantId), me.isPresent, me.role != .expert {
+        if let me = try await ledger.state(roomId: caller.roomId)?.participant(caller.participantId), me.isPresent, me.role != .expert {
             throw APIError.expertOnly
         }
         // Deleting needs the message, which may be older than the state's recent messages.
         var knownMessage: ChatMessage?
         if action == .deleteMessage {
             guard let messageId = request.messageId, !messageId.isEmpty else { throw Self.missing("messageId", for: action) }
-            knownMessage = try await store.message(roomId: caller.roomId, id: messageId)
+            knownMessage = try await ledger.store.message(roomId: caller.roomId, id: messageId)
         }
         let target = knownMessage
-        let result = try await store.commit(roomId: caller.roomId, idempotency: nil) { state in
+        let idempotency = try request.clientId.map { IdempotencyKey(participantId: caller.participantId, key: "moderation:\(action.rawValue):" + (try validClientId($0))) }
+        let result = try await ledger.commit(roomId: caller.roomId, idempotency: idempotency) { state in
             let me = try Self.presentMember(caller, in: state)
             guard me.role == .expert else { throw APIError.expertOnly }
             let kinds = try Self.moderationEvents(action, request, by: me, in: state, message: target)

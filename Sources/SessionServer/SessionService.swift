@@ -4,33 +4,27 @@ import SessionModel
 
 /// What the server does, independent of HTTP: rooms, joins, chat, hands, presence.
 ///
-/// Every change goes through `EventStore.commit`, whose `decide` closure checks the
+/// Every change goes through `RoomLedger.commit`, whose `decide` closure checks the
 /// request against the room's current state; a refused request throws and appends nothing.
 final class SessionService: Sendable {
-    let store: any EventStore
+    let ledger: RoomLedger
     let hub: RoomHub
     let config: ServerConfig
     let metrics: ServerMetrics
     let logger: Logger
     private let now: @Sendable () -> Date
-    private let joinLimiter: RateLimiter
-    let messageLimit: RateLimiter
 
-    init(store: any EventStore, config: ServerConfig, metrics: ServerMetrics, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
-        self.store = store
+    init(store: any RoomStore, config: ServerConfig, metrics: ServerMetrics, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
         self.config = config
         self.metrics = metrics
         self.logger = logger
         self.now = { WireCoding.wholeMilliseconds(now()) }
-        self.hub = RoomHub(store: store, now: now)
-        self.joinLimiter = RateLimiter(burst: config.joinBurst, refillSeconds: config.joinRefillSeconds)
-        self.messageLimit = RateLimiter(burst: config.messageBurst, refillSeconds: config.messageRefillSeconds)
-        let hub = self.hub
-        let metrics = self.metrics
-        store.setCommitHandler { roomId, events in
+        let hub = RoomHub(store: store, now: now)
+        self.hub = hub
+        self.ledger = RoomLedger(store: store, snapshotEvery: config.snapshotEvery, listener: CommitListener { roomId, events in
             metrics.eventsAppended.increment(by: Int64(events.count))
             hub.publish(roomId: roomId, events: events)
-        }
+        })
     }
 
     var time: Date { now() }
@@ -59,11 +53,19 @@ final class SessionService: Sendable {
             }
             agenda.append(AgendaItem(id: "a\(index + 1)", title: itemTitle, day: draft.day, start: draft.start, minutes: draft.minutes))
         }
-        var code = Secrets.joinCode()
-        while try await store.room(code: code) != nil { code = Secrets.joinCode() }
         let moderatorKey = Secrets.moderatorKey()
         let info = RoomInfo(id: Secrets.id(prefix: "r_"), title: title, createdAt: now())
-        try await store.createRoom(StoredRoom(info: info, agenda: agenda, code: code, moderatorKeyHash: Secrets.hash(moderatorKey)), events: [])
+        var code = Secrets.joinCode()
+        // A code already in use (here or on another server) is drawn again.
+        while true {
+            do {
+                if try await ledger.room(code: code) == nil {
+                    try await ledger.createRoom(StoredRoom(info: info, agenda: agenda, code: code, moderatorKeyHash: Secrets.hash(moderatorKey)))
+                    break
+                }
+            } catch StoreError.duplicateRoom {}
+            code = Secrets.joinCode()
+        }
         metrics.rooms.increment()
         logger.info("room created", metadata: ["room": "\(info.id)", "title": "\(title)"])
         return CreateRoomResponse(roomId: info.id, code: code, moderatorKey: moderatorKey)
@@ -89,10 +91,12 @@ final class SessionService: Sendable {
 
     /// Lets someone into a room by its join code; experts add the room's moderator key.
     func join(_ request: JoinRequest, address: String) async throws -> Data {
-        if let wait = joinLimiter.take(address, now: now()) { throw APIError.rateLimited(retryAfter: wait) }
+        if let wait = try await ledger.store.takeToken("join:" + address, burst: config.joinBurst, refillSeconds: config.joinRefillSeconds, now: now()) {
+            throw APIError.rateLimited(retryAfter: wait)
+        }
         let code = Secrets.normalizeCode(request.code)
         guard !code.isEmpty else { throw APIError.invalidField("code", "it is empty") }
-        guard let room = try await store.room(code: code) else { throw APIError.wrongCode(TextSanitizer.displaySafe(code)) }
+        guard let room = try await ledger.room(code: code) else { throw APIError.wrongCode(TextSanitizer.displaySafe(code)) }
         let name: String
         switch TextSanitizer.validateName(request.name) {
         case .success(let valid): name = valid
@@ -108,7 +112,7 @@ final class SessionService: Sendable {
         let participantId = Secrets.id(prefix: "p_")
         let at = now()
         let pollTimeout = config.pollTimeoutCap
-        let result = try await store.commit(roomId: room.info.id, idempotency: nil) { state in
+        let result = try await ledger.commit(roomId: room.info.id, idempotency: nil) { state in
             if role == .learner && state.locked { throw APIError.roomLocked }
             if state.present.count >= Limits.roomMaxParticipants { throw APIError.roomFull }
             if state.presentParticipant(named: name) != nil { throw APIError.nameTaken(name) }
@@ -119,7 +123,7 @@ final class SessionService: Sendable {
             let response = JoinResponse(
                 token: token, participant: participant, room: state.room, state: after,
                 cursor: Cursor.make(after.seq), pollTimeout: pollTimeout)
-            return Decision(events: [event], grant: (Secrets.hash(token), participantId), response: try WireCoding.encoder().encode(response))
+            return Decision(events: [event], grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: participantId), response: try WireCoding.encoder().encode(response))
         }
         metrics.joins.increment()
         return result.response
@@ -145,7 +149,7 @@ final class SessionService: Sendable {
     /// The caller behind a bearer token, who must be a present member of `roomId`.
     func authenticate(token: String?, roomId: String) async throws -> Credential {
         guard let token, !token.isEmpty else { throw APIError.unauthorized }
-        guard let credential = try await store.credential(tokenHash: Secrets.hash(token)) else { throw APIError.unauthorized }
+        guard let credential = try await ledger.credential(tokenHash: Secrets.hash(token)) else { throw APIError.unauthorized }
         switch credential.revoked {
         case "removed": throw APIError.removed
         case .some: throw APIError.unauthorized
@@ -160,14 +164,14 @@ final class SessionService: Sendable {
     // MARK: Reading
 
     func state(for caller: Credential) async throws -> StateResponse {
-        guard let state = try await store.state(roomId: caller.roomId),
+        guard let state = try await ledger.state(roomId: caller.roomId),
               let me = state.participant(caller.participantId)
         else { throw APIError.unauthorized }
         return StateResponse(state: state, cursor: Cursor.make(state.seq), participant: me)
     }
 
     func messages(for caller: Credential, before: Int64?, limit: Int) async throws -> MessagesResponse {
-        let page = try await store.messages(roomId: caller.roomId, before: before ?? Int64.max, limit: limit)
+        let page = try await ledger.store.messages(roomId: caller.roomId, before: before ?? Int64.max, limit: limit)
         return MessagesResponse(messages: page.messages, hasMore: page.hasMore)
     }
 
@@ -176,14 +180,20 @@ final class SessionService: Sendable {
         guard let after = Cursor.parse(cursor) else {
             throw APIError(status: 400, code: "invalid_cursor", message: "The cursor \"\(TextSanitizer.displaySafe(String(cursor.prefix(40))))\" was not given by this server.")
         }
-        if let me = try await store.state(roomId: caller.roomId)?.participant(caller.participantId), me.presence != .online {
+        guard var state = try await ledger.state(roomId: caller.roomId) else { throw APIError.unauthorized }
+        if after > state.seq, ledger.store.isShared {
+            // A cursor from another server that is ahead of this one: catch up before judging it.
+            try await ledger.refresh(roomId: caller.roomId)
+            state = try await ledger.state(roomId: caller.roomId) ?? state
+        }
+        if let me = state.participant(caller.participantId), me.presence != .online {
             try await setPresence(roomId: caller.roomId, participantId: caller.participantId, to: .online)
         }
         let hold = Duration.seconds(max(0, min(timeout, config.pollTimeoutCap)))
         metrics.openPolls.increment()
         defer { metrics.openPolls.decrement() }
         do {
-            return try await hub.poll(roomId: caller.roomId, participantId: caller.participantId, after: after, timeout: hold)
+            return try await hub.poll(roomId: caller.roomId, participantId: caller.participantId, after: after, head: state.seq, timeout: hold)
         } catch RoomHub.PollError.cursorAhead {
             throw APIError.cursorExpired
         }
@@ -194,7 +204,7 @@ final class SessionService: Sendable {
     /// Commits a presence change, unless it is already so or the participant has gone.
     func setPresence(roomId: String, participantId: String, to presence: Presence) async throws {
         let at = now()
-        _ = try await store.commit(roomId: roomId, idempotency: nil) { state in
+        _ = try await ledger.commit(roomId: roomId, idempotency: nil) { state in
             guard let me = state.participant(participantId), me.isPresent, me.presence != presence else {
                 return Decision(response: Data())
             }
@@ -209,18 +219,20 @@ final class SessionService: Sendable {
     func sweepPresence() async {
         let at = now()
         do {
-            for roomId in try await store.roomIds() {
-                guard let state = try await store.state(roomId: roomId) else { continue }
-                let activity = hub.activity(roomId: roomId)
+            // What this server saw (an open poll counts as seen now), merged with the other servers'.
+            var local: [String: [String: Date]] = [:]
+            for roomId in ledger.roomIds() {
+                for (participantId, seen) in hub.activity(roomId: roomId) {
+                    local[roomId, default: [:]][participantId] = seen.openPolls > 0 ? at : seen.lastSeen
+                }
+            }
+            let shared = try await ledger.store.shareActivity(local)
+            for roomId in ledger.roomIds() {
+                guard let state = try await ledger.state(roomId: roomId) else { continue }
+                let activity = shared[roomId] ?? [:]
                 for participant in state.present {
-                    let seen = activity[participant.id]
-                    let wanted: Presence
-                    if let seen, seen.openPolls > 0 {
-                        wanted = .online
-                    } else {
-                        let idle = at.timeIntervalSince(seen?.lastSeen ?? participant.joinedAt)
-                        wanted = idle >= config.offlineAfter ? .offline : idle >= config.awayAfter ? .away : .online
-                    }
+                    let idle = at.timeIntervalSince(activity[participant.id] ?? participant.joinedAt)
+                    let wanted: Presence = idle >= config.offlineAfter ? .offline : idle >= config.awayAfter ? .away : .online
                     if wanted != participant.presence {
                         try await setPresence(roomId: roomId, participantId: participant.id, to: wanted)
                     }

@@ -1,0 +1,40 @@
+import Foundation
+import SessionModel
+
+/// What a command decided, computed from the room's current state: the events to append,
+/// tokens to grant or revoke, and the answer to remember.
+struct Decision: Sendable {
+    var events: [RoomEvent] = []
+    var grant: TokenGrant? = nil
+    var revokeParticipants: [String] = []
+    /// Why they are revoked: "left" or "removed".
+    var revocationReason = "left"
+    /// The JSON answer; stored with the idempotency key, if any, and replayed to retries.
+    var response: Data
+}
+
+enum CommitResult: Sendable {
+    /// New events were appended (possibly none, for a request that changed nothing).
+    case committed(events: [RoomEvent], response: Data)
+    /// The idempotency key was seen before: this is the first answer, and nothing was appended.
+    case replayed(response: Data)
+
+    var response: Data {
+        switch self {
+        case .committed(_, let response), .replayed(let response): response
+        }
+    }
+}
+
+/// Who hears about committed events: the hub and the metrics. A struct around the closure,
+/// kept in a `let`: reading a bare closure out of a `Mutex` on every commit wrapped it in
+/// one more reabstraction thunk each time, so commit N cost more than commit N-1.
+struct CommitListener: Sendable {
+    let deliver: @Sendable (String, [RoomEvent]) -> Void
+
+    init(_ deliver: @escaping @Sendable (String, [RoomEvent]) -> Void) {
+        self.deliver = deliver
+    }
+
+    static let none = CommitListener { _, _ in }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import SessionModel
+import Synchronization
+
+/// The rules of appending, above any store: decides commands against the room's state,
+/// allocates `seq`, records idempotency answers and token grants or revocations with the
+/// events, and hands committed events to the hub in `seq` order.
+///
+/// Each room's commits are serialised in this process by an `AsyncLock`; between
+/// processes (several servers on PostgreSQL) the store refuses a `seq` that is taken, and
+/// the ledger reads what it missed, decides again on the newer state and retries. So two
+/// servers appending to one room at once commit in `seq` order with no gap.
+final class RoomLedger: Sendable {
+    /// One room in this process: its description, folded state and commit lock.
+    final class Line: Sendable {
+        let room: StoredRoom
+        let state: Mutex<RoomState>
+        let lock = AsyncLock()
+
+        init(room: StoredRoom, state: RoomState) {
+            self.room = room
+            self.state = Mutex(state)
+        }
+    }
+
+    private struct Index {
+        var lines: [String: Line] = [:]
+        var byCode: [String: String] = [:]
+        /// Token hash → who it belongs to; a grant never changes, revocation comes from the state.
+        var credentials: [String: Credential] = [:]
+    }
+
+    let store: any RoomStore
+    private let index = Mutex(Index())
+    private let listener: CommitListener
+    /// A snapshot of the state is kept with the batch that crosses a multiple of this.
+    let snapshotEvery: Int64
+    private static let maxAttempts = 64
+
+    init(store: any RoomStore, snapshotEvery: Int = 1_000, listener: CommitListener = .none) {
+        self.store = store
+        self.snapshotEvery = Int64(max(1, snapshotEvery))
+        self.listener = listener
+    }
+
+    // MARK: Rooms
+
+    /// Loads every room: its latest snapshot and the events after it.
+    func loadAll() async throws {
+        for room in try await store.rooms() { _ = try await load(room) }
+    }
+
+    private func load(_ room: StoredRoom) async throws -> Line {
+        var state = try await store.latestSnapshot(roomId: room.info.id) ?? RoomState(room: room.info, agenda: room.agenda)
+        for event in try await store.allEvents(roomId: room.info.id, after: state.seq) {
+            guard state.apply(event) == .applied else { throw StoreError.corrupt("event \(event.seq) of room \(room.info.id) is out of order") }
+        }
+        let fresh = Line(room: room, state: state)
+        return index.withLock { index in
+            if let existing = index.lines[room.info.id] { return existing }
+            index.lines[room.info.id] = fresh
+            index.byCode[room.code] = room.info.id
+            return fresh
+        }
+    }
+
+    func createRoom(_ room: StoredRoom) async throws {
+        try await store.createRoom(room)
+        _ = try await load(room)
+    }
+
+    func roomIds() -> [String] { index.withLock { Array($0.lines.keys) } }
+
+    /// The room, from memory or, when another server may have created it, from the store.
+    func room(id: String) async throws -> StoredRoom? {
+        try await line(id: id)?.room
+    }
+
+    func room(code: String) async throws -> StoredRoom? {
+        if let id = index.withLock({ $0.byCode[code] }) { return try await line(id: id)?.room }
+        guard store.isShared, let room = try await store.room(code: code) else { return nil }
+        return try await load(room).room
+    }
+
+    private func line(id: String) async throws -> Line? {
+        if let line = index.withLock({ $0.lines[id] }) { return line }
+        guard store.isShared, let room = try await store.room(id: id) else { return nil }
+        return try await load(room)
+    }
+
+    /// The room's state with every event this server has seen folded in.
+    func state(roomId: String) async throws -> RoomState? {
+        try await line(id: roomId)?.state.withLock { $0 }
+    }
+
+    // MARK: Credentials
+
+    /// Who a token belongs to; `revoked` is set when its participant left or was removed.
+    func credential(tokenHash: String) async throws -> Credential? {
+        var credential: Credential
+        if let known = index.withLock({ $0.credentials[tokenHash] }) {
+            credential = known
+        } else {
+            guard let stored = try await store.credential(tokenHash: tokenHash) else { return nil }
+            credential = stored
+            if stored.revoked == nil { index.withLock { $0.credentials[tokenHash] = stored } }
+        }
+        if credential.revoked == nil, let line = try await line(id: credential.roomId) {
+            switch line.state.withLock({ $0.participant(credential.participantId)?.membership }) {
+            case .removed: credential.revoked = "removed"
+            case .left: credential.revoked = "left"
+            case .present, nil: break
+            }
+        }
+        return credential
+    }
+
+    // MARK: Committing
+
+    /// Decides `decide` against the room's current state and appends what it returns.
+    ///
+    /// A refusal thrown by `decide` appends nothing. A known idempotency key answers the
+    /// first answer again. `decide` may run more than once when another server appended
+    /// first; it must depend on the state it is given only.
+    func commit(
+        roomId: String, idempotency: IdempotencyKey?,
+        decide: (RoomState) throws -> Decision
+    ) async throws -> CommitResult {
+        guard let line = try await line(id: roomId) else { throw StoreError.unknownRoom(roomId) }
+        await line.lock.lock()
+        defer { line.lock.unlock() }
+        for _ in 0..<Self.maxAttempts {
+            if let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
+                return .replayed(response: stored)
+            }
+            let before = line.state.withLock { $0 }
+            let decision = try decide(before)
+            for (offset, event) in decision.events.enumerated() where event.seq != before.seq + 1 + Int64(offset) {
+                throw StoreError.outOfOrder(roomId: roomId, seq: event.seq)
+            }
+            let nothingToWrite = decision.events.isEmpty && decision.grant == nil && decision.revokeParticipants.isEmpty
+            if nothingToWrite && idempotency == nil {
+                return .committed(events: [], response: decision.response)
+            }
+            let head = before.seq + Int64(decision.events.count)
+            var batch = AppendBatch(roomId: roomId, after: before.seq, events: decision.events)
+            if let idempotency { batch.request = (idempotency, decision.response) }
+            batch.grant = decision.grant
+            if !decision.revokeParticipants.isEmpty { batch.revoke = (decision.revokeParticipants, decision.revocationReason) }
+            let snapshotDue = head / snapshotEvery > before.seq / snapshotEvery
+            if snapshotDue {
+                var after = before
+                for event in decision.events { after.apply(event) }
+                batch.snapshot = after
+            }
+            do {
+                try await store.append(batch)
+            } catch StoreError.conflict {
+                try await catchUp(line)
+                continue
+            } catch StoreError.duplicateRequest {
+                continue
+            }
+            fold(decision.events, into: line)
+            return .committed(events: decision.events, response: decision.response)
+        }
+        throw StoreError.unavailable("room \(roomId) is changing too fast to append to")
+    }
+
+    /// Reads the events another server appended to the room and hands them to the hub.
+    func refresh(roomId: String) async throws {
+        guard let line = index.withLock({ $0.lines[roomId] }) else { return }
+        await line.lock.lock()
+        defer { line.lock.unlock() }
+        try await catchUp(line)
+    }
+
+    /// Refreshes every room this server knows, after a possibly lost notification.
+    func refreshAll() async throws {
+        for id in roomIds() { try await refresh(roomId: id) }
+    }
+
+    /// With the room's lock held: folds in the events after the state's last one.
+    private func catchUp(_ line: Line) async throws {
+        let from = line.state.withLock { $0.seq }
+        let missed = try await store.allEvents(roomId: line.room.info.id, after: from)
+        fold(missed, into: line)
+    }
+
+    /// With the room's lock held: applies committed events in place and publishes them.
+    private func fold(_ events: [RoomEvent], into line: Line) {
+        guard !events.isEmpty else { return }
+        line.state.withLock { state in
+            for event in events { state.apply(event) }
+        }
+        listener.deliver(line.room.info.id, events)
+    }
+}

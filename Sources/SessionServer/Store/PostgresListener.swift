@@ -1,0 +1,75 @@
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresNIO
+import Synchronization
+
+/// One connection that LISTENs for appends by any server, reconnecting by itself.
+///
+/// It yields the room id of each notification, and `nil` each time it (re)connects: a
+/// notification may have been missed while it was away, so every room must be re-read.
+/// The table stays the truth; a lost wake-up costs at most one re-read.
+final class PostgresListener: Sendable {
+    let changes: AsyncStream<String?>
+    private let continuation: AsyncStream<String?>.Continuation
+    private let configuration: PostgresConnection.Configuration
+    private let channel: String
+    private let logger: Logger
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    init(url: PostgresURL, channel: String, logger: Logger) throws {
+        (changes, continuation) = AsyncStream.makeStream(of: String?.self, bufferingPolicy: .bufferingNewest(4096))
+        var configuration: PostgresConnection.Configuration
+        if let folder = url.socketFolder {
+            configuration = .init(unixSocketPath: folder + "/.s.PGSQL.\(url.port)", username: url.user, password: url.password, database: url.database)
+        } else {
+            let tls: PostgresConnection.Configuration.TLS
+            switch url.sslMode {
+            case "require": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case "prefer": tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            default: tls = .disable
+            }
+            configuration = .init(host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls)
+        }
+        // Named, so that an operator (or a test) can find this connection in pg_stat_activity.
+        configuration.options.additionalStartupParameters = [("application_name", "momentum-listen")]
+        self.configuration = configuration
+        self.channel = channel
+        self.logger = logger
+    }
+
+    func start() {
+        let work = Task { [self] in await listen() }
+        task.withLock { $0 = work }
+    }
+
+    func stop() {
+        task.withLock { $0?.cancel() }
+        continuation.finish()
+    }
+
+    private func listen() async {
+        var delay = Duration.milliseconds(100)
+        var id = 0
+        while !Task.isCancelled {
+            id += 1
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+                do {
+                    try await connection.listen(on: channel) { notifications in
+                        delay = .milliseconds(100)
+                        continuation.yield(nil)
+                        for try await notification in notifications { continuation.yield(notification.payload) }
+                    }
+                } catch {
+                    if !Task.isCancelled { logger.warning("the LISTEN connection to PostgreSQL ended: \(PostgresRoomStore.describe(error)); reconnecting") }
+                }
+                try? await connection.close()
+            } catch {
+                if !Task.isCancelled { logger.warning("cannot LISTEN on PostgreSQL: \(PostgresRoomStore.describe(error)); retrying") }
+            }
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(2))
+        }
+    }
+}

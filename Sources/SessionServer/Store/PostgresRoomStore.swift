@@ -1,0 +1,342 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+import SessionModel
+import Synchronization
+
+/// The store several servers share: PostgreSQL through postgres-nio's connection pool.
+///
+/// The `event` table is the truth. Its primary key `(room_id, seq)` lets exactly one
+/// server append each `seq`; the loser gets `conflict`, and its ledger reads what it
+/// missed and decides again. Each append notifies `momentum_events` with the room id in
+/// the same transaction, so the notification is sent on commit; `PostgresListener` turns
+/// notifications into `changes()`, a wake-up only.
+final class PostgresRoomStore: RoomStore {
+    let client: PostgresClient
+    private let logger: Logger
+    private let listener: PostgresListener
+    private let runTask = Mutex<Task<Void, Never>?>(nil)
+    static let channel = "momentum_events"
+
+    init(url: PostgresURL, connections: Int, logger: Logger) throws {
+        var pgLogger = logger
+        pgLogger.logLevel = max(logger.logLevel, .warning)
+        self.logger = pgLogger
+        let tls: PostgresClient.Configuration.TLS
+        switch url.sslMode {
+        case "require": tls = .require(.makeClientConfiguration())
+        case "prefer": tls = .prefer(.makeClientConfiguration())
+        default: tls = .disable
+        }
+        var configuration: PostgresClient.Configuration
+        if let folder = url.socketFolder {
+            configuration = .init(unixSocketPath: folder + "/.s.PGSQL.\(url.port)", username: url.user, password: url.password, database: url.database)
+        } else {
+            configuration = .init(host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls)
+        }
+        configuration.options.maximumConnections = max(2, connections)
+        configuration.options.connectTimeout = .seconds(5)
+        client = PostgresClient(configuration: configuration, backgroundLogger: pgLogger)
+        listener = try PostgresListener(url: url, channel: Self.channel, logger: pgLogger)
+    }
+
+    var isShared: Bool { true }
+
+    /// Starts the pool and the listener, then applies the migrations.
+    func start() async throws {
+        let client = self.client
+        runTask.withLock { $0 = Task { await client.run() } }
+        do {
+            try await PostgresSchema.migrate(client, logger: logger)
+        } catch {
+            throw StoreError.unavailable(Self.describe(error))
+        }
+        listener.start()
+    }
+
+    func close() async {
+        listener.stop()
+        runTask.withLock { $0?.cancel() }
+    }
+
+    func changes() -> AsyncStream<String?> { listener.changes }
+
+    // MARK: Rooms
+
+    func createRoom(_ room: StoredRoom) async throws {
+        let encoder = WireCoding.encoder()
+        let info = try Self.text(encoder.encode(room.info))
+        let agenda = try Self.text(encoder.encode(room.agenda))
+        _ = try await run {
+            try await client.query(
+                "INSERT INTO room (id, code, moderator_key_hash, info, agenda) VALUES (\(room.info.id), \(room.code), \(room.moderatorKeyHash), \(info), \(agenda))",
+                logger: logger)
+        }
+    }
+
+    func rooms() async throws -> [StoredRoom] {
+        try await run {
+            var rooms: [StoredRoom] = []
+            let rows = try await client.query("SELECT id, code, moderator_key_hash, info, agenda FROM room", logger: logger)
+            for try await row in rows.decode((String, String, String, String, String).self) { rooms.append(try Self.room(row)) }
+            return rooms
+        }
+    }
+
+    func room(id: String) async throws -> StoredRoom? {
+        try await run {
+            let rows = try await client.query("SELECT id, code, moderator_key_hash, info, agenda FROM room WHERE id = \(id)", logger: logger)
+            for try await row in rows.decode((String, String, String, String, String).self) { return try Self.room(row) }
+            return nil
+        }
+    }
+
+    func room(code: String) async throws -> StoredRoom? {
+        try await run {
+            let rows = try await client.query("SELECT id, code, moderator_key_hash, info, agenda FROM room WHERE code = \(code)", logger: logger)
+            for try await row in rows.decode((String, String, String, String, String).self) { return try Self.room(row) }
+            return nil
+        }
+    }
+
+    private static func room(_ row: (String, String, String, String, String)) throws -> StoredRoom {
+        let decoder = WireCoding.decoder()
+        return StoredRoom(
+            info: try decoder.decode(RoomInfo.self, from: Data(row.3.utf8)),
+            agenda: try decoder.decode([AgendaItem].self, from: Data(row.4.utf8)),
+            code: row.1, moderatorKeyHash: row.2)
+    }
+
+    // MARK: Appending
+
+    func append(_ batch: AppendBatch) async throws {
+        let encoder = WireCoding.encoder()
+        let bodies = try batch.events.map { try Self.text(encoder.encode($0)) }
+        let messages: [(ChatMessage, String)] = try batch.events.compactMap { event in
+            guard case .message(let message) = event.kind else { return nil }
+            return (message, try Self.text(encoder.encode(message)))
+        }
+        let snapshot = try batch.snapshot.map { try Self.text(encoder.encode($0)) }
+        let logger = self.logger
+        let roomId = batch.roomId
+        try await run {
+            try await client.withTransaction(logger: logger) { connection in
+                if let first = batch.events.first {
+                    let head = try await Self.head(roomId, connection, logger)
+                    if first.seq <= head { throw StoreError.conflict(roomId: roomId, seq: first.seq) }
+                    guard first.seq == head + 1, first.seq == batch.after + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
+                }
+                if let request = batch.request {
+                    let response = Self.text(request.response)
+                    try await connection.query(
+                        "INSERT INTO request (room_id, participant_id, key, response) VALUES (\(roomId), \(request.key.participantId), \(request.key.key), \(response))",
+                        logger: logger)
+                }
+                for (event, body) in zip(batch.events, bodies) {
+                    try await connection.query("INSERT INTO event (room_id, seq, body) VALUES (\(roomId), \(event.seq), \(body))", logger: logger)
+                    if case .messageDeleted(let messageId) = event.kind {
+                        try await Self.markDeleted(messageId, roomId: roomId, connection, logger)
+                    }
+                }
+                for (message, body) in messages {
+                    try await connection.query(
+                        "INSERT INTO message (room_id, seq, id, body) VALUES (\(roomId), \(message.seq), \(message.id), \(body))", logger: logger)
+                }
+                if let grant = batch.grant {
+                    try await connection.query(
+                        "INSERT INTO token (hash, room_id, participant_id) VALUES (\(grant.tokenHash), \(roomId), \(grant.participantId))", logger: logger)
+                }
+                if let revoke = batch.revoke {
+                    try await connection.query(
+                        "UPDATE token SET revoked = \(revoke.reason) WHERE room_id = \(roomId) AND participant_id = ANY(\(revoke.participants))", logger: logger)
+                }
+                if let snapshot, let seq = batch.snapshot?.seq {
+                    try await connection.query(
+                        "INSERT INTO snapshot (room_id, seq, body) VALUES (\(roomId), \(seq), \(snapshot)) ON CONFLICT (room_id, seq) DO UPDATE SET body = EXCLUDED.body",
+                        logger: logger)
+                    try await connection.query("DELETE FROM snapshot WHERE room_id = \(roomId) AND seq < \(seq)", logger: logger)
+                }
+                if !batch.events.isEmpty {
+                    // Sent when the transaction commits, never before: a wake-up for every server's hub.
+                    try await connection.query("SELECT pg_notify(\(Self.channel), \(roomId))", logger: logger)
+                }
+            }
+        }
+    }
+
+    private static func head(_ roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
+        let rows = try await connection.query("SELECT COALESCE(MAX(seq), 0)::bigint FROM event WHERE room_id = \(roomId)", logger: logger)
+        for try await (head) in rows.decode(Int64.self) { return head }
+        return 0
+    }
+
+    private static func markDeleted(_ messageId: String, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        let rows = try await connection.query("SELECT body FROM message WHERE room_id = \(roomId) AND id = \(messageId)", logger: logger)
+        var found: String?
+        for try await (body) in rows.decode(String.self) { found = body }
+        guard let found else { return }
+        var message = try WireCoding.decoder().decode(ChatMessage.self, from: Data(found.utf8))
+        message.deleted = true
+        message.text = ""
+        let body = text(try WireCoding.encoder().encode(message))
+        try await connection.query("UPDATE message SET body = \(body) WHERE room_id = \(roomId) AND id = \(messageId)", logger: logger)
+    }
+
+    // MARK: Reading
+
+    func events(roomId: String, after seq: Int64, limit: Int) async throws -> [RoomEvent] {
+        try await run {
+            let rows = try await client.query(
+                "SELECT body FROM event WHERE room_id = \(roomId) AND seq > \(seq) ORDER BY seq LIMIT \(limit)", logger: logger)
+            let decoder = WireCoding.decoder()
+            var events: [RoomEvent] = []
+            for try await (body) in rows.decode(String.self) { events.append(try decoder.decode(RoomEvent.self, from: Data(body.utf8))) }
+            return events
+        }
+    }
+
+    func latestSnapshot(roomId: String) async throws -> RoomState? {
+        try await run {
+            let rows = try await client.query(
+                "SELECT body FROM snapshot WHERE room_id = \(roomId) ORDER BY seq DESC LIMIT 1", logger: logger)
+            for try await (body) in rows.decode(String.self) { return try WireCoding.decoder().decode(RoomState.self, from: Data(body.utf8)) }
+            return nil
+        }
+    }
+
+    func response(roomId: String, key: IdempotencyKey) async throws -> Data? {
+        try await run {
+            let rows = try await client.query(
+                "SELECT response FROM request WHERE room_id = \(roomId) AND participant_id = \(key.participantId) AND key = \(key.key)",
+                logger: logger)
+            for try await (response) in rows.decode(String.self) { return Data(response.utf8) }
+            return nil
+        }
+    }
+
+    func credential(tokenHash: String) async throws -> Credential? {
+        try await run {
+            let rows = try await client.query("SELECT room_id, participant_id, revoked FROM token WHERE hash = \(tokenHash)", logger: logger)
+            for try await (room, participant, revoked) in rows.decode((String, String, String?).self) {
+                return Credential(roomId: room, participantId: participant, revoked: revoked)
+            }
+            return nil
+        }
+    }
+
+    func messages(roomId: String, before seq: Int64, limit: Int) async throws -> (messages: [ChatMessage], hasMore: Bool) {
+        try await run {
+            let rows = try await client.query(
+                "SELECT body FROM message WHERE room_id = \(roomId) AND seq < \(seq) ORDER BY seq DESC LIMIT \(limit + 1)", logger: logger)
+            let decoder = WireCoding.decoder()
+            var page: [ChatMessage] = []
+            for try await (body) in rows.decode(String.self) { page.append(try decoder.decode(ChatMessage.self, from: Data(body.utf8))) }
+            let more = page.count > limit
+            return (Array(page.prefix(limit).reversed()), more)
+        }
+    }
+
+    func message(roomId: String, id: String) async throws -> ChatMessage? {
+        try await run {
+            let rows = try await client.query("SELECT body FROM message WHERE room_id = \(roomId) AND id = \(id)", logger: logger)
+            for try await (body) in rows.decode(String.self) { return try WireCoding.decoder().decode(ChatMessage.self, from: Data(body.utf8)) }
+            return nil
+        }
+    }
+
+    // MARK: Shared limits and presence
+
+    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int? {
+        let at = now.timeIntervalSince1970
+        let full = Double(burst)
+        return try await run {
+            // One statement: refill by the time elapsed, take a token if there is one, say whether there was.
+            let rows = try await client.query("""
+                INSERT INTO rate_bucket AS b (key, tokens, updated, allowed) VALUES (\(key), \(full - 1), \(at), true)
+                ON CONFLICT (key) DO UPDATE SET
+                    allowed = LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds)) >= 1,
+                    tokens = LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds))
+                        - CASE WHEN LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds)) >= 1 THEN 1 ELSE 0 END,
+                    updated = \(at)
+                RETURNING allowed, tokens
+                """, logger: logger)
+            for try await (allowed, tokens) in rows.decode((Bool, Double).self) {
+                return allowed ? nil : max(1, Int(((1 - tokens) * refillSeconds).rounded(.up)))
+            }
+            return nil
+        }
+    }
+
+    func shareActivity(_ seen: [String: [String: Date]]) async throws -> [String: [String: Date]] {
+        var rooms: [String] = [], participants: [String] = [], times: [Double] = []
+        for (room, people) in seen {
+            for (participant, at) in people {
+                rooms.append(room)
+                participants.append(participant)
+                times.append(at.timeIntervalSince1970)
+            }
+        }
+        return try await run {
+            if !rooms.isEmpty {
+                try await client.query("""
+                    INSERT INTO activity (room_id, participant_id, last_seen)
+                    SELECT * FROM UNNEST(\(rooms)::text[], \(participants)::text[], \(times)::float8[])
+                    ON CONFLICT (room_id, participant_id) DO UPDATE SET last_seen = GREATEST(activity.last_seen, EXCLUDED.last_seen)
+                    """, logger: logger)
+            }
+            var merged: [String: [String: Date]] = [:]
+            let rows = try await client.query("SELECT room_id, participant_id, last_seen FROM activity", logger: logger)
+            for try await (room, participant, at) in rows.decode((String, String, Double).self) {
+                merged[room, default: [:]][participant] = Date(timeIntervalSince1970: at)
+            }
+            return merged
+        }
+    }
+
+    // MARK: Errors
+
+    /// Runs a database operation, turning postgres-nio's errors into the store's own.
+    private func run<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    private static func translate(_ error: any Error) -> any Error {
+        switch error {
+        case let error as StoreError: return error
+        case let error as PSQLError: return translate(error)
+        case let error as PostgresTransactionError:
+            // A refusal inside the transaction is the closure's error; a failed COMMIT has
+            // an unknown outcome, which the client's retry with the same clientId settles.
+            if let inner = error.closureError { return translate(inner) }
+            return StoreError.unavailable(describe(error.commitError ?? error.beginError ?? error))
+        case is CancellationError: return error
+        default: return StoreError.unavailable(describe(error))
+        }
+    }
+
+    private static func translate(_ error: PSQLError) -> StoreError {
+        if let state = error.serverInfo?[.sqlState], state == "23505" {
+            let constraint = error.serverInfo?[.constraintName] ?? ""
+            if constraint.hasPrefix("event") { return .conflict(roomId: "", seq: 0) }
+            if constraint.hasPrefix("request") { return .duplicateRequest }
+            if constraint.hasPrefix("room") { return .duplicateRoom }
+            return .corrupt("unique constraint \(constraint)")
+        }
+        return .unavailable(describe(error))
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            return "\(error.code)"
+        }
+        return "\(error)"
+    }
+
+    private static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import SessionModel
+
+/// A room as stored: what the server needs to let people in.
+struct StoredRoom: Sendable, Equatable {
+    var info: RoomInfo
+    var agenda: [AgendaItem]
+    /// Normalised join code (see `Secrets.normalizeCode`).
+    var code: String
+    var moderatorKeyHash: String
+}
+
+/// Who a bearer token belongs to.
+struct Credential: Sendable, Equatable {
+    var roomId: String
+    var participantId: String
+    /// Why the token stopped working, if it did: "left" or "removed". A revoked token is
+    /// kept (hashed) so that a removed participant learns it was a removal.
+    var revoked: String? = nil
+}
+
+/// Who asked, and with which `clientId`, so that a retry gets the first answer again.
+struct IdempotencyKey: Sendable, Hashable {
+    var participantId: String
+    /// The endpoint and the client's id, e.g. "message:7c1f...".
+    var key: String
+}
+
+/// A token given with a join.
+struct TokenGrant: Sendable, Equatable {
+    var tokenHash: String
+    var participantId: String
+}
+
+/// One atomic append: events at consecutive `seq`s right after `after`, with the records
+/// that must commit with them or not at all.
+struct AppendBatch: Sendable {
+    var roomId: String
+    /// The room's last `seq` the batch was decided on; the first event is `after + 1`.
+    var after: Int64
+    var events: [RoomEvent]
+    /// The answer remembered for a `clientId`, replayed to retries.
+    var request: (key: IdempotencyKey, response: Data)? = nil
+    var grant: TokenGrant? = nil
+    /// Participants whose tokens stop working, and why ("left" or "removed").
+    var revoke: (participants: [String], reason: String)? = nil
+    /// The room's state after the batch, when the ledger wants a snapshot kept.
+    var snapshot: RoomState? = nil
+}
+
+/// Failures of a store. The ledger handles `conflict` and `duplicateRequest`; the others
+/// reach the route, which answers 503 (the database) or 500 (a bug).
+enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// Another writer appended at this `seq` first (PostgreSQL, several servers).
+    case conflict(roomId: String, seq: Int64)
+    /// Another writer recorded this idempotency key first.
+    case duplicateRequest
+    /// A room with this id or join code exists already.
+    case duplicateRoom
+    /// No room has this id.
+    case unknownRoom(String)
+    /// The database cannot be reached or refused the operation.
+    case unavailable(String)
+    /// A batch that does not follow the room's last event: a bug in the caller.
+    case outOfOrder(roomId: String, seq: Int64)
+    /// A stored row that cannot be read back.
+    case corrupt(String)
+
+    var description: String {
+        switch self {
+        case .conflict(let roomId, let seq): "event \(seq) of room \(roomId) was appended by another server first"
+        case .duplicateRequest: "this request was recorded by another server first"
+        case .duplicateRoom: "a room with this id or join code exists already"
+        case .unknownRoom(let id): "no room has the id \(id)"
+        case .unavailable(let reason): "the database is unavailable: \(reason)"
+        case .outOfOrder(let roomId, let seq): "event \(seq) of room \(roomId) does not follow the room's last event"
+        case .corrupt(let what): "a stored row cannot be read: \(what)"
+        }
+    }
+}
+
+/// Where rooms, their events and credentials live: persistence only, no rules.
+///
+/// `RoomLedger` decides; a store appends a batch atomically at the expected `seq` and
+/// reads back. The same conformance suite (`Tests/SessionServerTests/StoreConformance`)
+/// runs against every implementation.
+protocol RoomStore: Sendable {
+    /// True when other processes append to the same rooms (PostgreSQL): the ledger then
+    /// expects conflicts and re-reads rooms when `changes` says they moved.
+    var isShared: Bool { get }
+
+    func createRoom(_ room: StoredRoom) async throws
+    func rooms() async throws -> [StoredRoom]
+    func room(id: String) async throws -> StoredRoom?
+    func room(code: String) async throws -> StoredRoom?
+
+    /// Appends the batch and its records in one transaction; throws `conflict` when an
+    /// event with one of its `seq`s exists, `duplicateRequest` when the key does.
+    func append(_ batch: AppendBatch) async throws
+    /// Events after `seq`, oldest first, at most `limit`.
+    func events(roomId: String, after seq: Int64, limit: Int) async throws -> [RoomEvent]
+    /// The most recent state snapshot of the room, if one was kept.
+    func latestSnapshot(roomId: String) async throws -> RoomState?
+
+    /// The answer recorded for this key, if any.
+    func response(roomId: String, key: IdempotencyKey) async throws -> Data?
+    func credential(tokenHash: String) async throws -> Credential?
+
+    /// Messages before the event `seq`, oldest first, at most `limit`, and whether more remain.
+    func messages(roomId: String, before seq: Int64, limit: Int) async throws -> (messages: [ChatMessage], hasMore: Bool)
+    func message(roomId: String, id: String) async throws -> ChatMessage?
+
+    /// Room ids whose events changed in another process, and `nil` when the store may have
+    /// missed some (a reconnect): then every room must be re-read. Empty for a store that
+    /// is not shared.
+    func changes() -> AsyncStream<String?>
+
+    /// Shared token buckets (join attempts per address), so that every server counts
+    /// the same attempts. Nil when allowed, otherwise whole seconds to wait.
+    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int?
+
+    /// Long-poll activity seen by this server (participant → last seen), merged with what
+    /// other servers recorded; answers the latest sighting per participant, per room.
+    func shareActivity(_ seen: [String: [String: Date]]) async throws -> [String: [String: Date]]
+
+    func close() async
+}
+
+extension RoomStore {
+    /// Every event of a room from `seq` on, in pages.
+    func allEvents(roomId: String, after seq: Int64, page: Int = 2_000) async throws -> [RoomEvent] {
+        var all: [RoomEvent] = []
+        var last = seq
+        while true {
+            let batch = try await events(roomId: roomId, after: last, limit: page)
+            all += batch
+            guard let next = batch.last?.seq, batch.count == page else { return all }
+            last = next
+        }
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+import SessionModel
+
+/// The embedded store: one SQLite file in WAL mode, for one server.
+///
+/// Writes run on GRDB's writer queue, a thread of its own, so no commit blocks Swift's
+/// cooperative pool. `seq` conflicts cannot happen with one writer process, but the
+/// primary key `(room_id, seq)` would still refuse one.
+final class SQLiteRoomStore: RoomStore {
+    private let pool: DatabasePool
+    private let buckets = TokenBuckets()
+
+    /// Opens (or creates) the database at `path` and applies the migrations.
+    init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL: a commit survives the process being killed; see docs/DECISIONS.md.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    var isShared: Bool { false }
+
+    /// GRDB records applied migrations in its own table (`grdb_migrations`): the version table.
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE room (
+                    id TEXT PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    moderator_key_hash TEXT NOT NULL,
+                    info BLOB NOT NULL,
+                    agenda BLOB NOT NULL
+                );
+                CREATE TABLE event (
+                    room_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    body BLOB NOT NULL,
+                    PRIMARY KEY (room_id, seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE message (
+                    room_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    id TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    PRIMARY KEY (room_id, seq)
+                ) WITHOUT ROWID;
+                CREATE UNIQUE INDEX message_by_id ON message (room_id, id);
+                CREATE TABLE token (
+                    hash TEXT PRIMARY KEY,
+                    room_id TEXT NOT NULL,
+                    participant_id TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX token_by_participant ON token (room_id, participant_id);
+                CREATE TABLE request (
+                    room_id TEXT NOT NULL,
+                    participant_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    response BLOB NOT NULL,
+                    PRIMARY KEY (room_id, participant_id, key)
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2-revoked-tokens") { db in
+            try db.execute(sql: "ALTER TABLE token ADD COLUMN revoked TEXT")
+        }
+        migrator.registerMigration("v3-snapshots") { db in
+            try db.execute(sql: """
+                CREATE TABLE snapshot (
+                    room_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    body BLOB NOT NULL,
+                    PRIMARY KEY (room_id, seq)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    func createRoom(_ room: StoredRoom) async throws {
+        let encoder = WireCoding.encoder()
+        let info = try encoder.encode(room.info)
+        let agenda = try encoder.encode(room.agenda)
+        do {
+            try await pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO room (id, code, moderator_key_hash, info, agenda) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [room.info.id, room.code, room.moderatorKeyHash, info, agenda])
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.duplicateRoom
+        }
+    }
+
+    func rooms() async throws -> [StoredRoom] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, code, moderator_key_hash, info, agenda FROM room").map(Self.room(from:))
+        }
+    }
+
+    func room(id: String) async throws -> StoredRoom? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, code, moderator_key_hash, info, agenda FROM room WHERE id = ?", arguments: [id]).map(Self.room(from:))
+        }
+    }
+
+    func room(code: String) async throws -> StoredRoom? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, code, moderator_key_hash, info, agenda FROM room WHERE code = ?", arguments: [code]).map(Self.room(from:))
+        }
+    }
+
+    private static func room(from row: Row) throws -> StoredRoom {
+        let decoder = WireCoding.decoder()
+        return StoredRoom(
+            info: try decoder.decode(RoomInfo.self, from: row["info"] as Data),
+            agenda: try decoder.decode([AgendaItem].self, from: row["agenda"] as Data),
+            code: row["code"], moderatorKeyHash: row["moderator_key_hash"])
+    }
+
+    func append(_ batch: AppendBatch) async throws {
+        let encoder = WireCoding.encoder()
+        let bodies = try batch.events.map { try encoder.encode($0) }
+        let snapshot = try batch.snapshot.map { try encoder.encode($0) }
+        try await pool.write { db in
+            if let first = batch.events.first {
+                let head = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event WHERE room_id = ?", arguments: [batch.roomId]) ?? 0
+                if first.seq <= head { throw StoreError.conflict(roomId: batch.roomId, seq: first.seq) }
+                guard first.seq == head + 1, first.seq == batch.after + 1 else {
+                    throw StoreError.outOfOrder(roomId: batch.roomId, seq: first.seq)
+                }
+            }
+            if let request = batch.request {
+                let seen = try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM request WHERE room_id = ? AND participant_id = ? AND key = ?",
+                    arguments: [batch.roomId, request.key.participantId, request.key.key]) ?? false
+                if seen { throw StoreError.duplicateRequest }
+                try db.execute(
+                    sql: "INSERT INTO request (room_id, participant_id, key, response) VALUES (?, ?, ?, ?)",
+                    arguments: [batch.roomId, request.key.participantId, request.key.key, request.response])
+            }
+            for (event, body) in zip(batch.events, bodies) {
+                try db.execute(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)", arguments: [batch.roomId, event.seq, body])
+                try Self.index(event, roomId: batch.roomId, db: db, encoder: encoder)
+            }
+            if let grant = batch.grant {
+                try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, batch.roomId, grant.participantId])
+            }
+            for participantId in batch.revoke?.participants ?? [] {
+                try db.execute(
+                    sql: "UPDATE token SET revoked = ? WHERE room_id = ? AND participant_id = ?",
+                    arguments: [batch.revoke?.reason, batch.roomId, participantId])
+            }
+            if let snapshot, let state = batch.snapshot {
+                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [batch.roomId, state.seq, snapshot])
+                try db.execute(sql: "DELETE FROM snapshot WHERE room_id = ? AND seq < ?", arguments: [batch.roomId, state.seq])
+            }
+        }
+    }
+
+    /// Keeps the message table (history and deletion) in step with the events.
+    private static func index(_ event: RoomEvent, roomId: String, db: Database, encoder: JSONEncoder) throws {
+        switch event.kind {
+        case .message(let message):
+            try db.execute(
+                sql: "INSERT INTO message (room_id, seq, id, body) VALUES (?, ?, ?, ?)",
+                arguments: [roomId, message.seq, message.id, try encoder.encode(message)])
+        case .messageDeleted(let messageId):
+            if let body = try Data.fetchOne(db, sql: "SELECT body FROM message WHERE room_id = ? AND id = ?", arguments: [roomId, messageId]) {
+                var message = try WireCoding.decoder().decode(ChatMessage.self, from: body)
+                message.deleted = true
+                message.text = ""
+                try db.execute(sql: "UPDATE message SET body = ? WHERE room_id = ? AND id = ?", arguments: [try encoder.encode(message), roomId, messageId])
+            }
+        case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .unknown:
+            break
+        }
+    }
+
+    func events(roomId: String, after seq: Int64, limit: Int) async throws -> [RoomEvent] {
+        let bodies = try await pool.read { db in
+            try Data.fetchAll(db, sql: "SELECT body FROM event WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?", arguments: [roomId, seq, limit])
+        }
+        let decoder = WireCoding.decoder()
+        return try bodies.map { try decoder.decode(RoomEvent.self, from: $0) }
+    }
+
+    func latestSnapshot(roomId: String) async throws -> RoomState? {
+        let body = try await pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT body FROM snapshot WHERE room_id = ? ORDER BY seq DESC LIMIT 1", arguments: [roomId])
+        }
+        return try body.map { try WireCoding.decoder().decode(RoomState.self, from: $0) }
+    }
+
+    func response(roomId: String, key: IdempotencyKey) async throws -> Data? {
+        try await pool.read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT response FROM request WHERE room_id = ? AND participant_id = ? AND key = ?",
+                arguments: [roomId, key.participantId, key.key])
+        }
+    }
+
+    func credential(tokenHash: String) async throws -> Credential? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT room_id, participant_id, revoked FROM token WHERE hash = ?", arguments: [tokenHash]).map {
+                Credential(roomId: $0["room_id"], participantId: $0["participant_id"], revoked: $0["revoked"])
+            }
+        }
+    }
+
+    func messages(roomId: String, before seq: Int64, limit: Int) async throws -> (messages: [ChatMessage], hasMore: Bool) {
+        let bodies = try await pool.read { db in
+            try Data.fetchAll(db, sql: "SELECT body FROM message WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?", arguments: [roomId, seq, limit + 1])
+        }
+        let decoder = WireCoding.decoder()
+        let page = try bodies.prefix(limit).map { try decoder.decode(ChatMessage.self, from: $0) }
+        return (page.reversed(), bodies.count > limit)
+    }
+
+    func message(roomId: String, id: String) async throws -> ChatMessage? {
+        let body = try await pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT body FROM message WHERE room_id = ? AND id = ?", arguments: [roomId, id])
+        }
+        return try body.map { try WireCoding.decoder().decode(ChatMessage.self, from: $0) }
+    }
+
+    func changes() -> AsyncStream<String?> { AsyncStream { $0.finish() } }
+
+    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int? {
+        buckets.take(key, burst: burst, refillSeconds: refillSeconds, now: now)
+    }
+
+    func shareActivity(_ seen: [String: [String: Date]]) async throws -> [String: [String: Date]] { seen }
+
+    func close() async {
+        try? pool.close()
+    }
+}
