@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The longest a long-poll is held, in seconds (1 to \(Limits.pollTimeoutMax)).")
     var pollTimeout = Limits.pollTimeoutDefault
 
+    @Option(help: "Messages one participant may post in a burst; then one a second (1 to 100000).")
+    var messageBurst = 10
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel = "info"
 
@@ -37,6 +40,7 @@ struct Serve: AsyncParsableCommand {
         guard (1...Limits.pollTimeoutMax).contains(pollTimeout) else {
             throw ValidationError("--poll-timeout must be between 1 and \(Limits.pollTimeoutMax) seconds.")
         }
+        guard (1...100_000).contains(messageBurst) else { throw ValidationError("--message-burst must be between 1 and 100000.") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error.")
         }
@@ -55,11 +59,12 @@ struct Serve: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let databaseURL = database ?? environment["MOMENTUM_DB_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? ServerConfig.defaultDatabasePath()
         let shown = (try? DatabaseLocation(databaseURL))?.redacted ?? databaseURL
-        let config = ServerConfig(
+        var config = ServerConfig(
             host: host, port: port,
             databasePath: databaseURL,
             adminToken: adminToken ?? environment["MOMENTUM_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
             pollTimeoutCap: pollTimeout)
+        config.messageBurst = messageBurst
         let server: SessionServer
         do {
             server = try SessionServer(config: config, logger: logger)

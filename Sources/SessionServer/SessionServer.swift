@@ -155,6 +155,8 @@ struct ChangeFeed: Service {
                     } else {
                         try await service.ledger.refreshAll()
                     }
+                } catch is CancellationError {
+                    return
                 } catch {
                     service.logger.warning("re-reading rooms after a notification failed: \(error)")
                 }

@@ -23,7 +23,7 @@ public final class ServerProcess: Sendable {
     }
 
     /// Starts `momentum serve` and waits until it listens.
-    public init(database: String, port: Int = 0, workshop: String? = nil) async throws {
+    public init(database: String, port: Int = 0, workshop: String? = nil, extraArguments: [String] = []) async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw TestFailure("no momentum binary at \(Self.binary): run 'swift build' first")
         }
@@ -31,10 +31,17 @@ public final class ServerProcess: Sendable {
         process.executableURL = URL(fileURLWithPath: Self.binary)
         var arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database, "--log-level", "warning"]
         if let workshop { arguments += ["--workshop", workshop] }
+        arguments += extraArguments
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
+        // MOMENTUM_TEST_SERVER_LOG=FILE keeps the servers' warnings, for a failing test.
+        if let log = ProcessInfo.processInfo.environment["MOMENTUM_TEST_SERVER_LOG"] {
+            // O_APPEND: several servers write to one file without overwriting each other.
+            process.standardError = FileHandle(fileDescriptor: open(log, O_WRONLY | O_APPEND | O_CREAT, 0o644), closeOnDealloc: true)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         let output = Output()
         pipe.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData

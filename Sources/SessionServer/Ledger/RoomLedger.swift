@@ -120,11 +120,12 @@ final class RoomLedger: Sendable {
     /// Decides `decide` against the room's current state and appends what it returns.
     ///
     /// A refusal thrown by `decide` appends nothing. A known idempotency key answers the
-    /// first answer again. `decide` may run more than once when another server appended
-    /// first; it must depend on the state it is given only.
+    /// first answer again. `decide` runs inside the store's transaction, with the room
+    /// held against every server and the events other servers appended folded in first;
+    /// it must depend on the state it is given only.
     func commit(
         roomId: String, idempotency: IdempotencyKey?,
-        decide: (RoomState) throws -> Decision
+        decide: @escaping @Sendable (RoomState) throws -> Decision
     ) async throws -> CommitResult {
         guard let line = try await line(id: roomId) else { throw StoreError.unknownRoom(roomId) }
         await line.lock.lock()
@@ -133,38 +134,56 @@ final class RoomLedger: Sendable {
             if let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
                 return .replayed(response: stored)
             }
-            let before = line.state.withLock { $0 }
-            let decision = try decide(before)
-            for (offset, event) in decision.events.enumerated() where event.seq != before.seq + 1 + Int64(offset) {
-                throw StoreError.outOfOrder(roomId: roomId, seq: event.seq)
-            }
-            let nothingToWrite = decision.events.isEmpty && decision.grant == nil && decision.revokeParticipants.isEmpty
-            if nothingToWrite && idempotency == nil {
-                return .committed(events: [], response: decision.response)
-            }
-            let head = before.seq + Int64(decision.events.count)
-            var batch = AppendBatch(roomId: roomId, after: before.seq, events: decision.events)
-            if let idempotency { batch.request = (idempotency, decision.response) }
-            batch.grant = decision.grant
-            if !decision.revokeParticipants.isEmpty { batch.revoke = (decision.revokeParticipants, decision.revocationReason) }
-            let snapshotDue = head / snapshotEvery > before.seq / snapshotEvery
-            if snapshotDue {
-                var after = before
-                for event in decision.events { after.apply(event) }
-                batch.snapshot = after
-            }
+            let slot = OutcomeSlot()
             do {
-                try await store.append(batch)
+                try await store.append(roomId: roomId, after: line.state.withLock { $0.seq }) { [self] missed in
+                    fold(missed, into: line)
+                    let (batch, result) = try decision(line.state.withLock { $0 }, roomId: roomId, idempotency: idempotency, decide: decide)
+                    slot.outcome.withLock { $0 = result }
+                    return batch
+                }
             } catch StoreError.conflict {
+                // Only a store that does not hold the room could get here; read what was missed and decide again.
                 try await catchUp(line)
                 continue
             } catch StoreError.duplicateRequest {
+                // Another server recorded this request first: the next turn replays its answer.
                 continue
             }
-            fold(decision.events, into: line)
-            return .committed(events: decision.events, response: decision.response)
+            guard let outcome = slot.outcome.withLock({ $0 }) else { throw StoreError.corrupt("the store appended without asking for the batch") }
+            if case .committed(let events, _) = outcome { fold(events, into: line) }
+            return outcome
         }
         throw StoreError.unavailable("room \(roomId) is changing too fast to append to")
+    }
+
+    /// The batch for what `decide` says of `state`, or nil when there is nothing to write.
+    private func decision(
+        _ state: RoomState, roomId: String, idempotency: IdempotencyKey?, decide: (RoomState) throws -> Decision
+    ) throws -> (AppendBatch?, CommitResult) {
+        let decided = try decide(state)
+        for (offset, event) in decided.events.enumerated() where event.seq != state.seq + 1 + Int64(offset) {
+            throw StoreError.outOfOrder(roomId: roomId, seq: event.seq)
+        }
+        let result = CommitResult.committed(events: decided.events, response: decided.response)
+        let nothingToWrite = decided.events.isEmpty && decided.grant == nil && decided.revokeParticipants.isEmpty
+        if nothingToWrite && idempotency == nil { return (nil, result) }
+        var batch = AppendBatch(roomId: roomId, after: state.seq, events: decided.events)
+        if let idempotency { batch.request = (idempotency, decided.response) }
+        batch.grant = decided.grant
+        if !decided.revokeParticipants.isEmpty { batch.revoke = (decided.revokeParticipants, decided.revocationReason) }
+        let head = state.seq + Int64(decided.events.count)
+        if head / snapshotEvery > state.seq / snapshotEvery {
+            var after = state
+            for event in decided.events { after.apply(event) }
+            batch.snapshot = after
+        }
+        return (batch, result)
+    }
+
+    /// What the store's transaction decided, handed out of its closure.
+    private final class OutcomeSlot: Sendable {
+        let outcome = Mutex<CommitResult?>(nil)
     }
 
     /// Reads the events another server appended to the room and hands them to the hub.

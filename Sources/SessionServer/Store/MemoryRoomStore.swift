@@ -41,45 +41,46 @@ final class MemoryRoomStore: RoomStore {
         contents.withLock { contents in contents.roomByCode[code].flatMap { contents.rooms[$0] } }
     }
 
-    func append(_ batch: AppendBatch) async throws {
+    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
         try contents.withLock { contents in
-            guard let events = contents.events[batch.roomId] else { throw StoreError.unknownRoom(batch.roomId) }
+            guard let events = contents.events[roomId] else { throw StoreError.unknownRoom(roomId) }
             let head = events.last?.seq ?? 0
+            guard after <= head else { throw StoreError.outOfOrder(roomId: roomId, seq: after + 1) }
+            // Events are numbered from 1 without a gap, so the one after `after` is at index `after`.
+            guard let batch = try make(Array(events[Int(max(0, after))...])) else { return }
             if let first = batch.events.first {
-                if first.seq <= head { throw StoreError.conflict(roomId: batch.roomId, seq: first.seq) }
-                guard first.seq == head + 1, first.seq == batch.after + 1 else {
-                    throw StoreError.outOfOrder(roomId: batch.roomId, seq: first.seq)
-                }
+                if first.seq <= head { throw StoreError.conflict(roomId: roomId, seq: first.seq) }
+                guard first.seq == head + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
             }
-            if let request = batch.request, contents.requests[batch.roomId]?[request.key] != nil {
+            if let request = batch.request, contents.requests[roomId]?[request.key] != nil {
                 throw StoreError.duplicateRequest
             }
             // Checked: now nothing below can fail, so the batch is all or nothing.
-            contents.events[batch.roomId, default: []] += batch.events
+            contents.events[roomId, default: []] += batch.events
             for event in batch.events {
                 switch event.kind {
                 case .message(let message):
-                    contents.messages[batch.roomId, default: []].append(message)
+                    contents.messages[roomId, default: []].append(message)
                 case .messageDeleted(let id):
-                    if let index = contents.messages[batch.roomId]?.firstIndex(where: { $0.id == id }) {
-                        contents.messages[batch.roomId]?[index].deleted = true
-                        contents.messages[batch.roomId]?[index].text = ""
+                    if let index = contents.messages[roomId]?.firstIndex(where: { $0.id == id }) {
+                        contents.messages[roomId]?[index].deleted = true
+                        contents.messages[roomId]?[index].text = ""
                     }
-                default:
+                case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .unknown:
                     break
                 }
             }
-            if let request = batch.request { contents.requests[batch.roomId, default: [:]][request.key] = request.response }
+            if let request = batch.request { contents.requests[roomId, default: [:]][request.key] = request.response }
             if let grant = batch.grant {
-                contents.credentials[grant.tokenHash] = Credential(roomId: batch.roomId, participantId: grant.participantId)
+                contents.credentials[grant.tokenHash] = Credential(roomId: roomId, participantId: grant.participantId)
             }
             if let revoke = batch.revoke {
                 let revoked = Set(revoke.participants)
-                for (hash, credential) in contents.credentials where credential.roomId == batch.roomId && revoked.contains(credential.participantId) {
+                for (hash, credential) in contents.credentials where credential.roomId == roomId && revoked.contains(credential.participantId) {
                     contents.credentials[hash]?.revoked = revoke.reason
                 }
             }
-            if let snapshot = batch.snapshot { contents.snapshots[batch.roomId] = snapshot }
+            if let snapshot = batch.snapshot { contents.snapshots[roomId] = snapshot }
         }
     }
 

@@ -21,7 +21,8 @@ final class PostgresRoomStore: RoomStore {
 
     init(url: PostgresURL, connections: Int, logger: Logger) throws {
         var pgLogger = logger
-        pgLogger.logLevel = max(logger.logLevel, .warning)
+        // The pool warns when it is asked for a connection a moment before its run loop starts: not worth a line.
+        pgLogger.logLevel = max(logger.logLevel, .error)
         self.logger = pgLogger
         let tls: PostgresClient.Configuration.TLS
         switch url.sslMode {
@@ -38,7 +39,7 @@ final class PostgresRoomStore: RoomStore {
         configuration.options.maximumConnections = max(2, connections)
         configuration.options.connectTimeout = .seconds(5)
         client = PostgresClient(configuration: configuration, backgroundLogger: pgLogger)
-        listener = try PostgresListener(url: url, channel: Self.channel, logger: pgLogger)
+        listener = try PostgresListener(url: url, channel: Self.channel, logger: logger)
     }
 
     var isShared: Bool { true }
@@ -110,58 +111,84 @@ final class PostgresRoomStore: RoomStore {
 
     // MARK: Appending
 
-    func append(_ batch: AppendBatch) async throws {
-        let encoder = WireCoding.encoder()
-        let bodies = try batch.events.map { try Self.text(encoder.encode($0)) }
-        let messages: [(ChatMessage, String)] = try batch.events.compactMap { event in
-            guard case .message(let message) = event.kind else { return nil }
-            return (message, try Self.text(encoder.encode(message)))
-        }
-        let snapshot = try batch.snapshot.map { try Self.text(encoder.encode($0)) }
+    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
         let logger = self.logger
-        let roomId = batch.roomId
         try await run {
             try await client.withTransaction(logger: logger) { connection in
+                // The room's row lock: every server's appends to this room queue here, first come first served.
+                let locked = try await connection.query("SELECT id FROM room WHERE id = \(roomId) FOR UPDATE", logger: logger)
+                var exists = false
+                for try await _ in locked.decode(String.self) { exists = true }
+                guard exists else { throw StoreError.unknownRoom(roomId) }
+                let decoder = WireCoding.decoder()
+                var missed: [RoomEvent] = []
+                let rows = try await connection.query("SELECT body FROM event WHERE room_id = \(roomId) AND seq > \(after) ORDER BY seq", logger: logger)
+                for try await (body) in rows.decode(String.self) { missed.append(try decoder.decode(RoomEvent.self, from: Data(body.utf8))) }
+                if missed.isEmpty, after > 0, try await Self.head(roomId, connection, logger) < after {
+                    throw StoreError.outOfOrder(roomId: roomId, seq: after + 1)
+                }
+                guard let batch = try make(missed) else { return }
+                let head = missed.last?.seq ?? after
                 if let first = batch.events.first {
-                    let head = try await Self.head(roomId, connection, logger)
                     if first.seq <= head { throw StoreError.conflict(roomId: roomId, seq: first.seq) }
-                    guard first.seq == head + 1, first.seq == batch.after + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
+                    guard first.seq == head + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
                 }
-                if let request = batch.request {
-                    let response = Self.text(request.response)
-                    try await connection.query(
-                        "INSERT INTO request (room_id, participant_id, key, response) VALUES (\(roomId), \(request.key.participantId), \(request.key.key), \(response))",
-                        logger: logger)
-                }
-                for (event, body) in zip(batch.events, bodies) {
-                    try await connection.query("INSERT INTO event (room_id, seq, body) VALUES (\(roomId), \(event.seq), \(body))", logger: logger)
-                    if case .messageDeleted(let messageId) = event.kind {
-                        try await Self.markDeleted(messageId, roomId: roomId, connection, logger)
-                    }
-                }
-                for (message, body) in messages {
-                    try await connection.query(
-                        "INSERT INTO message (room_id, seq, id, body) VALUES (\(roomId), \(message.seq), \(message.id), \(body))", logger: logger)
-                }
-                if let grant = batch.grant {
-                    try await connection.query(
-                        "INSERT INTO token (hash, room_id, participant_id) VALUES (\(grant.tokenHash), \(roomId), \(grant.participantId))", logger: logger)
-                }
-                if let revoke = batch.revoke {
-                    try await connection.query(
-                        "UPDATE token SET revoked = \(revoke.reason) WHERE room_id = \(roomId) AND participant_id = ANY(\(revoke.participants))", logger: logger)
-                }
-                if let snapshot, let seq = batch.snapshot?.seq {
-                    try await connection.query(
-                        "INSERT INTO snapshot (room_id, seq, body) VALUES (\(roomId), \(seq), \(snapshot)) ON CONFLICT (room_id, seq) DO UPDATE SET body = EXCLUDED.body",
-                        logger: logger)
-                    try await connection.query("DELETE FROM snapshot WHERE room_id = \(roomId) AND seq < \(seq)", logger: logger)
-                }
-                if !batch.events.isEmpty {
-                    // Sent when the transaction commits, never before: a wake-up for every server's hub.
-                    try await connection.query("SELECT pg_notify(\(Self.channel), \(roomId))", logger: logger)
-                }
+                try await Self.write(batch, roomId: roomId, connection, logger)
             }
+        }
+    }
+
+    /// The batch's rows, inside the open transaction.
+    private static func write(_ batch: AppendBatch, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        let encoder = WireCoding.encoder()
+        if let request = batch.request {
+            let response = text(request.response)
+            try await connection.query(
+                "INSERT INTO request (room_id, participant_id, key, response) VALUES (\(roomId), \(request.key.participantId), \(request.key.key), \(response))",
+                logger: logger)
+        }
+        if !batch.events.isEmpty {
+            // One statement for the whole batch, whatever its size.
+            let seqs = batch.events.map(\.seq)
+            let bodies = try batch.events.map { text(try encoder.encode($0)) }
+            try await connection.query(
+                "INSERT INTO event (room_id, seq, body) SELECT \(roomId), s, b FROM UNNEST(\(seqs)::bigint[], \(bodies)::text[]) AS t(s, b)",
+                logger: logger)
+        }
+        let messages: [ChatMessage] = batch.events.compactMap { event in
+            guard case .message(let message) = event.kind else { return nil }
+            return message
+        }
+        if !messages.isEmpty {
+            let seqs = messages.map(\.seq), ids = messages.map(\.id)
+            let bodies = try messages.map { text(try encoder.encode($0)) }
+            try await connection.query(
+                "INSERT INTO message (room_id, seq, id, body) SELECT \(roomId), s, i, b FROM UNNEST(\(seqs)::bigint[], \(ids)::text[], \(bodies)::text[]) AS t(s, i, b)",
+                logger: logger)
+        }
+        for event in batch.events {
+            if case .messageDeleted(let messageId) = event.kind {
+                try await markDeleted(messageId, roomId: roomId, connection, logger)
+            }
+        }
+        if let grant = batch.grant {
+            try await connection.query(
+                "INSERT INTO token (hash, room_id, participant_id) VALUES (\(grant.tokenHash), \(roomId), \(grant.participantId))", logger: logger)
+        }
+        if let revoke = batch.revoke {
+            try await connection.query(
+                "UPDATE token SET revoked = \(revoke.reason) WHERE room_id = \(roomId) AND participant_id = ANY(\(revoke.participants))", logger: logger)
+        }
+        if let state = batch.snapshot {
+            let body = text(try encoder.encode(state))
+            try await connection.query(
+                "INSERT INTO snapshot (room_id, seq, body) VALUES (\(roomId), \(state.seq), \(body)) ON CONFLICT (room_id, seq) DO UPDATE SET body = EXCLUDED.body",
+                logger: logger)
+            try await connection.query("DELETE FROM snapshot WHERE room_id = \(roomId) AND seq < \(state.seq)", logger: logger)
+        }
+        if !batch.events.isEmpty {
+            // Sent when the transaction commits, never before: a wake-up for every server's hub.
+            try await connection.query("SELECT pg_notify(\(channel), \(roomId))", logger: logger)
         }
     }
 
@@ -314,7 +341,8 @@ final class PostgresRoomStore: RoomStore {
             // an unknown outcome, which the client's retry with the same clientId settles.
             if let inner = error.closureError { return translate(inner) }
             return StoreError.unavailable(describe(error.commitError ?? error.beginError ?? error))
-        case is CancellationError: return error
+        // A refusal decided inside the transaction goes back to the caller as it was.
+        case is CancellationError, is APIError, is DecodingError: return error
         default: return StoreError.unavailable(describe(error))
         }
     }

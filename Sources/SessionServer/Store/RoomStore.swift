@@ -94,9 +94,15 @@ protocol RoomStore: Sendable {
     func room(id: String) async throws -> StoredRoom?
     func room(code: String) async throws -> StoredRoom?
 
-    /// Appends the batch and its records in one transaction; throws `conflict` when an
-    /// event with one of its `seq`s exists, `duplicateRequest` when the key does.
-    func append(_ batch: AppendBatch) async throws
+    /// In one transaction that holds the room against every other writer (every server):
+    /// reads the events appended after `after`, gives them to `make`, and appends the batch
+    /// `make` builds from them, with its records. `make` returning nil appends nothing;
+    /// `make` throwing appends nothing and rethrows. Throws `duplicateRequest` when the
+    /// batch's idempotency key is recorded already, `conflict` if a `seq` is taken anyway.
+    ///
+    /// Deciding while holding the room is what keeps a busy server from starving another:
+    /// whoever holds the room appends, with no retry.
+    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws
     /// Events after `seq`, oldest first, at most `limit`.
     func events(roomId: String, after seq: Int64, limit: Int) async throws -> [RoomEvent]
     /// The most recent state snapshot of the room, if one was kept.
@@ -127,6 +133,14 @@ protocol RoomStore: Sendable {
 }
 
 extension RoomStore {
+    /// Appends a batch decided on the room as of `batch.after`; `conflict` when the room moved since.
+    func append(_ batch: AppendBatch) async throws {
+        try await append(roomId: batch.roomId, after: batch.after) { missed in
+            if let first = missed.first { throw StoreError.conflict(roomId: batch.roomId, seq: first.seq) }
+            return batch
+        }
+    }
+
     /// Every event of a room from `seq` on, in pages.
     func allEvents(roomId: String, after seq: Int64, page: Int = 2_000) async throws -> [RoomEvent] {
         var all: [RoomEvent] = []

@@ -123,42 +123,48 @@ final class SQLiteRoomStore: RoomStore {
             code: row["code"], moderatorKeyHash: row["moderator_key_hash"])
     }
 
-    func append(_ batch: AppendBatch) async throws {
+    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
         let encoder = WireCoding.encoder()
-        let bodies = try batch.events.map { try encoder.encode($0) }
-        let snapshot = try batch.snapshot.map { try encoder.encode($0) }
+        let decoder = WireCoding.decoder()
+        // GRDB's writer is the one writer: the transaction holds the room against everyone.
         try await pool.write { db in
+            let missed = try Data.fetchAll(
+                db, sql: "SELECT body FROM event WHERE room_id = ? AND seq > ? ORDER BY seq", arguments: [roomId, after]
+            ).map { try decoder.decode(RoomEvent.self, from: $0) }
+            if missed.isEmpty, after > 0,
+               try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event WHERE room_id = ?", arguments: [roomId]) ?? 0 < after {
+                throw StoreError.outOfOrder(roomId: roomId, seq: after + 1)
+            }
+            guard let batch = try make(missed) else { return }
+            let head = missed.last?.seq ?? after
             if let first = batch.events.first {
-                let head = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event WHERE room_id = ?", arguments: [batch.roomId]) ?? 0
-                if first.seq <= head { throw StoreError.conflict(roomId: batch.roomId, seq: first.seq) }
-                guard first.seq == head + 1, first.seq == batch.after + 1 else {
-                    throw StoreError.outOfOrder(roomId: batch.roomId, seq: first.seq)
-                }
+                if first.seq <= head { throw StoreError.conflict(roomId: roomId, seq: first.seq) }
+                guard first.seq == head + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
             }
             if let request = batch.request {
                 let seen = try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM request WHERE room_id = ? AND participant_id = ? AND key = ?",
-                    arguments: [batch.roomId, request.key.participantId, request.key.key]) ?? false
+                    arguments: [roomId, request.key.participantId, request.key.key]) ?? false
                 if seen { throw StoreError.duplicateRequest }
                 try db.execute(
                     sql: "INSERT INTO request (room_id, participant_id, key, response) VALUES (?, ?, ?, ?)",
-                    arguments: [batch.roomId, request.key.participantId, request.key.key, request.response])
+                    arguments: [roomId, request.key.participantId, request.key.key, request.response])
             }
-            for (event, body) in zip(batch.events, bodies) {
-                try db.execute(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)", arguments: [batch.roomId, event.seq, body])
-                try Self.index(event, roomId: batch.roomId, db: db, encoder: encoder)
+            for event in batch.events {
+                try db.execute(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, event.seq, try encoder.encode(event)])
+                try Self.index(event, roomId: roomId, db: db, encoder: encoder)
             }
             if let grant = batch.grant {
-                try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, batch.roomId, grant.participantId])
+                try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, roomId, grant.participantId])
             }
             for participantId in batch.revoke?.participants ?? [] {
                 try db.execute(
                     sql: "UPDATE token SET revoked = ? WHERE room_id = ? AND participant_id = ?",
-                    arguments: [batch.revoke?.reason, batch.roomId, participantId])
+                    arguments: [batch.revoke?.reason, roomId, participantId])
             }
-            if let snapshot, let state = batch.snapshot {
-                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [batch.roomId, state.seq, snapshot])
-                try db.execute(sql: "DELETE FROM snapshot WHERE room_id = ? AND seq < ?", arguments: [batch.roomId, state.seq])
+            if let state = batch.snapshot {
+                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, state.seq, try encoder.encode(state)])
+                try db.execute(sql: "DELETE FROM snapshot WHERE room_id = ? AND seq < ?", arguments: [roomId, state.seq])
             }
         }
     }
