@@ -42,7 +42,9 @@ public final class TestServer: Sendable {
         await server.stop()
         _ = await task.result
         engine.shutdown()
-        try? FileManager.default.removeItem(atPath: (databasePath as NSString).deletingLastPathComponent)
+        if databasePath.hasPrefix("/") {
+            try? FileManager.default.removeItem(atPath: (databasePath as NSString).deletingLastPathComponent)
+        }
     }
 
     public static func temporaryDatabase() -> String {
