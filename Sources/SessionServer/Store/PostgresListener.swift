@@ -38,6 +38,12 @@ final class PostgresListener: Sendable {
         self.logger = logger
     }
 
+    /// A connection of its own, outside the pool: for the migrations at start, which must
+    /// fail at once with the reason when the database cannot be reached.
+    func connect(id: Int) async throws -> PostgresConnection {
+        try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
+    }
+
     func start() {
         let work = Task { [self] in await listen() }
         task.withLock { $0 = work }

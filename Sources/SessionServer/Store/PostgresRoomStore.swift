@@ -15,6 +15,7 @@ import Synchronization
 final class PostgresRoomStore: RoomStore {
     let client: PostgresClient
     private let logger: Logger
+    var importLogger: Logger { logger }
     private let listener: PostgresListener
     private let runTask = Mutex<Task<Void, Never>?>(nil)
     static let channel = "momentum_events"
@@ -46,13 +47,20 @@ final class PostgresRoomStore: RoomStore {
 
     /// Starts the pool and the listener, then applies the migrations.
     func start() async throws {
-        let client = self.client
-        runTask.withLock { $0 = Task { await client.run() } }
         do {
-            try await PostgresSchema.migrate(client, logger: logger)
+            let connection = try await listener.connect(id: 0)
+            do {
+                try await PostgresSchema.migrate(connection, logger: logger)
+                try await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
         } catch {
             throw StoreError.unavailable(Self.describe(error))
         }
+        let client = self.client
+        runTask.withLock { $0 = Task { await client.run() } }
         listener.start()
     }
 
@@ -361,6 +369,7 @@ final class PostgresRoomStore: RoomStore {
     static func describe(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(error.code): \(underlying)" }
             return "\(error.code)"
         }
         return "\(error)"

@@ -86,8 +86,8 @@ enum PostgresSchema {
     static var latest: Int { migrations.last?.version ?? 0 }
 
     /// Applies every migration the database lacks; refuses a database newer than this build.
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7391001)", logger: logger)
             try await connection.query(
                 "CREATE TABLE IF NOT EXISTS momentum_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",

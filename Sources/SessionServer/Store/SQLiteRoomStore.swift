@@ -8,7 +8,7 @@ import SessionModel
 /// cooperative pool. `seq` conflicts cannot happen with one writer process, but the
 /// primary key `(room_id, seq)` would still refuse one.
 final class SQLiteRoomStore: RoomStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let buckets = TokenBuckets()
 
     /// Opens (or creates) the database at `path` and applies the migrations.
