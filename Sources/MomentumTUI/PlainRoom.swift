@@ -17,34 +17,51 @@ struct PlainRoom {
     func run() async throws {
         let engine = CurlEngine()
         defer { engine.shutdown() }
-        let api = SessionAPI(baseURL: url, transport: engine)
         let strings = self.strings
-        let reported = Mutex<Set<String>>([])
-        let sender = OutboxSender(api: api, changed: { outbox in
-            for item in outbox.items {
-                guard case .failed(let reason) = item.status, reported.withLock({ $0.insert(item.id).inserted }) else { continue }
-                Console.out(strings.notSent(reason))
-            }
-        })
         let view = PlainView(strings: strings)
-        let machine = LongPoll(join: JoinRequest(code: code, name: name, moderatorKey: moderatorKey))
+        let reported = Mutex<Set<String>>([])
         let ended = AsyncStream<EndReason>.makeStream()
-        let joined = AsyncStream<RoomCredentials>.makeStream()
-        let stream = RoomStream(machine: machine, api: api) { action in
-            switch action {
-            case .joinedRoom(let response):
+        let joined = AsyncStream<Void>.makeStream()
+        let join = JoinRequest(code: code, name: name, moderatorKey: moderatorKey)
+        let session = RoomSession(api: SessionAPI(baseURL: url, transport: engine), join: join) { update in
+            switch update {
+            case .stream(.joinedRoom(let response)):
                 view.joined(response)
-                joined.continuation.yield(RoomCredentials(roomId: response.room.id, token: response.token))
-            case .update(let state, let events, let reloaded):
+                joined.continuation.yield()
+            case .stream(.update(let state, let events, let reloaded)):
                 if reloaded { view.reloaded(state) } else { view.show(events, in: state) }
-            case .status(let status):
+            case .stream(.status(let status)):
                 view.status(status)
                 if case .ended(let reason) = status { ended.continuation.yield(reason) }
-            default:
+            case .stream(.join), .stream(.poll), .stream(.reload), .stream(.wait), .history, .historyFailed:
                 break
+            case .outbox(let outbox):
+                // A refusal is said once: a message not sent, a moderation refused.
+                for item in outbox.items {
+                    guard case .failed(let reason) = item.status, reported.withLock({ $0.insert(item.id).inserted }) else { continue }
+                    switch item.kind {
+                    case .message, .hand: Console.out(strings.notSent(reason))
+                    case .moderation: Console.out(item.refusal.map { strings.describe($0) } ?? reason)
+                    }
+                }
             }
         }
-        let streamTask = Task { await stream.run() }
+        // Ctrl-C or a SIGTERM leaves the room properly, so the name is free again; caught
+        // from the start, so a signal that comes while joining is not a crash either.
+        let signals = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler {
+                Task {
+                    await Self.finish(session)
+                    Foundation.exit(0)
+                }
+            }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
+        session.start()
         // The room can end on its own: a refused join, removal by the expert.
         let watcher = Task {
             for await reason in ended.stream {
@@ -56,42 +73,24 @@ struct PlainRoom {
         }
         defer {
             watcher.cancel()
-            streamTask.cancel()
+            session.stop()
         }
-        // Lines typed before the room is joined wait in the stream; the watcher ends a refused join.
-        var credentials: RoomCredentials?
-        for await joinedRoom in joined.stream {
-            credentials = joinedRoom
-            await sender.setCredentials(joinedRoom)
-            break
-        }
-        guard let credentials else { return }
-        // Ctrl-C or a SIGTERM leaves the room properly, so the name is free again.
-        let signals = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler {
-                Task {
-                    await Self.finish(sender: sender, api: api, credentials: credentials)
-                    Foundation.exit(0)
-                }
-            }
-            source.resume()
-            return source
-        }
-        defer { signals.forEach { $0.cancel() } }
+        // Lines typed before the room is joined wait in the pipe; the watcher ends a refused join.
+        for await _ in joined.stream { break }
+        guard session.credentials != nil else { return }
         var model = RoomModel(strings: strings, theme: .monochrome, size: Size(width: 80, height: 24), now: Date(), bellEnabled: false)
         for await line in StandardInput.lines() {
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
-            switch text.split(separator: " ").first.map({ $0.lowercased() }) {
-            case "/who", "/qui": view.who(); continue
-            case "/agenda", "/programme": view.agenda(); continue
-            case "/help", "/aide":
-                Console.out(strings.commandsHelp)
-                if view.me?.role == .expert { Console.out(strings.expertCommandsHelp) }
+            // Three commands read better as lines than as the screen's one-line notice.
+            switch text.hasPrefix("/") ? RoomModel.parseCommand(text).typed?.command.id : nil {
+            case .who?: view.who(); continue
+            case .agenda?: view.agenda(); continue
+            case .help?:
+                RoomCommands.summary(strings, role: view.me?.role).forEach(Console.out)
                 continue
-            default: break
+            case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?, nil:
+                break
             }
             // The same commands as the full screen, through the same rules.
             model.me = view.me
@@ -106,43 +105,26 @@ struct PlainRoom {
             if let notice = model.notice { Console.out(notice) }
             for effect in effects {
                 switch effect {
-                case .send(let kind): await sender.enqueue(kind)
-                case .moderate(let action, let request):
-                    do { _ = try await api.moderate(credentials, action, request) } catch { Console.out(strings.describe(error)) }
+                case .send(let kind): session.enqueue(kind)
+                case .moderate(let action, let request): session.enqueue(.moderation(action, request))
                 case .quit:
-                    await Self.finish(sender: sender, api: api, credentials: credentials)
+                    await Self.finish(session)
                     return
-                case .retry, .fetchHistory, .bell: break
+                case .retry, .fetchHistory, .bell, .log: break
                 }
             }
         }
         // Standard input closed (a pipe ran dry): send what is queued, then leave.
-        await Self.finish(sender: sender, api: api, credentials: credentials)
+        await Self.finish(session)
     }
 }
 
 extension PlainRoom {
     /// Sends what is queued and leaves, waiting 3 s at most: an unreachable server must
     /// not keep the program from ending. What could not be sent is said.
-    static func finish(sender: OutboxSender, api: SessionAPI, credentials: RoomCredentials) async {
-        let done = await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await sender.drained()
-                _ = try? await api.leave(credentials)
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(3))
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
-        if !done {
-            let unsent = await sender.outbox.unsent.count
-            if unsent > 0 { Console.err("momentum: \(unsent) message(s) not sent: the server did not answer.") }
-        }
+    static func finish(_ session: RoomSession) async {
+        let unsent = await session.leave(within: 3)
+        if !unsent.isEmpty { Console.err("momentum: \(unsent.count) message(s) not sent: the server did not answer.") }
     }
 }
 

@@ -1,5 +1,6 @@
 extension Strings {
     static let english = Strings(
+        language: .en,
         agenda: "Agenda",
         chat: "Chat",
         people: { "People \($0)/\($1)" },
@@ -64,8 +65,30 @@ extension Strings {
         ok: "OK",
         unknownCommand: { "Unknown command: \($0). Type /help." },
         nobodyNamed: { "Nobody here is called \($0)." },
-        commandsHelp: "Commands: /hand, /who, /agenda, /help, /quit",
-        expertCommandsHelp: "Expert: /floor NAME, /lower NAME, /lower-all, /next, /prev, /mute NAME, /remove NAME, /delete NAME, /lock, /unlock",
+        commandsTitle: "Commands: ",
+        expertCommandsTitle: "Expert: ",
+        sectionCommands: "Commands",
+        argumentName: "NAME",
+        commandHelp: { command in
+            switch command {
+            case .help: "this help"
+            case .hand: "raise or lower your hand"
+            case .who: "who is here"
+            case .agenda: "show the agenda"
+            case .quit: "leave the room"
+            case .floor: "give the floor (no name: to the next hand)"
+            case .lower: "lower someone's hand"
+            case .lowerAll: "lower every hand"
+            case .next: "next agenda item"
+            case .previous: "previous agenda item"
+            case .mute: "mute or unmute someone"
+            case .remove: "remove someone from the room"
+            case .delete: "delete someone's last message"
+            case .lock: "lock the room"
+            case .unlock: "open the room again"
+            }
+        },
+        missingArgument: { "A name is missing: \($0)" },
         endRemoved: "The expert removed you from the room.",
         endLeft: "You left the room.",
         refused: { code, message in

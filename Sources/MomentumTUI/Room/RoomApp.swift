@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import SessionClient
 import SessionModel
-import Synchronization
 import Widgets
 
 /// The full-screen room: the UI loop on the main thread, blocked in poll() on the keyboard,
@@ -60,33 +59,15 @@ struct RoomApp {
 
         let inbox = RoomInbox()
         let engine = CurlEngine()
-        let api = SessionAPI(baseURL: url, transport: engine)
-        let credentials = Mutex<RoomCredentials?>(nil)
-        let sender = OutboxSender(api: api, changed: { inbox.post(.outbox($0)) })
         let logger = self.logger
-        let stream = RoomStream(machine: LongPoll(join: join), api: api) { action in
-            if case .status(let status) = action { logger?.info("connection: \(status)") }
-            if case .joinedRoom(let response) = action {
-                credentials.withLock { $0 = response.credentials }
-                Task { await sender.setCredentials(response.credentials) }
-            }
-            inbox.post(.stream(action))
+        let strings = self.strings
+        let session = RoomSession(api: SessionAPI(baseURL: url, transport: engine), join: join) { update in
+            if case .stream(.status(let status)) = update { logger?.info("connection: \(status)") }
+            inbox.post(RoomMessage(update, strings: strings))
         }
-        let streamTask = Task { await stream.run() }
-        // One consumer, so sends reach the outbox in the order they were typed.
-        let sends = AsyncStream<RoomEffect>.makeStream()
-        let sendTask = Task {
-            for await effect in sends.stream {
-                switch effect {
-                case .send(let kind): await sender.enqueue(kind)
-                case .retry(let id): await sender.retry(id)
-                default: break
-                }
-            }
-        }
+        session.start()
         defer {
-            streamTask.cancel()
-            sendTask.cancel()
+            session.stop()
             terminal.restore()
             engine.shutdown()
         }
@@ -112,44 +93,31 @@ struct RoomApp {
                 switch effect {
                 case .quit: break loop
                 case .bell: terminal.bell()
-                case .send(let kind): sends.continuation.yield(.send(kind))
-                case .retry(let id): sends.continuation.yield(.retry(id))
-                case .moderate(let action, let request):
-                    guard let room = credentials.withLock({ $0 }) else { continue }
-                    Task {
-                        do { _ = try await api.moderate(room, action, request) } catch {
-                            logger?.warning("moderation \(action.rawValue) refused: \(error)")
-                            inbox.post(.notice(strings.describe(error)))
-                        }
-                    }
-                case .fetchHistory(let before):
-                    guard let room = credentials.withLock({ $0 }) else { continue }
-                    Task {
-                        do { inbox.post(.history(try await api.messages(room, before: before, limit: 50))) } catch {
-                            inbox.post(.historyFailed(strings.describe(error)))
-                        }
-                    }
+                case .send(let kind): session.enqueue(kind)
+                case .retry(let id): session.retry(id)
+                case .moderate(let action, let request): session.enqueue(.moderation(action, request))
+                case .fetchHistory(let before): session.fetchHistory(before: before)
+                case .log(let line): logger?.warning("\(line)")
                 }
             }
         }
-        sends.continuation.finish()
-        if case .quit = outcome, credentials.withLock({ $0 }) == nil, case .reconnecting = model.status { return .unreachable }
-        if case .quit = outcome, let room = credentials.withLock({ $0 }) {
-            leave(room, api: api, sender: sender)
-            outcome = .quit(name: join.name)
+        guard case .quit = outcome else { return outcome }
+        if session.credentials == nil {
+            if case .reconnecting = model.status { return .unreachable }
+            return outcome
         }
-        return outcome
+        leave(session)
+        return .quit(name: join.name)
     }
 
     /// Sends what is queued, then leaves the room; waits 3 s at most.
-    private func leave(_ room: RoomCredentials, api: SessionAPI, sender: OutboxSender) {
+    private func leave(_ session: RoomSession) {
         let done = DispatchSemaphore(value: 0)
         Task {
-            await sender.drained()
-            _ = try? await api.leave(room)
+            await session.leave(within: 3)
             done.signal()
         }
-        _ = done.wait(timeout: .now() + 3)
+        _ = done.wait(timeout: .now() + 4)
     }
 
     /// The next moment the screen changes by itself: each second while reconnecting (the

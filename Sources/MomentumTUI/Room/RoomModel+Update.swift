@@ -10,9 +10,10 @@ extension RoomModel {
         case .input(let event): return handle(event)
         case .stream(let action): return received(action)
         case .outbox(let outbox):
+            let refused = outbox.newlyRefused(since: self.outbox)
             self.outbox = outbox
             refreshPendingLines()
-            return []
+            return moderationRefused(refused)
         case .historyFailed(let reason):
             historyRequested = false
             notice = reason
@@ -35,6 +36,17 @@ extension RoomModel {
     }
 
     // MARK: Network
+
+    /// A refused moderation is said in a notice, in the user's language, and logged.
+    private mutating func moderationRefused(_ items: [Outbox.Item]) -> [RoomEffect] {
+        var effects: [RoomEffect] = []
+        for item in items {
+            guard case .moderation(let action, _) = item.kind, case .failed(let reason) = item.status else { continue }
+            notice = item.refusal.map { strings.describe($0) } ?? reason
+            effects.append(.log("moderation \(action.rawValue) refused: \(reason)"))
+        }
+        return effects
+    }
 
     private mutating func received(_ action: LongPoll.Action) -> [RoomEffect] {
         switch action {
@@ -64,9 +76,9 @@ extension RoomModel {
     /// Tab in the input line completes commands and the names of who is here now.
     private mutating func installCompleter() {
         let names = roster.map(\.name)
-        let commands = Self.commands
+        let role = me?.role
         editor.completer = { word in
-            if word.hasPrefix("/") { return commands.filter { $0.hasPrefix(word.lowercased()) } }
+            if word.hasPrefix("/") { return RoomCommands.completions(of: word, for: role) }
             guard word.hasPrefix("@") else { return [] }
             let key = RoomState.nameKey(String(word.dropFirst()))
             return names.filter { RoomState.nameKey($0).hasPrefix(key) }.map { "@" + $0 }
@@ -81,7 +93,7 @@ extension RoomModel {
         if keys.action(for: event) == .quit { return [.quit] }
         if removal != nil { return confirmRemoval(event) }
         if showHelp {
-            let lines = HelpOverlay(title: strings.helpTitle, table: keys).lineCount
+            let lines = helpOverlay.lineCount
             if help.handle(event, lineCount: lines, pageHeight: max(1, size.height - 6)) != nil { showHelp = false }
             return []
         }
@@ -107,6 +119,13 @@ extension RoomModel {
     }
 
     var keys: KeyTable<RoomAction> { RoomKeys.table(strings, expert: isExpert) }
+
+    /// Help: the keys, then the commands, for my role only.
+    var helpOverlay: HelpOverlay {
+        let keys = self.keys
+        let sections = keys.helpSections + [RoomCommands.helpSection(strings, role: me?.role, keys: keys)]
+        return HelpOverlay(title: strings.helpTitle, sections: sections, state: help)
+    }
 
     private mutating func listKey(_ event: InputEvent) -> [RoomEffect]? {
         switch (focus, event) {

@@ -23,6 +23,8 @@ enum RoomEffect: Sendable, Equatable {
     case fetchHistory(before: Int64)
     case bell
     case quit
+    /// A line for `--log-file` (a refused moderation); the screen never shows logs.
+    case log(String)
 }
 
 /// Everything that can change the room screen.

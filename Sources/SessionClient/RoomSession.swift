@@ -1,0 +1,179 @@
+public import Foundation
+public import SessionModel
+import Synchronization
+
+/// The one owner of a joined room on the client: its credentials, its long-poll stream, one
+/// ordered queue for every change (messages, the hand, moderation), and the reads (history).
+///
+/// The app talks to nothing else. Every change gets its `clientId` here, goes through the
+/// outbox in the order it was asked, and is retried with the same id across drops and server
+/// restarts; the app sees each one pending, sent or refused with the reason, through
+/// `deliver`. What the stream and the reads learn reaches `deliver` too, in order.
+public final class RoomSession: Sendable {
+    /// What the session tells the app.
+    public enum Update: Sendable {
+        /// The long-poll: joined, the room changed, the connection changed.
+        case stream(LongPoll.Action)
+        /// The queue of changes, after each change of it.
+        case outbox(Outbox)
+        /// Older messages, asked for with `fetchHistory`.
+        case history(MessagesResponse)
+        /// Fetching older messages failed; asking again may work.
+        case historyFailed(ClientError)
+    }
+
+    /// The timing of retries; tests make them fast.
+    public struct Timing: Sendable {
+        public var stream: Backoff
+        public var outbox: Backoff
+        public var sleeper: any Sleeper
+        public var random: @Sendable () -> Double
+
+        public init(
+            stream: Backoff = Backoff(), outbox: Backoff = Backoff(base: 0.5, cap: 15),
+            sleeper: any Sleeper = ContinuousSleeper(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        ) {
+            self.stream = stream
+            self.outbox = outbox
+            self.sleeper = sleeper
+            self.random = random
+        }
+    }
+
+    private enum Command: Sendable {
+        case enqueue(Outbox.Kind, clientId: String)
+        case retry(String)
+        case remove(String)
+    }
+
+    public let api: SessionAPI
+    private let join: JoinRequest
+    private let timing: Timing
+    private let deliver: @Sendable (Update) -> Void
+    private let sender: OutboxSender
+    private let joined = Joined()
+    private let commands = AsyncStream.makeStream(of: Command.self)
+    private let tasks = Mutex<[Task<Void, Never>]>([])
+
+    public init(api: SessionAPI, join: JoinRequest, timing: Timing = Timing(), deliver: @escaping @Sendable (Update) -> Void) {
+        self.api = api
+        self.join = join
+        self.timing = timing
+        self.deliver = deliver
+        sender = OutboxSender(
+            api: api, sleeper: timing.sleeper, backoff: timing.outbox, random: timing.random,
+            changed: { deliver(.outbox($0)) })
+    }
+
+    /// Who I am in the room, once joined: the credentials of every later call.
+    public var credentials: RoomCredentials? { joined.value.withLock { $0 } }
+
+    /// The queue as it stands.
+    public var outbox: Outbox {
+        get async { await sender.outbox }
+    }
+
+    /// Joins and keeps the room's stream running until `stop()` or `leave(within:)`.
+    public func start() {
+        let machine = LongPoll(join: join, backoff: timing.stream)
+        let stream = RoomStream(machine: machine, api: api, sleeper: timing.sleeper, random: timing.random) {
+            [joined, sender, deliver] action in
+            if case .joinedRoom(let response) = action {
+                joined.value.withLock { $0 = response.credentials }
+                Task { await sender.setCredentials(response.credentials) }
+            }
+            deliver(.stream(action))
+        }
+        let streamTask = Task { await stream.run() }
+        // One consumer, so changes reach the outbox in the order they were asked.
+        let commandTask = Task { [sender, commands] in
+            for await command in commands.stream {
+                switch command {
+                case .enqueue(let kind, let clientId): await sender.enqueue(kind, clientId: clientId)
+                case .retry(let id): await sender.retry(id)
+                case .remove(let id): await sender.remove(id)
+                }
+            }
+        }
+        tasks.withLock { $0 += [streamTask, commandTask] }
+    }
+
+    /// Queues a change; returns its `clientId` at once, so the app can show it pending.
+    @discardableResult
+    public func enqueue(_ kind: Outbox.Kind) -> String {
+        let clientId = UUID().uuidString.lowercased()
+        commands.continuation.yield(.enqueue(kind, clientId: clientId))
+        return clientId
+    }
+
+    /// Sends a refused change again, with the same `clientId`.
+    public func retry(_ clientId: String) {
+        commands.continuation.yield(.retry(clientId))
+    }
+
+    /// Forgets a change the user gave up on.
+    public func remove(_ clientId: String) {
+        commands.continuation.yield(.remove(clientId))
+    }
+
+    /// Fetches the messages before `seq`; the answer comes as `.history` or `.historyFailed`.
+    public func fetchHistory(before seq: Int64, limit: Int = 50) {
+        guard let room = credentials else {
+            deliver(.historyFailed(.transport(.cannotConnect("not joined yet"))))
+            return
+        }
+        let task = Task { [api, deliver] in
+            do throws(ClientError) {
+                deliver(.history(try await api.messages(room, before: seq, limit: limit)))
+            } catch {
+                deliver(.historyFailed(error))
+            }
+        }
+        tasks.withLock { $0.append(task) }
+    }
+
+    /// Waits until every queued change is sent or refused (tests, and a clean quit).
+    public func drained() async {
+        await sender.drained()
+    }
+
+    /// Sends what is queued, then leaves the room, within `seconds` at most: an unreachable
+    /// server must not keep the program from ending. Returns what could not be sent.
+    @discardableResult
+    public func leave(within seconds: Double) async -> [Outbox.Item] {
+        if let room = credentials {
+            let sender = self.sender
+            let api = self.api
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    await sender.drained()
+                    _ = try? await api.leave(room)
+                }
+                group.addTask {
+                    try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+                }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+        let unsent = await sender.outbox.unsent.filter { if case .failed = $0.status { false } else { true } }
+        stop()
+        return unsent
+    }
+
+    /// Stops the stream and the queue; nothing more is sent.
+    public func stop() {
+        commands.continuation.finish()
+        let running = tasks.withLock { tasks in
+            defer { tasks.removeAll() }
+            return tasks
+        }
+        running.forEach { $0.cancel() }
+        Task { [sender] in await sender.stop() }
+    }
+}
+
+/// The credentials, shared by the session and its stream's callback.
+private final class Joined: Sendable {
+    let value = Mutex<RoomCredentials?>(nil)
+}
