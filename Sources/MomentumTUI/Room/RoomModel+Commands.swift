@@ -26,8 +26,7 @@ extension RoomModel {
                 return []
             }
             // Writing means the user has caught up.
-            chat.clearUnreadMarker()
-            chat.scrollToBottom()
+            chat.caughtUp()
             return [.send(.message(text))]
         }
         let (name, typed) = Self.parseCommand(text)

@@ -15,13 +15,11 @@ extension RoomModel {
             refreshPendingLines()
             return moderationRefused(refused)
         case .historyFailed(let reason):
-            historyRequested = false
+            chat.historyFailed()
             notice = reason
             return []
         case .history(let page):
-            historyRequested = false
-            historyExhausted = !page.hasMore
-            prependHistory(page.messages)
+            prependHistory(page)
             return []
         case .tick(let date):
             now = date
@@ -154,11 +152,7 @@ extension RoomModel {
         case .nextPane: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
         case .previousPane: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + Pane.allCases.count - 1) % Pane.allCases.count]
         case .historyUp:
-            chat.pageUp()
-            if chat.isTopReached, !historyExhausted, !historyRequested, let oldest = oldestSeq {
-                historyRequested = true
-                return [.fetchHistory(before: oldest)]
-            }
+            if let oldest = chat.pageUp() { return [.fetchHistory(before: oldest)] }
         case .historyDown: chat.pageDown()
         case .quit: return [.quit]
         case .retry:
