@@ -85,7 +85,7 @@ struct DemoBots: Sendable {
                     group.addTask { await greet(seat, api: api) }
                 case .floorGiven(let seat) where !seat.isExpert:
                     group.addTask { await answer(seat, api: api) }
-                default:
+                case .arrived, .floorGiven:
                     break
                 }
             }
@@ -281,7 +281,7 @@ struct DemoBots: Sendable {
                     defer { model.hasFloor = holds }
                     if state.hands.contains(model.me ?? "") == false { model.handSince = nil }
                     return holds && !model.hasFloor ? .floorGiven(self) : nil
-                default:
+                case .status, .join, .poll, .reload, .wait:
                     return nil
                 }
             }

@@ -125,18 +125,38 @@ extension RoomModel {
         return HelpOverlay(title: strings.helpTitle, sections: sections, state: help)
     }
 
+    /// Keys for the focused list; nil for keys the list has no use for.
     private mutating func listKey(_ event: InputEvent) -> [RoomEffect]? {
-        switch (focus, event) {
-        case (.people, .up): selectPerson(.previous)
-        case (.people, .down): selectPerson(.next)
-        case (.people, .enter) where isExpert: return perform(.floorSelected)
-        case (.people, .delete) where isExpert: return perform(.removeSelected)
-        case (.agenda, .up): agendaList.select(.previous, count: room?.agenda.count ?? 0, height: 10)
-        case (.agenda, .down): agendaList.select(.next, count: room?.agenda.count ?? 0, height: 10)
-        case (.agenda, .enter) where isExpert:
+        switch focus {
+        case .chat: return nil
+        case .people: return peopleKey(event)
+        case .agenda: return agendaKey(event)
+        }
+    }
+
+    private mutating func peopleKey(_ event: InputEvent) -> [RoomEffect]? {
+        switch event {
+        case .up: selectPerson(.previous)
+        case .down: selectPerson(.next)
+        case .enter where isExpert: return perform(.floorSelected)
+        case .delete where isExpert: return perform(.removeSelected)
+        case .text, .enter, .tab, .backTab, .backspace, .delete, .escape, .insert, .left, .right, .home, .end,
+             .pageUp, .pageDown, .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
+            return nil
+        }
+        return []
+    }
+
+    private mutating func agendaKey(_ event: InputEvent) -> [RoomEffect]? {
+        switch event {
+        case .up: agendaList.select(.previous, count: room?.agenda.count ?? 0, height: 10)
+        case .down: agendaList.select(.next, count: room?.agenda.count ?? 0, height: 10)
+        case .enter where isExpert:
             guard let agenda = room?.agenda, let index = agendaList.selection(count: agenda.count) else { return [] }
             return [.moderate(.agenda, ModerationRequest(itemId: agenda[index].id))]
-        default: return nil
+        case .text, .enter, .tab, .backTab, .backspace, .delete, .escape, .insert, .left, .right, .home, .end,
+             .pageUp, .pageDown, .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
+            return nil
         }
         return []
     }
@@ -159,7 +179,8 @@ extension RoomModel {
             if let failed = outbox.items.first(where: { if case .failed = $0.status { true } else { false } }) {
                 return [.retry(failed.id)]
             }
-        default:
+        case .floorNext, .floorSelected, .lowerSelectedHand, .lowerAllHands, .agendaNext, .agendaPrevious,
+             .muteSelected, .removeSelected, .lock:
             return isExpert ? moderation(action) : []
         }
         return []
@@ -192,7 +213,7 @@ extension RoomModel {
             removal = (person, DialogState(buttonCount: 2, selected: 1))
         case .lock:
             return [.moderate(.lock, ModerationRequest(locked: !room.locked))]
-        default:
+        case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry:
             break
         }
         return []
