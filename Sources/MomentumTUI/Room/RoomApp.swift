@@ -29,85 +29,58 @@ struct RoomApp {
         case ended(EndReason)
     }
 
+    /// The room in the real terminal, over libcurl.
     func run() throws -> Outcome {
         let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors))
+        defer { terminal.restore() }
+        let engine = CurlEngine()
+        defer { engine.shutdown() }
+        return run(on: terminal, clock: SystemClock(), transport: engine, unicode: terminal.unicode)
+    }
+
+    /// The room on any terminal, clock and transport: the product passes ncurses, the system
+    /// clock and libcurl; tests pass the in-memory terminal and a virtual clock.
+    func run(
+        on terminal: any Terminal, clock: any RunnerClock, transport: any HTTPTransport,
+        unicode: Bool = true, timeZone: TimeZone = .current
+    ) -> Outcome {
         var theme = colors ? Theme.color : Theme.monochrome
-        if ascii || !terminal.unicode { theme = theme.ascii }
+        if ascii || !unicode { theme = theme.ascii }
         // What the command line did not give is asked on screen first.
         var join = self.join
-        var form = JoinForm(code: join.code, name: join.name, strings: strings)
-        if form.isNeeded {
-            formLoop: while true {
-                let (frame, cursor) = form.render(size: terminal.size, theme: theme)
-                terminal.draw(frame, cursor: cursor)
-                let ready = terminal.wait(timeout: nil)
-                if ready.contains(terminal.signalDescriptor), terminal.pendingSignal() != nil { return .quit(name: nil) }
-                for event in terminal.readEvents() {
-                    switch form.handle(event) {
-                    case .cancelled?: return .quit(name: nil)
-                    case .done(let code, let name)?:
-                        join.code = code
-                        join.name = name
-                        break formLoop
-                    case nil: continue
-                    }
-                }
-            }
+        var form = JoinFormScreen(form: JoinForm(code: join.code, name: join.name, strings: strings), theme: theme, size: terminal.size)
+        if form.form.isNeeded {
+            _ = Runner<JoinFormScreen>(terminal: terminal, clock: clock).run(&form) { _ in .proceed }
+            guard case .done(let code, let name)? = form.outcome else { return .quit(name: nil) }
+            join.code = code
+            join.name = name
         }
-        var model = RoomModel(strings: strings, theme: theme, size: terminal.size, now: Date(), bellEnabled: bell)
+        var model = RoomModel(strings: strings, theme: theme, size: terminal.size, now: clock.now, bellEnabled: bell)
+        model.timeZone = timeZone
         model.welcome = welcome
 
-        let inbox = RoomInbox()
-        let engine = CurlEngine()
+        let inbox = Inbox<RoomMessage>()
         let logger = self.logger
         let strings = self.strings
-        let session = RoomSession(api: SessionAPI(baseURL: url, transport: engine), join: join) { update in
+        let session = RoomSession(api: SessionAPI(baseURL: url, transport: transport), join: join) { update in
             if case .stream(.status(let status)) = update { logger?.info("connection: \(status)") }
             inbox.post(RoomMessage(update, strings: strings))
         }
         session.start()
-        defer {
-            session.stop()
-            terminal.restore()
-            engine.shutdown()
-        }
-
-        var outcome = Outcome.quit(name: nil)
-        loop: while true {
-            let (frame, cursor) = RoomView.render(&model)
-            terminal.draw(frame, cursor: cursor)
-            if let ended = model.ended, ended != .stopped {
-                outcome = .ended(ended)
-                break loop
+        defer { session.stop() }
+        let effects = RoomEffects(session: session, terminal: terminal, logger: logger)
+        let exit = Runner(terminal: terminal, clock: clock, inbox: inbox).run(&model, interpret: effects.run)
+        switch exit {
+        case .finished:
+            return .ended(model.ended ?? .stopped)
+        case .stopped, .interrupted:
+            if session.credentials == nil {
+                if case .reconnecting = model.status { return .unreachable }
+                return .quit(name: nil)
             }
-            let ready = terminal.wait(timeout: nextTick(model), others: [inbox.readDescriptor])
-            if ready.contains(terminal.signalDescriptor), terminal.pendingSignal() != nil { break loop }
-            var effects: [RoomEffect] = []
-            for message in inbox.take() { effects += model.update(message) }
-            for event in terminal.readEvents() {
-                if case .resize = event { effects += model.update(.resized(terminal.size)) }
-                effects += model.update(.input(event))
-            }
-            effects += model.update(.tick(Date()))
-            for effect in effects {
-                switch effect {
-                case .quit: break loop
-                case .bell: terminal.bell()
-                case .send(let kind): session.enqueue(kind)
-                case .retry(let id): session.retry(id)
-                case .moderate(let action, let request): session.enqueue(.moderation(action, request))
-                case .fetchHistory(let before): session.fetchHistory(before: before)
-                case .log(let line): logger?.warning("\(line)")
-                }
-            }
+            leave(session)
+            return .quit(name: join.name)
         }
-        guard case .quit = outcome else { return outcome }
-        if session.credentials == nil {
-            if case .reconnecting = model.status { return .unreachable }
-            return outcome
-        }
-        leave(session)
-        return .quit(name: join.name)
     }
 
     /// Sends what is queued, then leaves the room; waits 3 s at most.
@@ -118,13 +91,5 @@ struct RoomApp {
             done.signal()
         }
         _ = done.wait(timeout: .now() + 4)
-    }
-
-    /// The next moment the screen changes by itself: each second while reconnecting (the
-    /// countdown), else the next minute (the clock).
-    private func nextTick(_ model: RoomModel) -> Duration {
-        if case .reconnecting = model.status { return .seconds(1) }
-        let seconds = 60 - Calendar.current.component(.second, from: model.now)
-        return .seconds(max(1, seconds))
     }
 }
