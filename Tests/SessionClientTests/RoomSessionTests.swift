@@ -61,6 +61,32 @@ struct RoomSessionTests {
         await server.stop()
     }
 
+    @Test func aModerationPressedWhileTheServerIsKilledIsAppliedOnceAfterItsRestart() async throws {
+        let database = TestServer.temporaryDatabase()
+        let first = try await ServerProcess(database: database, workshop: try temporaryWorkshopFile())
+        let code = try #require(first.code), key = try #require(first.moderatorKey)
+        let engine = CurlEngine()
+        let api = SessionAPI(baseURL: first.url, transport: engine)
+        let karim = try await api.join(JoinRequest(code: code, name: "Karim"))
+        let session = RoomSession(
+            api: api, join: JoinRequest(code: code, name: "Sarah", moderatorKey: key), timing: Self.fast, deliver: { _ in })
+        session.start()
+        #expect(await eventually { session.credentials != nil })
+
+        first.kill()
+        let mute = session.enqueue(.moderation(.mute, ModerationRequest(participantId: karim.participant.id, muted: true)))
+        #expect(await eventually { await session.outbox.items.first { $0.id == mute }.map { $0.attempts >= 1 } == true })
+        let second = try await ServerProcess(database: database, port: first.port)
+        await session.drained()
+        #expect(await session.outbox.items.first { $0.id == mute }?.status == .sent)
+        let events = try await api.events(karim.credentials, after: karim.cursor, timeout: 0).events
+        #expect(events.filter { if case .muted(karim.participant.id, true) = $0.kind { true } else { false } }.count == 1)
+
+        await session.leave(within: 3)
+        second.terminate()
+        engine.shutdown()
+    }
+
     @Test func aRefusedModerationCarriesTheServersReasonAndTheQueueMovesOn() async throws {
         let at = Date(timeIntervalSince1970: 1_800_000_000)
         let karim = Participant(id: "p1", name: "Karim", role: .learner, joinedAt: at)
