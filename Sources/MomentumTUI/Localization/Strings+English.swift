@@ -89,6 +89,8 @@ extension Strings {
             }
         },
         missingArgument: { "A name is missing: \($0)" },
+        noMessageFrom: { "\($0) has no message to delete." },
+        actionsWaiting: { $0 == 1 ? "1 action waiting for the network: it goes out as soon as it is back." : "\($0) actions waiting for the network: they go out as soon as it is back." },
         endRemoved: "The expert removed you from the room.",
         endLeft: "You left the room.",
         refused: { code, message in

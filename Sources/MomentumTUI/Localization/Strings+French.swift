@@ -89,6 +89,8 @@ extension Strings {
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },
+        noMessageFrom: { "\($0) n'a pas de message à supprimer." },
+        actionsWaiting: { $0 == 1 ? "1 action en attente du réseau : elle partira dès son retour." : "\($0) actions en attente du réseau : elles partiront dès son retour." },
         endRemoved: "L'expert·e t'a retiré·e de la salle.",
         endLeft: "Tu as quitté la salle.",
         refused: { code, message in

@@ -92,6 +92,10 @@ struct Strings: Sendable {
     var commandHelp: @Sendable (RoomCommand.ID) -> String
     /// A command typed without the name it needs; the usage is "/baisser NOM".
     var missingArgument: @Sendable (_ usage: String) -> String
+    /// `/supprimer NOM` for someone with no message to delete.
+    var noMessageFrom: @Sendable (String) -> String
+    /// Moderation pressed while the server cannot be reached: it waits and goes out later.
+    var actionsWaiting: @Sendable (Int) -> String
 
     // Ends
     var endRemoved: String

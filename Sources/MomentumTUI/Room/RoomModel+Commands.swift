@@ -78,7 +78,7 @@ extension RoomModel {
             // The most recent message of that person: what an expert deletes is what just appeared.
             guard let person = target() else { return [] }
             guard let message = room?.messages.last(where: { $0.authorId == person.id && !$0.deleted }) else {
-                notice = strings.nobodyNamed(argument)
+                notice = strings.noMessageFrom(person.name)
                 return []
             }
             return [.moderate(.deleteMessage, ModerationRequest(messageId: message.id))]

@@ -35,8 +35,14 @@ extension RoomModel {
 
     // MARK: Network
 
-    /// A refused moderation is said in a notice, in the user's language, and logged.
+    /// A moderation waiting for the network is said; a refused one is said in the user's
+    /// language, and logged.
     private mutating func moderationRefused(_ items: [Outbox.Item]) -> [RoomEffect] {
+        let waiting = outbox.items.filter { item in
+            guard case .moderation = item.kind, item.lastError != nil else { return false }
+            return item.status == .pending || item.status == .sending
+        }
+        if !waiting.isEmpty { notice = strings.actionsWaiting(waiting.count) }
         var effects: [RoomEffect] = []
         for item in items {
             guard case .moderation(let action, _) = item.kind, case .failed(let reason) = item.status else { continue }
