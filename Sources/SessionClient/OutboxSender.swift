@@ -69,10 +69,11 @@ public actor OutboxSender {
         changed(outbox)
     }
 
-    /// Waits until nothing is pending or in flight (for tests and for a clean quit).
+    /// Waits until nothing is pending or in flight (for tests and for a clean quit), or the
+    /// waiting task is cancelled.
     public func drained() async {
         while pumping || outbox.items.contains(where: { $0.status == .pending || $0.status == .sending }) {
-            if credentials == nil { return }
+            if credentials == nil || Task.isCancelled { return }
             try? await sleeper.sleep(seconds: 0.02)
         }
     }

@@ -66,7 +66,7 @@ public final class RoomSession: Sendable {
     }
 
     /// Who I am in the room, once joined: the credentials of every later call.
-    public var credentials: RoomCredentials? { joined.value.withLock { $0 } }
+    public var credentials: RoomCredentials? { joined.credentials }
 
     /// The queue as it stands.
     public var outbox: Outbox {
@@ -79,7 +79,7 @@ public final class RoomSession: Sendable {
         let stream = RoomStream(machine: machine, api: api, sleeper: timing.sleeper, random: timing.random) {
             [joined, sender, deliver] action in
             if case .joinedRoom(let response) = action {
-                joined.value.withLock { $0 = response.credentials }
+                joined.set(response.credentials)
                 Task { await sender.setCredentials(response.credentials) }
             }
             deliver(.stream(action))
@@ -138,23 +138,26 @@ public final class RoomSession: Sendable {
     }
 
     /// Sends what is queued, then leaves the room, within `seconds` at most: an unreachable
-    /// server must not keep the program from ending. Returns what could not be sent.
+    /// server must not keep the program from ending. A join still on its way is waited for
+    /// (a seat taken just as the user quits is given back). Returns what could not be sent.
     @discardableResult
     public func leave(within seconds: Double) async -> [Outbox.Item] {
-        if let room = credentials {
-            let sender = self.sender
-            let api = self.api
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    await sender.drained()
-                    _ = try? await api.leave(room)
-                }
-                group.addTask {
-                    try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-                }
-                await group.next()
-                group.cancelAll()
+        let sender = self.sender
+        let api = self.api
+        let joined = self.joined
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await joined.wait()
+                guard let room = joined.credentials else { return }
+                await sender.drained()
+                _ = try? await api.leave(room)
             }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+            }
+            await group.next()
+            group.cancelAll()
+            joined.release()
         }
         let unsent = await sender.outbox.unsent.filter { if case .failed = $0.status { false } else { true } }
         stop()
@@ -173,7 +176,46 @@ public final class RoomSession: Sendable {
     }
 }
 
-/// The credentials, shared by the session and its stream's callback.
+/// The credentials, shared by the session and its stream's callback, and who waits for them.
 private final class Joined: Sendable {
-    let value = Mutex<RoomCredentials?>(nil)
+    private struct State {
+        var credentials: RoomCredentials?
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        var released = false
+    }
+
+    private let state = Mutex(State())
+
+    var credentials: RoomCredentials? { state.withLock { $0.credentials } }
+
+    func set(_ credentials: RoomCredentials) {
+        let waiters = state.withLock { state in
+            state.credentials = credentials
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    /// Returns once joined; a task that gives up must call `release`.
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let now = state.withLock { state -> Bool in
+                guard state.credentials == nil, !state.released else { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if now { continuation.resume() }
+        }
+    }
+
+    /// Lets every waiter go, now and later (the session is leaving).
+    func release() {
+        let waiters = state.withLock { state in
+            state.released = true
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        waiters.forEach { $0.resume() }
+    }
 }

@@ -87,6 +87,34 @@ struct RoomSessionTests {
         engine.shutdown()
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func leavingAnUnreachableServerGivesUpInTimeAndSaysWhatWasNotSent() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let cable = Cable(to: server.url, over: server.engine)
+        let session = RoomSession(
+            api: SessionAPI(baseURL: Cable.clientURL, transport: cable), join: JoinRequest(code: room.code, name: "Karim"),
+            timing: Self.fast, deliver: { _ in })
+        session.start()
+        #expect(await eventually { session.credentials != nil })
+        cable.unplug()
+        let text = session.enqueue(.message("dans le tunnel"))
+        let unsent = await session.leave(within: 0.5)
+        #expect(unsent.map(\.id) == [text])
+        await server.stop()
+    }
+
+    @Test func quittingWhileTheJoinIsOnItsWayStillGivesTheSeatBack() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let session = RoomSession(api: server.api, join: JoinRequest(code: room.code, name: "Karim"), timing: Self.fast, deliver: { _ in })
+        session.start()
+        await session.leave(within: 5)
+        // The seat was taken and given back: the name is free again.
+        _ = try await server.join(room, "Karim")
+        await server.stop()
+    }
+
     @Test func aRefusedModerationCarriesTheServersReasonAndTheQueueMovesOn() async throws {
         let at = Date(timeIntervalSince1970: 1_800_000_000)
         let karim = Participant(id: "p1", name: "Karim", role: .learner, joinedAt: at)

@@ -74,12 +74,10 @@ struct RoomApp {
         case .finished:
             return .ended(model.ended ?? .stopped)
         case .stopped, .interrupted:
-            if session.credentials == nil {
-                if case .reconnecting = model.status { return .unreachable }
-                return .quit(name: nil)
-            }
+            if session.credentials == nil, case .reconnecting = model.status { return .unreachable }
+            // A join on its way is waited for, so a seat taken as the user quits is given back.
             leave(session)
-            return .quit(name: join.name)
+            return .quit(name: session.credentials == nil ? nil : join.name)
         }
     }
 
