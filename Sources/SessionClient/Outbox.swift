@@ -9,7 +9,7 @@ public import SessionModel
 /// with the same id, so sends keep their order across disconnects and server restarts; one
 /// the server refuses is marked failed with the server's sentence, and the queue moves on.
 public struct Outbox: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Codable {
         case message(String)
         case hand(raised: Bool)
         /// An expert's action; a moderation click during a network drop waits here like a message.

@@ -47,22 +47,34 @@ public final class RoomSession: Sendable {
     }
 
     public let api: SessionAPI
-    private let join: JoinRequest
-    private let timing: Timing
-    private let deliver: @Sendable (Update) -> Void
+    let join: JoinRequest
+    let timing: Timing
+    let deliver: @Sendable (Update) -> Void
     private let sender: OutboxSender
     private let joined = Joined()
     private let commands = AsyncStream.makeStream(of: Command.self)
     private let tasks = Mutex<[Task<Void, Never>]>([])
+    /// The seat on disk, when the session keeps one.
+    let keeper: SeatKeeper?
 
-    public init(api: SessionAPI, join: JoinRequest, timing: Timing = Timing(), deliver: @escaping @Sendable (Update) -> Void) {
+    /// `seats`, when given, keeps the seat across runs of the client: a client that crashed
+    /// takes its seat back and sends what it had queued, with the same `clientId`s.
+    public init(
+        api: SessionAPI, join: JoinRequest, timing: Timing = Timing(), seats: SeatStore? = nil,
+        deliver: @escaping @Sendable (Update) -> Void
+    ) {
         self.api = api
         self.join = join
         self.timing = timing
         self.deliver = deliver
+        let keeper = seats.map { SeatKeeper(store: $0, key: SeatStore.key(server: api.baseURL, join: join)) }
+        self.keeper = keeper
         sender = OutboxSender(
             api: api, sleeper: timing.sleeper, backoff: timing.outbox, random: timing.random,
-            changed: { deliver(.outbox($0)) })
+            changed: { outbox in
+                keeper?.changed(outbox)
+                deliver(.outbox(outbox))
+            })
     }
 
     /// Who I am in the room, once joined: the credentials of every later call.
@@ -73,18 +85,16 @@ public final class RoomSession: Sendable {
         get async { await sender.outbox }
     }
 
-    /// Joins and keeps the room's stream running until `stop()` or `leave(within:)`.
+    /// Joins (or takes a saved seat back) and keeps the room's stream running until `stop()`
+    /// or `leave(within:)`.
     public func start() {
-        let machine = LongPoll(join: join, backoff: timing.stream)
-        let stream = RoomStream(machine: machine, api: api, sleeper: timing.sleeper, random: timing.random) {
-            [joined, sender, deliver] action in
-            if case .joinedRoom(let response) = action {
-                joined.set(response.credentials)
-                Task { await sender.setCredentials(response.credentials) }
-            }
-            deliver(.stream(action))
+        let saved = keeper?.claim()
+        // What was queued before a crash goes first, with its `clientId`s.
+        for change in saved?.pending ?? [] { commands.continuation.yield(.enqueue(change.kind, clientId: change.clientId)) }
+        let streamTask = Task { [self] in
+            if let saved, await resume(saved) { return }
+            await follow(LongPoll(join: join, backoff: timing.stream), credentials: nil)
         }
-        let streamTask = Task { await stream.run() }
         // One consumer, so changes reach the outbox in the order they were asked.
         let commandTask = Task { [sender, commands] in
             for await command in commands.stream {
@@ -96,6 +106,30 @@ public final class RoomSession: Sendable {
             }
         }
         tasks.withLock { $0 += [streamTask, commandTask] }
+    }
+
+    /// Runs the room's stream until it ends or the session stops.
+    func follow(_ machine: LongPoll, credentials: RoomCredentials?) async {
+        let stream = RoomStream(machine: machine, api: api, credentials: credentials, sleeper: timing.sleeper, random: timing.random) {
+            [self] action in received(action)
+        }
+        await stream.run()
+    }
+
+    /// What the stream says: the credentials are kept (and the seat saved) once joined; the
+    /// seat is forgotten once the room is over for me; the app hears everything.
+    func received(_ action: LongPoll.Action) {
+        switch action {
+        case .joinedRoom(let response):
+            joined.set(response.credentials)
+            keeper?.joined(response)
+            Task { [sender] in await sender.setCredentials(response.credentials) }
+        case .status(.ended(.left)), .status(.ended(.removed)), .status(.ended(.refused)):
+            keeper?.forget()
+        case .status, .update, .join, .poll, .reload, .wait:
+            break
+        }
+        deliver(.stream(action))
     }
 
     /// Queues a change; returns its `clientId` at once, so the app can show it pending.
@@ -145,12 +179,13 @@ public final class RoomSession: Sendable {
         let sender = self.sender
         let api = self.api
         let joined = self.joined
+        let keeper = self.keeper
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await joined.wait()
                 guard let room = joined.credentials else { return }
                 await sender.drained()
-                _ = try? await api.leave(room)
+                if (try? await api.leave(room)) != nil { keeper?.forget() }
             }
             group.addTask {
                 try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
@@ -172,6 +207,7 @@ public final class RoomSession: Sendable {
             return tasks
         }
         running.forEach { $0.cancel() }
+        keeper?.release()
         Task { [sender] in await sender.stop() }
     }
 }

@@ -11,6 +11,7 @@ final class Cable: HTTPTransport {
     private struct State {
         var plugged = true
         var answersToLose: [String] = []
+        var unplugAfterLoss = false
         var requests: [HTTPRequest] = []
     }
 
@@ -25,11 +26,13 @@ final class Cable: HTTPTransport {
 
     func unplug() { state.withLock { $0.plugged = false } }
 
-    /// Plugs the cable back; the answer to the next request whose URL contains `losing` is lost.
-    func plug(losingTheAnswerTo losing: String? = nil) {
+    /// Plugs the cable back; the answer to the next request whose URL contains `losing` is
+    /// lost, and the cable is unplugged then when `thenUnplug` (the client dies with it).
+    func plug(losingTheAnswerTo losing: String? = nil, thenUnplug: Bool = false) {
         state.withLock {
             $0.plugged = true
             if let losing { $0.answersToLose.append(losing) }
+            $0.unplugAfterLoss = thenUnplug
         }
     }
 
@@ -45,6 +48,7 @@ final class Cable: HTTPTransport {
         let lost = state.withLock { state -> Bool in
             guard let index = state.answersToLose.firstIndex(where: { request.url.contains($0) }) else { return false }
             state.answersToLose.remove(at: index)
+            if state.unplugAfterLoss { state.plugged = false }
             return true
         }
         if lost { throw .cannotConnect("the answer was lost on the way back") }

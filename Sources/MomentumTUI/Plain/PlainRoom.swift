@@ -14,6 +14,8 @@ struct PlainRoom {
     let name: String
     let moderatorKey: String?
     var strings: Strings = Language.detect(environment: ProcessInfo.processInfo.environment).strings
+    /// Where the seat is kept across runs (nil for the demo, whose server goes with it).
+    var seats: SeatStore? = nil
 
     /// Runs the room on a thread of its own (the runner blocks in poll(), which must not hold
     /// one of the cooperative pool's threads); a removal or a refused join exits with 1.
@@ -32,7 +34,7 @@ struct PlainRoom {
         let inbox = Inbox<RoomMessage>()
         let strings = self.strings
         let join = JoinRequest(code: code, name: name, moderatorKey: moderatorKey)
-        let session = RoomSession(api: SessionAPI(baseURL: url, transport: engine), join: join) { update in
+        let session = RoomSession(api: SessionAPI(baseURL: url, transport: engine), join: join, seats: seats) { update in
             inbox.post(RoomMessage(update, strings: strings))
         }
         session.start()

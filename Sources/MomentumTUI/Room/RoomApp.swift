@@ -19,6 +19,8 @@ struct RoomApp {
     var welcome: String? = nil
     /// Where connection problems are written (`--log-file`); the screen never shows logs.
     var logger: Logger? = nil
+    /// Where the seat is kept across runs (nil for the demo, whose server goes with it).
+    var seats: SeatStore? = nil
 
     /// Why the room ended, for the message printed after the terminal is restored.
     enum Outcome {
@@ -62,7 +64,7 @@ struct RoomApp {
         let inbox = Inbox<RoomMessage>()
         let logger = self.logger
         let strings = self.strings
-        let session = RoomSession(api: SessionAPI(baseURL: url, transport: transport), join: join) { update in
+        let session = RoomSession(api: SessionAPI(baseURL: url, transport: transport), join: join, seats: seats) { update in
             if case .stream(.status(let status)) = update { logger?.info("connection: \(status)") }
             inbox.post(RoomMessage(update, strings: strings))
         }
