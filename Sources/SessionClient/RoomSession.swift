@@ -195,6 +195,8 @@ public final class RoomSession: Sendable {
             joined.release()
         }
         let unsent = await sender.outbox.unsent.filter { if case .failed = $0.status { false } else { true } }
+        // Quitting is not crashing: what was not sent is said now, not sent on a later run.
+        keeper?.dropPending()
         stop()
         return unsent
     }

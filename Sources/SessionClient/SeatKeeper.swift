@@ -9,6 +9,8 @@ final class SeatKeeper: Sendable {
         var lock: SeatLock?
         var seat: SavedSeat?
         var pending: [SavedSeat.PendingChange] = []
+        /// The user quit: the queue is no longer kept.
+        var quit = false
     }
 
     private let store: SeatStore
@@ -44,6 +46,7 @@ final class SeatKeeper: Sendable {
 
     func changed(_ outbox: Outbox) {
         save { state in
+            guard !state.quit else { return }
             state.pending = outbox.items.filter { $0.status == .pending || $0.status == .sending }
                 .map { SavedSeat.PendingChange(clientId: $0.id, kind: $0.kind) }
             state.seat?.pending = state.pending
@@ -55,6 +58,16 @@ final class SeatKeeper: Sendable {
         state.withLock { state in
             state.seat = nil
             if state.lock != nil { store.remove(key) }
+        }
+    }
+
+    /// The user quit while changes could not be sent (and was told): they are not sent on a
+    /// later run, only the seat is kept.
+    func dropPending() {
+        save { state in
+            state.quit = true
+            state.pending = []
+            state.seat?.pending = []
         }
     }
 

@@ -89,4 +89,24 @@ struct SeatTests {
         await first.leave(within: 3)
         await server.stop()
     }
+
+    @Test func quittingWhileOfflineKeepsTheSeatButNotWhatWasNotSent() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let seats = store()
+        let join = JoinRequest(code: room.code, name: "Karim")
+        let cable = Cable(to: server.url, over: server.engine)
+        let session = RoomSession(api: SessionAPI(baseURL: Cable.clientURL, transport: cable), join: join, timing: Self.fast, seats: seats) { _ in }
+        session.start()
+        #expect(await eventually { session.credentials != nil })
+        cable.unplug()
+        session.enqueue(.message("trop tard"))
+        let key = SeatStore.key(server: Cable.clientURL, join: join)
+        #expect(await eventually { seats.load(key)?.pending.count == 1 }, "a crash now would send it on the next run")
+        let unsent = await session.leave(within: 0.3)
+        #expect(unsent.count == 1, "said when quitting")
+        #expect(seats.load(key)?.pending == [], "not sent on a later run")
+        #expect(seats.load(key)?.token == session.credentials?.token, "the seat is kept: the name with it")
+        await server.stop()
+    }
 }
