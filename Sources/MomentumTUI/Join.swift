@@ -65,8 +65,9 @@ struct Join: AsyncParsableCommand {
     /// After the room: remember the server and name, or say why the room ended.
     private func finish(_ outcome: RoomApp.Outcome, server: String, config: MomentumConfig, strings: Strings) async throws {
         switch outcome {
-        case .quit(let name):
+        case .quit(let name, let unsent):
             if let name { _ = try? config.saving(serverURL: server, name: name) }
+            if unsent > 0 { Console.err("momentum: " + strings.unsentAtQuit(unsent)) }
         case .unreachable:
             Console.err("momentum: " + strings.neverReached)
             throw ExitCode.failure

@@ -81,11 +81,12 @@ struct RunnerTests {
         let outcome = await run(app, on: terminal, transport: server.engine)
 
         #expect(terminal.failures.isEmpty, "\(terminal.failures)")
-        guard case .quit(let name) = outcome else {
+        guard case .quit(let name, let unsent) = outcome else {
             Issue.record("the room ended with \(outcome)")
             return
         }
         #expect(name == "Sarah")
+        #expect(unsent == 0)
         let screen = normalised(terminal.frame.rows)
         #expect(screen == [
             " Les métiers du Web  pas encore commencé                      ● en ligne  hh:mm",

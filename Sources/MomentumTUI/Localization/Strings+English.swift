@@ -91,6 +91,7 @@ extension Strings {
         missingArgument: { "A name is missing: \($0)" },
         noMessageFrom: { "\($0) has no message to delete." },
         actionsWaiting: { $0 == 1 ? "1 action waiting for the network: it goes out as soon as it is back." : "\($0) actions waiting for the network: they go out as soon as it is back." },
+        unsentAtQuit: { $0 == 1 ? "1 message or action was not sent: the server did not answer." : "\($0) messages or actions were not sent: the server did not answer." },
         endRemoved: "The expert removed you from the room.",
         endLeft: "You left the room.",
         refused: { code, message in

@@ -91,6 +91,7 @@ extension Strings {
         missingArgument: { "Il manque un nom : \($0)" },
         noMessageFrom: { "\($0) n'a pas de message à supprimer." },
         actionsWaiting: { $0 == 1 ? "1 action en attente du réseau : elle partira dès son retour." : "\($0) actions en attente du réseau : elles partiront dès son retour." },
+        unsentAtQuit: { $0 == 1 ? "1 envoi n'est pas parti : le serveur n'a pas répondu." : "\($0) envois ne sont pas partis : le serveur n'a pas répondu." },
         endRemoved: "L'expert·e t'a retiré·e de la salle.",
         endLeft: "Tu as quitté la salle.",
         refused: { code, message in

@@ -96,6 +96,8 @@ struct Strings: Sendable {
     var noMessageFrom: @Sendable (String) -> String
     /// Moderation pressed while the server cannot be reached: it waits and goes out later.
     var actionsWaiting: @Sendable (Int) -> String
+    /// Quitting while changes could not reach the server.
+    var unsentAtQuit: @Sendable (Int) -> String
 
     // Ends
     var endRemoved: String

@@ -56,18 +56,18 @@ struct PlainRoom {
             case .left?, .stopped?, nil: return 0
             }
         case .stopped, .interrupted:
-            Self.finish(session)
+            Self.finish(session, strings: strings)
             return 0
         }
     }
 
     /// Sends what is queued and leaves, waiting 3 s at most: an unreachable server must
     /// not keep the program from ending. What could not be sent is said.
-    static func finish(_ session: RoomSession) {
+    static func finish(_ session: RoomSession, strings: Strings) {
         let done = DispatchSemaphore(value: 0)
         Task {
             let unsent = await session.leave(within: 3)
-            if !unsent.isEmpty { Console.err("momentum: \(unsent.count) message(s) not sent: the server did not answer.") }
+            if !unsent.isEmpty { Console.err("momentum: " + strings.unsentAtQuit(unsent.count)) }
             done.signal()
         }
         _ = done.wait(timeout: .now() + 4)

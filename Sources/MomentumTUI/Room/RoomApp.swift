@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SessionClient
 import SessionModel
+import Synchronization
 import Widgets
 
 /// The full-screen room: the UI loop on the main thread, blocked in poll() on the keyboard,
@@ -24,8 +25,9 @@ struct RoomApp {
 
     /// Why the room ended, for the message printed after the terminal is restored.
     enum Outcome {
-        /// The user quit; `name` is the one they joined with, if they did.
-        case quit(name: String?)
+        /// The user quit; `name` is the one they joined with, if they did; `unsent` changes
+        /// could not reach the server before the program gave up.
+        case quit(name: String?, unsent: Int = 0)
         /// The user gave up while the server could not be reached.
         case unreachable
         case ended(EndReason)
@@ -78,18 +80,22 @@ struct RoomApp {
         case .stopped, .interrupted:
             if session.credentials == nil, case .reconnecting = model.status { return .unreachable }
             // A join on its way is waited for, so a seat taken as the user quits is given back.
-            leave(session)
-            return .quit(name: session.credentials == nil ? nil : join.name)
+            let unsent = leave(session)
+            return .quit(name: session.credentials == nil ? nil : join.name, unsent: unsent)
         }
     }
 
-    /// Sends what is queued, then leaves the room; waits 3 s at most.
-    private func leave(_ session: RoomSession) {
+    /// Sends what is queued, then leaves the room; waits 3 s at most. Returns how many
+    /// changes could not be sent.
+    private func leave(_ session: RoomSession) -> Int {
         let done = DispatchSemaphore(value: 0)
+        let unsent = Mutex(0)
         Task {
-            await session.leave(within: 3)
+            let left = await session.leave(within: 3)
+            unsent.withLock { $0 = left.count }
             done.signal()
         }
         _ = done.wait(timeout: .now() + 4)
+        return unsent.withLock { $0 }
     }
 }
