@@ -156,14 +156,14 @@ public final class RoomSession: Sendable {
             deliver(.historyFailed(.transport(.cannotConnect("not joined yet"))))
             return
         }
-        let task = Task { [api, deliver] in
+        // A read: nothing to retry or keep; its answer goes to the app like everything else.
+        Task { [api, deliver] in
             do throws(ClientError) {
                 deliver(.history(try await api.messages(room, before: seq, limit: limit)))
             } catch {
                 deliver(.historyFailed(error))
             }
         }
-        tasks.withLock { $0.append(task) }
     }
 
     /// Waits until every queued change is sent or refused (tests, and a clean quit).
