@@ -37,7 +37,8 @@ struct GalleryView {
         case .up: roster.select(.previous, count: Self.people.count, height: 10)
         case .pageUp: log.pageUp()
         case .pageDown: log.pageDown()
-        default:
+        case .text, .enter, .backTab, .backspace, .delete, .escape, .insert, .left, .right, .home, .end,
+             .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
             if case .submitted(let text) = editor.handle(event) {
                 log.append(LogLine([Span("10:40 ", style: .dim), Span("Moi ", style: .bold), Span(text)], hangingIndent: 6))
             }

@@ -44,26 +44,30 @@ struct Join: AsyncParsableCommand {
         }
         let plain = settings.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
         let knownName = name ?? settings.name
+        // The seat is kept, so that a client that crashed takes it back (and its name).
+        let seats = SeatStore.standard(environment: environment)
         if !plain {
             // The full screen asks for what is missing in a small form of its own.
             let app = RoomApp(
                 url: server, join: JoinRequest(code: code ?? "", name: knownName ?? "", moderatorKey: moderatorKey),
                 strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell,
-                logger: try settings.logFile.map { try LogFile.Sink(path: $0).logger(label: "momentum.join", level: .info) })
+                logger: try settings.logFile.map { try LogFile.Sink(path: $0).logger(label: "momentum.join", level: .info) },
+                seats: seats)
             try await finish(try await MainActor.run { try app.run() }, server: server, config: config, strings: strings)
             return
         }
         guard let code = try code ?? ask(strings.askCode), let name = try knownName ?? ask(strings.askName) else {
             throw ValidationError("--code and --name are needed when standard input is not a terminal.")
         }
-        try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey, strings: strings).run()
+        try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey, strings: strings, seats: seats).run()
     }
 
     /// After the room: remember the server and name, or say why the room ended.
     private func finish(_ outcome: RoomApp.Outcome, server: String, config: MomentumConfig, strings: Strings) async throws {
         switch outcome {
-        case .quit(let name):
+        case .quit(let name, let unsent):
             if let name { _ = try? config.saving(serverURL: server, name: name) }
+            if unsent > 0 { Console.err("momentum: " + strings.unsentAtQuit(unsent)) }
         case .unreachable:
             Console.err("momentum: " + strings.neverReached)
             throw ExitCode.failure

@@ -125,7 +125,10 @@ public final class CurlEngine: HTTPTransport, Sendable {
                 curl_multi_remove_handle(multi.handle, easy)
                 transfer.finish(code: code)
             }
-            curl_multi_poll(multi.handle, nil, 0, 1000, nil)
+            // No periodic timeout: curl shortens the wait to its own next timer while
+            // transfers are in flight, and `send`, cancellation and `shutdown` wake the
+            // thread with curl_multi_wakeup; an idle client sleeps (curl_multi_poll(3)).
+            curl_multi_poll(multi.handle, nil, 0, Int32.max, nil)
         }
     }
 }

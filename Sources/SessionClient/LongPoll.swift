@@ -186,7 +186,7 @@ public struct LongPoll: Sendable {
         case .joining: step = .join
         case .polling: step = .poll
         case .reloading: step = .reload
-        default: return []
+        case .idle, .waiting, .ended: return []
         }
         if case .server(_, let code, let message, _) = error, !error.isTransient {
             switch code {

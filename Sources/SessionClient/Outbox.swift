@@ -1,15 +1,19 @@
 public import Foundation
+public import SessionModel
 
-/// What the user asked to send, in order, each with the `clientId` that makes retries safe.
+/// Every change the user asked of the room, in order, each with the `clientId` that makes
+/// retries safe: messages, the hand, and the expert's moderation.
 ///
 /// A value type with no I/O: `OutboxSender` takes items one at a time with `next()` and
 /// reports back. An item that fails for a passing reason stays first and is tried again
 /// with the same id, so sends keep their order across disconnects and server restarts; one
 /// the server refuses is marked failed with the server's sentence, and the queue moves on.
 public struct Outbox: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Codable {
         case message(String)
         case hand(raised: Bool)
+        /// An expert's action; a moderation click during a network drop waits here like a message.
+        case moderation(ModerationAction, ModerationRequest)
     }
 
     public enum Status: Sendable, Equatable {
@@ -34,6 +38,8 @@ public struct Outbox: Sendable, Equatable {
         public internal(set) var lastError: String?
         /// The chat message the server created, once sent.
         public internal(set) var messageId: String?
+        /// The server's refusal, with its code, so the app can say it in the user's language.
+        public internal(set) var refusal: ClientError?
     }
 
     public private(set) var items: [Item] = []
@@ -42,7 +48,7 @@ public struct Outbox: Sendable, Equatable {
 
     @discardableResult
     public mutating func enqueue(_ kind: Kind, clientId: String = UUID().uuidString.lowercased()) -> String {
-        items.append(Item(id: clientId, kind: kind, status: .pending, attempts: 0, lastError: nil, messageId: nil))
+        items.append(Item(id: clientId, kind: kind, status: .pending, attempts: 0, lastError: nil, messageId: nil, refusal: nil))
         return clientId
     }
 
@@ -76,12 +82,21 @@ public struct Outbox: Sendable, Equatable {
         update(id) { $0.status = .failed(reason: reason) }
     }
 
+    /// The server refused it, with the error it answered.
+    public mutating func refused(_ id: String, error: ClientError) {
+        update(id) {
+            $0.status = .failed(reason: error.description)
+            $0.refusal = error
+        }
+    }
+
     /// Puts a refused item back at the end of the queue, with the same `clientId`.
     public mutating func retry(_ id: String) {
         guard let index = items.firstIndex(where: { $0.id == id }), case .failed = items[index].status else { return }
         var item = items.remove(at: index)
         item.status = .pending
         item.lastError = nil
+        item.refusal = nil
         items.append(item)
     }
 
@@ -96,5 +111,17 @@ public struct Outbox: Sendable, Equatable {
     private mutating func update(_ id: String, _ change: (inout Item) -> Void) {
         guard let index = items.firstIndex(where: { $0.id == id }) else { return }
         change(&items[index])
+    }
+}
+
+extension Outbox {
+    /// Items refused since `earlier`, each once: what the app has to say.
+    public func newlyRefused(since earlier: Outbox) -> [Item] {
+        items.filter { item in
+            guard case .failed = item.status else { return false }
+            guard let before = earlier.items.first(where: { $0.id == item.id }) else { return true }
+            if case .failed = before.status { return false }
+            return true
+        }
     }
 }

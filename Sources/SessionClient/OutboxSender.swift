@@ -1,6 +1,10 @@
+import Foundation
 public import SessionModel
 
 /// Sends an `Outbox` in order over the API, retrying passing failures with backoff.
+///
+/// Every kind of change goes through the same queue, so a moderation pressed during a
+/// network drop is sent when the server answers again, after what was asked before it.
 public actor OutboxSender {
     public private(set) var outbox = Outbox()
     private let api: SessionAPI
@@ -34,10 +38,21 @@ public actor OutboxSender {
         startPumping()
     }
 
+    /// Stops sending: the item in flight finishes, nothing more goes out.
+    public func stop() {
+        credentials = nil
+    }
+
     /// Queues a send; returns its `clientId`.
     @discardableResult
     public func enqueue(_ kind: Outbox.Kind) -> String {
-        let id = outbox.enqueue(kind)
+        enqueue(kind, clientId: UUID().uuidString.lowercased())
+    }
+
+    /// Queues a send with a `clientId` chosen by the caller (who may show it as pending first).
+    @discardableResult
+    public func enqueue(_ kind: Outbox.Kind, clientId: String) -> String {
+        let id = outbox.enqueue(kind, clientId: clientId)
         changed(outbox)
         startPumping()
         return id
@@ -54,10 +69,11 @@ public actor OutboxSender {
         changed(outbox)
     }
 
-    /// Waits until nothing is pending or in flight (for tests and for a clean quit).
+    /// Waits until nothing is pending or in flight (for tests and for a clean quit), or the
+    /// waiting task is cancelled.
     public func drained() async {
         while pumping || outbox.items.contains(where: { $0.status == .pending || $0.status == .sending }) {
-            if credentials == nil { return }
+            if credentials == nil || Task.isCancelled { return }
             try? await sleeper.sleep(seconds: 0.02)
         }
     }
@@ -81,6 +97,9 @@ public actor OutboxSender {
                 case .hand(let raised):
                     _ = try await api.setHand(credentials, HandRequest(raised: raised, clientId: item.id))
                     outbox.sent(item.id)
+                case .moderation(let action, let request):
+                    _ = try await api.moderate(credentials, action, request, clientId: item.id)
+                    outbox.sent(item.id)
                 }
                 failuresInARow = 0
                 changed(outbox)
@@ -93,7 +112,7 @@ public actor OutboxSender {
                     if case .server(_, _, _, let retryAfter?) = error { wait = max(wait, Double(retryAfter)) }
                     do { try await sleeper.sleep(seconds: wait) } catch { return }
                 } else {
-                    outbox.refused(item.id, reason: error.description)
+                    outbox.refused(item.id, error: error)
                     changed(outbox)
                 }
             }

@@ -66,8 +66,13 @@ public struct SessionAPI: Sendable {
         try await call("POST", "/v1/rooms/\(room.roomId)/leave", token: room.token, body: [String: String]())
     }
 
-    public func moderate(_ room: RoomCredentials, _ action: ModerationAction, _ request: ModerationRequest) async throws(ClientError) -> ActionResponse {
-        try await call("POST", "/v1/rooms/\(room.roomId)/moderation/\(action.rawValue)", token: room.token, body: request)
+    /// An expert's action; `clientId`, when given, goes in the body as the idempotency key.
+    public func moderate(
+        _ room: RoomCredentials, _ action: ModerationAction, _ request: ModerationRequest, clientId: String? = nil
+    ) async throws(ClientError) -> ActionResponse {
+        try await call(
+            "POST", "/v1/rooms/\(room.roomId)/moderation/\(action.rawValue)", token: room.token,
+            body: IdempotentBody(request: request, clientId: clientId))
     }
 
     public func createRoom(adminToken: String, _ request: CreateRoomRequest) async throws(ClientError) -> CreateRoomResponse {

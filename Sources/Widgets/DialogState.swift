@@ -33,7 +33,9 @@ public struct DialogState: Sendable, Hashable {
         case .backTab: selected = (selected + buttonCount - 1) % buttonCount
         case .enter: return press(selected)
         case .escape: return .cancelled
-        default: break
+        case .text, .backspace, .delete, .insert, .up, .down, .home, .end, .pageUp, .pageDown,
+             .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
+            break
         }
         return nil
     }

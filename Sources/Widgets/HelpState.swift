@@ -30,7 +30,9 @@ public struct HelpState: Sendable, Hashable {
         case .end: target = lineCount
         case .mouse(let mouse) where mouse.kind == .wheelUp: target = offset - 3
         case .mouse(let mouse) where mouse.kind == .wheelDown: target = offset + 3
-        default: return nil
+        case .text, .enter, .tab, .backTab, .backspace, .delete, .insert, .left, .right, .ctrlLeft, .ctrlRight,
+             .function, .ctrl, .alt, .mouse, .resize, .paste:
+            return nil
         }
         offset = min(max(0, target), max(0, lineCount - max(0, pageHeight)))
         return nil

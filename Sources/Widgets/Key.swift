@@ -110,7 +110,7 @@ public struct KeyDecoder: Sendable {
                         events.append(.alt("\u{7F}"))
                     case .key(let key):
                         events.append(key)
-                    default:
+                    case .character:
                         events.append(.escape)
                         index -= 1
                     }

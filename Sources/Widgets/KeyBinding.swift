@@ -76,7 +76,9 @@ extension InputEvent {
     public var isKey: Bool {
         switch self {
         case .mouse, .resize, .paste: false
-        default: true
+        case .text, .enter, .tab, .backTab, .backspace, .delete, .escape, .insert, .up, .down, .left, .right,
+             .home, .end, .pageUp, .pageDown, .ctrlLeft, .ctrlRight, .function, .ctrl, .alt:
+            true
         }
     }
 

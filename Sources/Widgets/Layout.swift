@@ -39,7 +39,7 @@ public enum Layout {
             switch constraint {
             case .fill(let w): Swift.max(0, w)
             case .min: 1
-            default: 0
+            case .fixed, .ratio: 0
             }
         }
         let weightSum = weights.reduce(0, +)

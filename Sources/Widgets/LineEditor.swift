@@ -110,7 +110,7 @@ public struct LineEditor: Sendable {
         case .down: return recallNewer()
         case .tab: return complete(step: 1, cycling: cycling)
         case .backTab: return complete(step: -1, cycling: cycling)
-        default: return .notHandled
+        case .escape, .insert, .pageUp, .pageDown, .function, .ctrl, .alt, .mouse, .resize: return .notHandled
         }
         return .handled
     }

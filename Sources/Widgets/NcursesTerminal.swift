@@ -1,4 +1,5 @@
 internal import CNcursesw
+public import Foundation
 import Glibc
 
 /// The terminal's own idea of a scalar's width (wcwidth), in a UTF-8 locale.
@@ -243,19 +244,21 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    /// Blocks until input, a signal, or one of `others` is readable, or `timeout` passes.
-    /// Returns the descriptors that are readable. Idle means blocked here: no CPU.
-    public func wait(timeout: Duration?, others: [Int32] = []) -> Set<Int32> {
+    /// Blocks until input, a signal, or one of `others` is readable, or `deadline` passes.
+    /// Idle means blocked here: no CPU.
+    public func wait(until deadline: Date?, others: [Int32]) -> Wakeup {
         var fds = ([STDIN_FILENO, signalDescriptor] + others).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-        let milliseconds: Int32 = timeout.map { Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? -1
+        let milliseconds: Int32 = deadline.map { Int32(clamping: Int64(max(0, ($0.timeIntervalSinceNow * 1000).rounded(.up)))) } ?? -1
         let count = poll(&fds, nfds_t(fds.count), milliseconds)
-        guard count > 0 else { return [] }
-        // The terminal went away (hang-up without a SIGHUP): say so like SIGHUP, never spin.
-        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
-            signalPipe.wake(UInt8(truncatingIfNeeded: SIGHUP))
-            return [signalDescriptor]
-        }
-        return Set(fds.filter { $0.revents != 0 }.map(\.fd))
+        guard count > 0 else { return Wakeup() }
+        // The terminal went away (hang-up without a SIGHUP): stop, never spin.
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return Wakeup(stop: true) }
+        var wakeup = Wakeup(input: fds[0].revents != 0)
+        // A window change also writes to the signal pipe; it comes back from `readEvents`.
+        if fds[1].revents != 0, pendingSignal() != nil { wakeup.stop = true }
+        wakeup.readable = Set(fds.dropFirst(2).filter { $0.revents != 0 }.map(\.fd))
+        if wakeup.timedOut { wakeup.input = true }
+        return wakeup
     }
 
     /// The signal that asked the program to stop, if one arrived (SIGTERM, SIGHUP, SIGINT).

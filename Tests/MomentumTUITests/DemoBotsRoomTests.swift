@@ -4,9 +4,11 @@ import Testing
 import TestSupport
 @testable import MomentumTUI
 
-/// The demo for real: its embedded server, its bots at a fast pace, and a real client in the
-/// room watching what they do. Serialized so that each test can check that its own
-/// temporary folder is gone afterwards.
+/// The demo for real: its embedded server, the director's bots driven on the real clock at a
+/// fast pace with a fixed seed, and a real client in the room checking that what the director
+/// decides reaches the server. What the bots decide, over a whole day, is tested in virtual
+/// time by `DemoDirectorTests`. Serialized so that each test can check that its own temporary
+/// folder is gone afterwards.
 @Suite("Demo bots in a real room", .serialized)
 struct DemoBotsRoomTests {
     /// Every answer a bot may give with the floor, whatever the item.
@@ -14,7 +16,7 @@ struct DemoBotsRoomTests {
 
     @Test(.timeLimit(.minutes(1)))
     func learnersJoinAndChatAndTheSimulatedExpertLeads() async throws {
-        try await Demo.withRoom(role: .learner, participants: 3, name: "Observatrice", pace: .fast) { room in
+        try await Demo.withRoom(role: .learner, participants: 3, name: "Observatrice", pace: .fast, seed: 1) { room in
             #expect(room.moderatorKey == nil)
             try await watching(room) { me in try await checkLearnersAndExpert(me, room) }
         }
@@ -23,7 +25,7 @@ struct DemoBotsRoomTests {
 
     @Test(.timeLimit(.minutes(1)))
     func aBotGivenTheFloorByTheUserAsExpertAnswersOnTheItemsTheme() async throws {
-        try await Demo.withRoom(role: .expert, participants: 2, name: "Experte", pace: .fast) { room in
+        try await Demo.withRoom(role: .expert, participants: 2, name: "Experte", pace: .fast, seed: 2) { room in
             #expect(room.moderatorKey != nil)
             try await watching(room) { me in try await checkFloorAnswer(me, room) }
         }
@@ -32,7 +34,7 @@ struct DemoBotsRoomTests {
 
     func checkLearnersAndExpert(_ me: TestClient, _ room: DemoRoom) async throws {
         // Everyone arrives and says something.
-        let lively = await eventually(within: 20) {
+        let lively = await eventually(within: 10) {
             guard let state = me.state else { return false }
             let bots = state.present.filter { $0.role == .learner && $0.name != room.name }
             let authors = Set(state.messages.map(\.authorId))
@@ -47,9 +49,9 @@ struct DemoBotsRoomTests {
         let events = { me.record.events.map(\.kind) }
         let first = state.agenda[0].id
         #expect(me.record.joined?.state.currentItemId == first || events().contains(.agenda(itemId: first)))
-        #expect(await eventually(within: 15) { events().contains(.agenda(itemId: state.agenda[1].id)) })
+        #expect(await eventually(within: 10) { events().contains(.agenda(itemId: state.agenda[1].id)) })
         // She gives the floor to a raised hand, and whoever gets it answers.
-        let answered = await eventually(within: 15) {
+        let answered = await eventually(within: 10) {
             let record = me.record
             return record.events.contains { event in
                 guard case .floor(let holder?) = event.kind, event.actor == sarah.id else { return false }
@@ -63,7 +65,7 @@ struct DemoBotsRoomTests {
     }
 
     func checkFloorAnswer(_ me: TestClient, _ room: DemoRoom) async throws {
-        let arrived = await eventually(within: 20) { (me.state?.present.count ?? 0) >= 3 && me.credentials != nil }
+        let arrived = await eventually(within: 10) { (me.state?.present.count ?? 0) >= 3 && me.credentials != nil }
         #expect(arrived)
         let state = try #require(me.state)
         let credentials = try #require(me.credentials)

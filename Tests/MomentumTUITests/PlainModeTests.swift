@@ -25,6 +25,7 @@ struct PlainModeTests {
         process.arguments = ["join", server.url, "--code", room.code, "--name", "Karim", "--plain", "--lang", "fr"]
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "momentum-config-" + UUID().uuidString
+        environment["XDG_STATE_HOME"] = NSTemporaryDirectory() + "momentum-state-" + UUID().uuidString
         process.environment = environment
         return (server, room, chloe, process)
     }
@@ -77,6 +78,48 @@ struct PlainModeTests {
         #expect(process.terminationStatus == 0)
         #expect(await eventually { chloe.state?.participants.first { $0.name == "Karim" }?.membership == .left })
         _ = try await server.join(room, "Karim")
+        await chloe.stop()
+        await server.stop()
+    }
+
+    @Test func aClientKilledTakesItsSeatBackWhenRunAgain() async throws {
+        let (server, _, chloe, first) = try await setUp()
+        let firstOutput = Pipe(), firstSeen = Output()
+        first.standardInput = Pipe()
+        first.standardOutput = firstOutput
+        firstOutput.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil; return }
+            firstSeen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+        }
+        try first.run()
+        // In the room, and told so: the seat (its token) is on disk from then on.
+        #expect(await eventually(within: 15) { firstSeen.value.contains("Les métiers du Web") })
+        kill(first.processIdentifier, SIGKILL)
+        #expect(await eventually { !first.isRunning })
+
+        let again = Process()
+        again.executableURL = first.executableURL
+        again.arguments = first.arguments
+        again.environment = first.environment
+        let input = Pipe(), output = Pipe()
+        again.standardInput = input
+        again.standardOutput = output
+        again.standardError = output
+        let seen = Output()
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil; return }
+            seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+        }
+        try again.run()
+        #expect(await eventually(within: 15) { seen.value.contains("Les métiers du Web") }, "\(seen.value)")
+        #expect(!seen.value.contains("déjà ce nom"), "the seat was taken back, the name with it")
+        input.fileHandleForWriting.write(Data("/quitter\n".utf8))
+        #expect(await eventually { !again.isRunning })
+        #expect(again.terminationStatus == 0)
+        #expect(await eventually { chloe.state?.participants.first { $0.name == "Karim" }?.membership == .left })
+        #expect(chloe.state?.participants.filter { $0.name.hasPrefix("Karim") }.count == 1, "one Karim, not Karim (2)")
         await chloe.stop()
         await server.stop()
     }

@@ -11,7 +11,7 @@ struct RoomEndToEndTests {
     let binary = ServerProcess.binary
 
     func join(_ tmux: Tmux, url: String, code: String, name: String, key: String? = nil, width: Int, height: Int) throws {
-        var command = "env LANG=C.UTF-8 XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString) \(binary) join \(url) --code \(code) --name \(name) --lang fr"
+        var command = "env LANG=C.UTF-8 XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString) XDG_STATE_HOME=\(NSTemporaryDirectory())momentum-state-\(UUID().uuidString) \(binary) join \(url) --code \(code) --name \(name) --lang fr"
         if let key { command += " --moderator-key \(key)" }
         try tmux.start(command, width: width, height: height)
     }
@@ -108,7 +108,7 @@ struct RoomEndToEndTests {
         let shell = Tmux()
         defer { shell.kill() }
         try shell.start("env PS1='$ ' bash --norc --noprofile", width: 100, height: 30)
-        let environment = "LANG=C.UTF-8 XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString)"
+        let environment = "LANG=C.UTF-8 XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString) XDG_STATE_HOME=\(NSTemporaryDirectory())momentum-state-\(UUID().uuidString)"
         try shell.type("\(environment) \(binary) join \(server.url) --code WRONG1 --name Karim --lang fr; echo status=$?")
         try shell.sendKeys("Enter")
         #expect(await eventually(within: 15) { screen(shell).contains("status=1") }, "\(screen(shell))")

@@ -38,6 +38,21 @@ final class ScriptedTransport: HTTPTransport {
     }
 }
 
+/// A transport that answers each request by what it asks, whatever the order of requests.
+final class RoutedTransport: HTTPTransport {
+    private let route: @Sendable (HTTPRequest) -> ScriptedTransport.Reply
+    private let log = Mutex<[HTTPRequest]>([])
+
+    init(_ route: @escaping @Sendable (HTTPRequest) -> ScriptedTransport.Reply) { self.route = route }
+
+    var requests: [HTTPRequest] { log.withLock { $0 } }
+
+    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        log.withLock { $0.append(request) }
+        return try await ScriptedTransport([route(request)]).send(request)
+    }
+}
+
 /// A clock that does not wait: it records each sleep and returns at once.
 final class RecordingSleeper: Sleeper {
     private let slept = Mutex<[Double]>([])

@@ -1,5 +1,6 @@
 extension Strings {
     static let english = Strings(
+        language: .en,
         agenda: "Agenda",
         chat: "Chat",
         people: { "People \($0)/\($1)" },
@@ -64,8 +65,33 @@ extension Strings {
         ok: "OK",
         unknownCommand: { "Unknown command: \($0). Type /help." },
         nobodyNamed: { "Nobody here is called \($0)." },
-        commandsHelp: "Commands: /hand, /who, /agenda, /help, /quit",
-        expertCommandsHelp: "Expert: /floor NAME, /lower NAME, /lower-all, /next, /prev, /mute NAME, /remove NAME, /delete NAME, /lock, /unlock",
+        commandsTitle: "Commands: ",
+        expertCommandsTitle: "Expert: ",
+        sectionCommands: "Commands",
+        argumentName: "NAME",
+        commandHelp: { command in
+            switch command {
+            case .help: "this help"
+            case .hand: "raise or lower your hand"
+            case .who: "who is here"
+            case .agenda: "show the agenda"
+            case .quit: "leave the room"
+            case .floor: "give the floor (no name: to the next hand)"
+            case .lower: "lower someone's hand"
+            case .lowerAll: "lower every hand"
+            case .next: "next agenda item"
+            case .previous: "previous agenda item"
+            case .mute: "mute or unmute someone"
+            case .remove: "remove someone from the room"
+            case .delete: "delete someone's last message"
+            case .lock: "lock the room"
+            case .unlock: "open the room again"
+            }
+        },
+        missingArgument: { "A name is missing: \($0)" },
+        noMessageFrom: { "\($0) has no message to delete." },
+        actionsWaiting: { $0 == 1 ? "1 action waiting for the network: it goes out as soon as it is back." : "\($0) actions waiting for the network: they go out as soon as it is back." },
+        unsentAtQuit: { $0 == 1 ? "1 message or action was not sent: the server did not answer." : "\($0) messages or actions were not sent: the server did not answer." },
         endRemoved: "The expert removed you from the room.",
         endLeft: "You left the room.",
         refused: { code, message in

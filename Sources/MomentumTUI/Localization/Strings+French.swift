@@ -1,5 +1,6 @@
 extension Strings {
     static let french = Strings(
+        language: .fr,
         agenda: "Programme",
         chat: "Discussion",
         people: { "Participants \($0)/\($1)" },
@@ -64,8 +65,33 @@ extension Strings {
         ok: "OK",
         unknownCommand: { "Commande inconnue : \($0). Tape /aide." },
         nobodyNamed: { "Personne ne s'appelle \($0) ici." },
-        commandsHelp: "Commandes : /main, /qui, /programme, /aide, /quitter",
-        expertCommandsHelp: "Expert·e : /parole NOM, /baisser NOM, /baisser-tout, /suivant, /precedent, /muet NOM, /retirer NOM, /supprimer NOM, /verrouiller, /deverrouiller",
+        commandsTitle: "Commandes : ",
+        expertCommandsTitle: "Expert·e : ",
+        sectionCommands: "Commandes",
+        argumentName: "NOM",
+        commandHelp: { command in
+            switch command {
+            case .help: "cette aide"
+            case .hand: "lever ou baisser la main"
+            case .who: "qui est là"
+            case .agenda: "voir le programme"
+            case .quit: "quitter la salle"
+            case .floor: "donner la parole (sans nom : à la main suivante)"
+            case .lower: "baisser la main de quelqu'un"
+            case .lowerAll: "baisser toutes les mains"
+            case .next: "point suivant du programme"
+            case .previous: "point précédent du programme"
+            case .mute: "mettre en sourdine ou rendre la parole écrite"
+            case .remove: "retirer quelqu'un de la salle"
+            case .delete: "supprimer le dernier message de quelqu'un"
+            case .lock: "verrouiller la salle"
+            case .unlock: "rouvrir la salle"
+            }
+        },
+        missingArgument: { "Il manque un nom : \($0)" },
+        noMessageFrom: { "\($0) n'a pas de message à supprimer." },
+        actionsWaiting: { $0 == 1 ? "1 action en attente du réseau : elle partira dès son retour." : "\($0) actions en attente du réseau : elles partiront dès son retour." },
+        unsentAtQuit: { $0 == 1 ? "1 envoi n'est pas parti : le serveur n'a pas répondu." : "\($0) envois ne sont pas partis : le serveur n'a pas répondu." },
         endRemoved: "L'expert·e t'a retiré·e de la salle.",
         endLeft: "Tu as quitté la salle.",
         refused: { code, message in

@@ -1,6 +1,8 @@
 /// Every sentence the room screen shows, one catalogue per language (Strings+French.swift,
 /// Strings+English.swift), so that nothing the user reads is hard-coded in a view.
 struct Strings: Sendable {
+    var language: Language
+
     // Panes and header
     var agenda: String
     var chat: String
@@ -80,8 +82,22 @@ struct Strings: Sendable {
     var ok: String
     var unknownCommand: @Sendable (String) -> String
     var nobodyNamed: @Sendable (String) -> String
-    var commandsHelp: String
-    var expertCommandsHelp: String
+    /// "Commandes : " before the list of commands.
+    var commandsTitle: String
+    var expertCommandsTitle: String
+    var sectionCommands: String
+    /// How help writes a command's argument: "/baisser NOM".
+    var argumentName: String
+    /// What each command does, for help.
+    var commandHelp: @Sendable (RoomCommand.ID) -> String
+    /// A command typed without the name it needs; the usage is "/baisser NOM".
+    var missingArgument: @Sendable (_ usage: String) -> String
+    /// `/supprimer NOM` for someone with no message to delete.
+    var noMessageFrom: @Sendable (String) -> String
+    /// Moderation pressed while the server cannot be reached: it waits and goes out later.
+    var actionsWaiting: @Sendable (Int) -> String
+    /// Quitting while changes could not reach the server.
+    var unsentAtQuit: @Sendable (Int) -> String
 
     // Ends
     var endRemoved: String
@@ -99,4 +115,12 @@ struct Strings: Sendable {
     var formEmpty: String
     var askCode: String
     var askName: String
+}
+
+extension Strings {
+    /// "Commandes : /main, /qui, /programme, /aide, /quitter", from the command table.
+    var commandsHelp: String { RoomCommands.summary(self, role: .learner)[0] }
+
+    /// The expert's commands, from the command table.
+    var expertCommandsHelp: String { RoomCommands.summary(self, role: .expert)[1] }
 }

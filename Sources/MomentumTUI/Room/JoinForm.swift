@@ -42,7 +42,8 @@ struct JoinForm {
                 fields.first { $0.field == field }.map { $0.editor.text.trimmingCharacters(in: .whitespaces) } ?? fallback
             }
             return .done(code: value(.code, given.code), name: value(.name, given.name))
-        default:
+        case .text, .backspace, .delete, .insert, .left, .right, .home, .end, .pageUp, .pageDown,
+             .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
             _ = fields[focused].editor.handle(event)
         }
         return nil

@@ -20,143 +20,82 @@ struct RoomApp {
     var welcome: String? = nil
     /// Where connection problems are written (`--log-file`); the screen never shows logs.
     var logger: Logger? = nil
+    /// Where the seat is kept across runs (nil for the demo, whose server goes with it).
+    var seats: SeatStore? = nil
 
     /// Why the room ended, for the message printed after the terminal is restored.
     enum Outcome {
-        /// The user quit; `name` is the one they joined with, if they did.
-        case quit(name: String?)
+        /// The user quit; `name` is the one they joined with, if they did; `unsent` changes
+        /// could not reach the server before the program gave up.
+        case quit(name: String?, unsent: Int = 0)
         /// The user gave up while the server could not be reached.
         case unreachable
         case ended(EndReason)
     }
 
+    /// The room in the real terminal, over libcurl.
     func run() throws -> Outcome {
         let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors))
+        defer { terminal.restore() }
+        let engine = CurlEngine()
+        defer { engine.shutdown() }
+        return run(on: terminal, clock: SystemClock(), transport: engine, unicode: terminal.unicode)
+    }
+
+    /// The room on any terminal, clock and transport: the product passes ncurses, the system
+    /// clock and libcurl; tests pass the in-memory terminal and a virtual clock.
+    func run(
+        on terminal: any Terminal, clock: any RunnerClock, transport: any HTTPTransport,
+        unicode: Bool = true, timeZone: TimeZone = .current
+    ) -> Outcome {
         var theme = colors ? Theme.color : Theme.monochrome
-        if ascii || !terminal.unicode { theme = theme.ascii }
+        if ascii || !unicode { theme = theme.ascii }
         // What the command line did not give is asked on screen first.
         var join = self.join
-        var form = JoinForm(code: join.code, name: join.name, strings: strings)
-        if form.isNeeded {
-            formLoop: while true {
-                let (frame, cursor) = form.render(size: terminal.size, theme: theme)
-                terminal.draw(frame, cursor: cursor)
-                let ready = terminal.wait(timeout: nil)
-                if ready.contains(terminal.signalDescriptor), terminal.pendingSignal() != nil { return .quit(name: nil) }
-                for event in terminal.readEvents() {
-                    switch form.handle(event) {
-                    case .cancelled?: return .quit(name: nil)
-                    case .done(let code, let name)?:
-                        join.code = code
-                        join.name = name
-                        break formLoop
-                    case nil: continue
-                    }
-                }
-            }
+        var form = JoinFormScreen(form: JoinForm(code: join.code, name: join.name, strings: strings), theme: theme, size: terminal.size)
+        if form.form.isNeeded {
+            _ = Runner<JoinFormScreen>(terminal: terminal, clock: clock).run(&form) { _ in .proceed }
+            guard case .done(let code, let name)? = form.outcome else { return .quit(name: nil) }
+            join.code = code
+            join.name = name
         }
-        var model = RoomModel(strings: strings, theme: theme, size: terminal.size, now: Date(), bellEnabled: bell)
+        var model = RoomModel(strings: strings, theme: theme, size: terminal.size, now: clock.now, bellEnabled: bell)
+        model.timeZone = timeZone
         model.welcome = welcome
 
-        let inbox = RoomInbox()
-        let engine = CurlEngine()
-        let api = SessionAPI(baseURL: url, transport: engine)
-        let credentials = Mutex<RoomCredentials?>(nil)
-        let sender = OutboxSender(api: api, changed: { inbox.post(.outbox($0)) })
+        let inbox = Inbox<RoomMessage>()
         let logger = self.logger
-        let stream = RoomStream(machine: LongPoll(join: join), api: api) { action in
-            if case .status(let status) = action { logger?.info("connection: \(status)") }
-            if case .joinedRoom(let response) = action {
-                credentials.withLock { $0 = response.credentials }
-                Task { await sender.setCredentials(response.credentials) }
-            }
-            inbox.post(.stream(action))
+        let strings = self.strings
+        let session = RoomSession(api: SessionAPI(baseURL: url, transport: transport), join: join, seats: seats) { update in
+            if case .stream(.status(let status)) = update { logger?.info("connection: \(status)") }
+            inbox.post(RoomMessage(update, strings: strings))
         }
-        let streamTask = Task { await stream.run() }
-        // One consumer, so sends reach the outbox in the order they were typed.
-        let sends = AsyncStream<RoomEffect>.makeStream()
-        let sendTask = Task {
-            for await effect in sends.stream {
-                switch effect {
-                case .send(let kind): await sender.enqueue(kind)
-                case .retry(let id): await sender.retry(id)
-                default: break
-                }
-            }
+        session.start()
+        defer { session.stop() }
+        let effects = RoomEffects(session: session, terminal: terminal, logger: logger)
+        let exit = Runner(terminal: terminal, clock: clock, inbox: inbox).run(&model, interpret: effects.run)
+        switch exit {
+        case .finished:
+            return .ended(model.ended ?? .stopped)
+        case .stopped, .interrupted:
+            if session.credentials == nil, case .reconnecting = model.status { return .unreachable }
+            // A join on its way is waited for, so a seat taken as the user quits is given back.
+            let unsent = leave(session)
+            return .quit(name: session.credentials == nil ? nil : join.name, unsent: unsent)
         }
-        defer {
-            streamTask.cancel()
-            sendTask.cancel()
-            terminal.restore()
-            engine.shutdown()
-        }
-
-        var outcome = Outcome.quit(name: nil)
-        loop: while true {
-            let (frame, cursor) = RoomView.render(&model)
-            terminal.draw(frame, cursor: cursor)
-            if let ended = model.ended, ended != .stopped {
-                outcome = .ended(ended)
-                break loop
-            }
-            let ready = terminal.wait(timeout: nextTick(model), others: [inbox.readDescriptor])
-            if ready.contains(terminal.signalDescriptor), terminal.pendingSignal() != nil { break loop }
-            var effects: [RoomEffect] = []
-            for message in inbox.take() { effects += model.update(message) }
-            for event in terminal.readEvents() {
-                if case .resize = event { effects += model.update(.resized(terminal.size)) }
-                effects += model.update(.input(event))
-            }
-            effects += model.update(.tick(Date()))
-            for effect in effects {
-                switch effect {
-                case .quit: break loop
-                case .bell: terminal.bell()
-                case .send(let kind): sends.continuation.yield(.send(kind))
-                case .retry(let id): sends.continuation.yield(.retry(id))
-                case .moderate(let action, let request):
-                    guard let room = credentials.withLock({ $0 }) else { continue }
-                    Task {
-                        do { _ = try await api.moderate(room, action, request) } catch {
-                            logger?.warning("moderation \(action.rawValue) refused: \(error)")
-                            inbox.post(.notice(strings.describe(error)))
-                        }
-                    }
-                case .fetchHistory(let before):
-                    guard let room = credentials.withLock({ $0 }) else { continue }
-                    Task {
-                        do { inbox.post(.history(try await api.messages(room, before: before, limit: 50))) } catch {
-                            inbox.post(.historyFailed(strings.describe(error)))
-                        }
-                    }
-                }
-            }
-        }
-        sends.continuation.finish()
-        if case .quit = outcome, credentials.withLock({ $0 }) == nil, case .reconnecting = model.status { return .unreachable }
-        if case .quit = outcome, let room = credentials.withLock({ $0 }) {
-            leave(room, api: api, sender: sender)
-            outcome = .quit(name: join.name)
-        }
-        return outcome
     }
 
-    /// Sends what is queued, then leaves the room; waits 3 s at most.
-    private func leave(_ room: RoomCredentials, api: SessionAPI, sender: OutboxSender) {
+    /// Sends what is queued, then leaves the room; waits 3 s at most. Returns how many
+    /// changes could not be sent.
+    private func leave(_ session: RoomSession) -> Int {
         let done = DispatchSemaphore(value: 0)
+        let unsent = Mutex(0)
         Task {
-            await sender.drained()
-            _ = try? await api.leave(room)
+            let left = await session.leave(within: 3)
+            unsent.withLock { $0 = left.count }
             done.signal()
         }
-        _ = done.wait(timeout: .now() + 3)
-    }
-
-    /// The next moment the screen changes by itself: each second while reconnecting (the
-    /// countdown), else the next minute (the clock).
-    private func nextTick(_ model: RoomModel) -> Duration {
-        if case .reconnecting = model.status { return .seconds(1) }
-        let seconds = 60 - Calendar.current.component(.second, from: model.now)
-        return .seconds(max(1, seconds))
+        _ = done.wait(timeout: .now() + 4)
+        return unsent.withLock { $0 }
     }
 }

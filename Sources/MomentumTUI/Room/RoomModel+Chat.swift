@@ -11,24 +11,12 @@ extension RoomModel {
         var effects: [RoomEffect] = []
         switch event.kind {
         case .message(let message):
-            guard !shown.contains(message.id) else { return [] }
-            if let clientId = message.clientId {
-                _ = chat.remove(id: "o_" + clientId)
-                seenClientIds.insert(clientId)
-            }
-            // Read back in the history: a marker shows where the unread messages start.
-            if !chat.isAtBottom, chat.unreadMarkerLineID == nil, message.authorId != me?.id {
-                chat.append(line(for: message, in: state))
-                chat.setUnreadMarker(beforeLineID: message.id, label: strings.unread)
-            } else {
-                chat.append(line(for: message, in: state))
-            }
-            shown.insert(message.id)
-            if oldestSeq == nil { oldestSeq = message.seq }
-            if message.authorId != me?.id, mentionsMe(message.text), bellEnabled { effects.append(.bell) }
+            let fromOthers = message.authorId != me?.id
+            guard chat.receive(message, line: line(for: message, in: state), fromOthers: fromOthers) else { return [] }
+            if fromOthers, mentionsMe(message.text), bellEnabled { effects.append(.bell) }
         case .messageDeleted(let id):
             if let message = state.messages.first(where: { $0.id == id }) {
-                _ = chat.replace(id: id, with: line(for: message, in: state))
+                chat.update(id, line: line(for: message, in: state))
             }
         case .joined(let p): system(s.joined(p.name), at: event.at)
         case .left(let id): system(s.left(name(id)), at: event.at)
@@ -57,46 +45,34 @@ extension RoomModel {
 
     /// After a join or a reload: the chat from the state's recent messages, then my unsent lines.
     mutating func rebuildChat(from state: RoomState) {
-        var fresh = TextLog(newLinesLabel: strings.newLines)
-        if let welcome { fresh.append(LogLine(welcome, style: theme.accent)) }
-        shown.removeAll()
-        for message in state.messages {
-            fresh.append(line(for: message, in: state))
-            shown.insert(message.id)
-            if let clientId = message.clientId { seenClientIds.insert(clientId) }
-        }
-        oldestSeq = state.messages.first?.seq
-        chat = fresh
+        let welcomeLine = welcome.map { LogLine($0, style: theme.accent) }
+        chat.reset(welcome: welcomeLine, messages: state.messages.map { ($0, line(for: $0, in: state)) })
         refreshPendingLines()
     }
 
     /// Older messages fetched for scrollback, put above what is there.
-    mutating func prependHistory(_ messages: [ChatMessage]) {
+    mutating func prependHistory(_ page: MessagesResponse) {
         guard let state = room else { return }
-        let fresh = messages.filter { !shown.contains($0.id) }
-        chat.prepend(fresh.map { line(for: $0, in: state) })
-        for message in fresh { shown.insert(message.id) }
-        if let first = fresh.first { oldestSeq = first.seq }
+        chat.receiveHistory(page.messages.map { ($0, line(for: $0, in: state)) }, hasMore: page.hasMore)
     }
 
-    /// My sends not yet in the chat: pending ones dim, failed ones with the reason.
+    /// My messages not yet in the chat: pending ones dim, failed ones with the reason.
     mutating func refreshPendingLines() {
         for item in outbox.items {
             guard case .message(let text) = item.kind else { continue }
-            let id = "o_" + item.id
-            // Sent, or already in the chat under its real id: no pending line, whatever the order.
-            if item.status == .sent || seenClientIds.contains(item.id) {
-                _ = chat.remove(id: id)
-                continue
-            }
             let status: Span
             switch item.status {
-            case .pending, .sending, .sent: status = Span(" (" + (item.lastError == nil ? strings.sending : strings.waitingForNetwork) + ")", style: theme.dim)
-            case .failed(let reason): status = Span(" ✗ " + strings.notSent(reason) + " — " + strings.retryHint, style: theme.error)
+            case .sent:
+                chat.showPending(item.id, line: nil)
+                continue
+            case .pending, .sending:
+                status = Span(" (" + (item.lastError == nil ? strings.sending : strings.waitingForNetwork) + ")", style: theme.dim)
+            case .failed(let reason):
+                status = Span(" ✗ " + strings.notSent(item.refusal.map { strings.describe($0) } ?? reason) + " — " + strings.retryHint, style: theme.error)
             }
             let line = LogLine([Span(clock(now) + " ", style: theme.dim), Span((me?.name ?? strings.you) + " ", style: theme.dim.adding(.bold)),
-                                Span(text, style: theme.dim), status], id: id, hangingIndent: 6)
-            if !chat.replace(id: id, with: line) { chat.append(line) }
+                                Span(text, style: theme.dim), status], hangingIndent: 6)
+            chat.showPending(item.id, line: line)
         }
     }
 
@@ -113,11 +89,11 @@ extension RoomModel {
             let mine = message.authorId == me?.id
             spans.append(Span(message.text, style: !mine && mentionsMe(message.text) ? theme.warning : .plain))
         }
-        return LogLine(spans, id: message.id, hangingIndent: 6)
+        return LogLine(spans, hangingIndent: 6)
     }
 
     private mutating func system(_ text: String, at date: Date) {
-        chat.append(LogLine([Span(clock(date) + " ", style: theme.dim), Span(text, style: theme.dim.adding(.italic))], hangingIndent: 6))
+        chat.system(LogLine([Span(clock(date) + " ", style: theme.dim), Span(text, style: theme.dim.adding(.italic))], hangingIndent: 6))
     }
 
     func clock(_ date: Date) -> String { ClockText.format(date, timeZone: timeZone) }

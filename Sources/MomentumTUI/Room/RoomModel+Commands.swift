@@ -3,12 +3,19 @@ import SessionClient
 import SessionModel
 
 extension RoomModel {
-    /// The slash commands, in French and English; the editor completes them after "/".
-    static let commands = [
-        "/aide", "/help", "/main", "/hand", "/qui", "/who", "/programme", "/agenda", "/quitter", "/quit",
-        "/parole", "/floor", "/baisser", "/lower", "/baisser-tout", "/lower-all", "/suivant", "/next",
-        "/precedent", "/prev", "/muet", "/mute", "/retirer", "/remove", "/supprimer", "/delete", "/verrouiller", "/lock", "/deverrouiller", "/unlock",
-    ]
+    /// A slash command as typed: which one, and what follows its name.
+    struct TypedCommand: Equatable {
+        var command: RoomCommand
+        var argument: String
+    }
+
+    /// The command `text` names ("/parole Chloé"), if any, whoever may use it.
+    static func parseCommand(_ text: String) -> (name: String, typed: TypedCommand?) {
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let name = parts.first?.lowercased() ?? text
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        return (name, RoomCommands.find(name).map { TypedCommand(command: $0, argument: argument) })
+    }
 
     /// Enter in the input line: a message, or a command.
     mutating func submit(_ text: String) -> [RoomEffect] {
@@ -19,30 +26,24 @@ extension RoomModel {
                 return []
             }
             // Writing means the user has caught up.
-            chat.clearUnreadMarker()
-            chat.scrollToBottom()
+            chat.caughtUp()
             return [.send(.message(text))]
         }
-        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
-        let command = parts[0].lowercased()
-        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-        switch command {
-        case "/aide", "/help": return perform(.help)
-        case "/main", "/hand": return perform(.hand)
-        case "/quitter", "/quit", "/q": return [.quit]
-        case "/qui", "/who":
-            notice = roster.map { $0.name }.joined(separator: ", ")
-            return []
-        case "/programme", "/agenda":
-            focus = .agenda
-            return []
-        default:
-            break
-        }
-        guard isExpert else {
-            notice = strings.unknownCommand(command) + " " + strings.commandsHelp
+        let (name, typed) = Self.parseCommand(text)
+        // A command the user may not use is not offered to them at all: it is unknown to them.
+        guard let typed, typed.command.isAllowed(for: me?.role) else {
+            notice = strings.unknownCommand(name) + " " + (isExpert ? strings.expertCommandsHelp : strings.commandsHelp)
             return []
         }
+        if typed.command.argument == .person, typed.argument.isEmpty {
+            notice = strings.missingArgument(RoomCommands.usage(typed.command, strings))
+            return []
+        }
+        return run(typed.command.id, argument: typed.argument)
+    }
+
+    /// What each command does; the table says who may run it and `submit` checked.
+    private mutating func run(_ command: RoomCommand.ID, argument: String) -> [RoomEffect] {
         func target() -> Participant? {
             guard let person = person(named: argument) else {
                 notice = strings.nobodyNamed(argument)
@@ -51,32 +52,38 @@ extension RoomModel {
             return person
         }
         switch command {
-        case "/parole", "/floor":
+        case .help: return perform(.help)
+        case .hand: return perform(.hand)
+        case .quit: return [.quit]
+        case .who:
+            notice = roster.map { $0.name }.joined(separator: ", ")
+            return []
+        case .agenda:
+            focus = .agenda
+            return []
+        case .floor:
             if argument.isEmpty { return perform(.floorNext) }
             return target().map { [.moderate(.floor, ModerationRequest(participantId: $0.id))] } ?? []
-        case "/baisser", "/lower":
+        case .lower:
             return target().map { [.moderate(.lowerHand, ModerationRequest(participantId: $0.id))] } ?? []
-        case "/baisser-tout", "/lower-all": return perform(.lowerAllHands)
-        case "/suivant", "/next": return perform(.agendaNext)
-        case "/precedent", "/prev": return perform(.agendaPrevious)
-        case "/muet", "/mute":
+        case .lowerAll: return perform(.lowerAllHands)
+        case .next: return perform(.agendaNext)
+        case .previous: return perform(.agendaPrevious)
+        case .mute:
             return target().map { [.moderate(.mute, ModerationRequest(participantId: $0.id, muted: !$0.muted))] } ?? []
-        case "/retirer", "/remove":
+        case .remove:
             if let person = target(), person.role == .learner { removal = (person, DialogState(buttonCount: 2, selected: 1)) }
             return []
-        case "/supprimer", "/delete":
+        case .delete:
             // The most recent message of that person: what an expert deletes is what just appeared.
             guard let person = target() else { return [] }
             guard let message = room?.messages.last(where: { $0.authorId == person.id && !$0.deleted }) else {
-                notice = strings.nobodyNamed(argument)
+                notice = strings.noMessageFrom(person.name)
                 return []
             }
             return [.moderate(.deleteMessage, ModerationRequest(messageId: message.id))]
-        case "/verrouiller", "/lock": return [.moderate(.lock, ModerationRequest(locked: true))]
-        case "/deverrouiller", "/unlock": return [.moderate(.lock, ModerationRequest(locked: false))]
-        default:
-            notice = strings.unknownCommand(command) + " " + strings.expertCommandsHelp
-            return []
+        case .lock: return [.moderate(.lock, ModerationRequest(locked: true))]
+        case .unlock: return [.moderate(.lock, ModerationRequest(locked: false))]
         }
     }
 }

@@ -10,17 +10,16 @@ extension RoomModel {
         case .input(let event): return handle(event)
         case .stream(let action): return received(action)
         case .outbox(let outbox):
+            let refused = outbox.newlyRefused(since: self.outbox)
             self.outbox = outbox
             refreshPendingLines()
-            return []
+            return moderationRefused(refused)
         case .historyFailed(let reason):
-            historyRequested = false
+            chat.historyFailed()
             notice = reason
             return []
         case .history(let page):
-            historyRequested = false
-            historyExhausted = !page.hasMore
-            prependHistory(page.messages)
+            prependHistory(page)
             return []
         case .tick(let date):
             now = date
@@ -35,6 +34,23 @@ extension RoomModel {
     }
 
     // MARK: Network
+
+    /// A moderation waiting for the network is said; a refused one is said in the user's
+    /// language, and logged.
+    private mutating func moderationRefused(_ items: [Outbox.Item]) -> [RoomEffect] {
+        let waiting = outbox.items.filter { item in
+            guard case .moderation = item.kind, item.lastError != nil else { return false }
+            return item.status == .pending || item.status == .sending
+        }
+        if !waiting.isEmpty { notice = strings.actionsWaiting(waiting.count) }
+        var effects: [RoomEffect] = []
+        for item in items {
+            guard case .moderation(let action, _) = item.kind, case .failed(let reason) = item.status else { continue }
+            notice = item.refusal.map { strings.describe($0) } ?? reason
+            effects.append(.log("moderation \(action.rawValue) refused: \(reason)"))
+        }
+        return effects
+    }
 
     private mutating func received(_ action: LongPoll.Action) -> [RoomEffect] {
         switch action {
@@ -64,9 +80,9 @@ extension RoomModel {
     /// Tab in the input line completes commands and the names of who is here now.
     private mutating func installCompleter() {
         let names = roster.map(\.name)
-        let commands = Self.commands
+        let role = me?.role
         editor.completer = { word in
-            if word.hasPrefix("/") { return commands.filter { $0.hasPrefix(word.lowercased()) } }
+            if word.hasPrefix("/") { return RoomCommands.completions(of: word, for: role) }
             guard word.hasPrefix("@") else { return [] }
             let key = RoomState.nameKey(String(word.dropFirst()))
             return names.filter { RoomState.nameKey($0).hasPrefix(key) }.map { "@" + $0 }
@@ -81,7 +97,7 @@ extension RoomModel {
         if keys.action(for: event) == .quit { return [.quit] }
         if removal != nil { return confirmRemoval(event) }
         if showHelp {
-            let lines = HelpOverlay(title: strings.helpTitle, table: keys).lineCount
+            let lines = helpOverlay.lineCount
             if help.handle(event, lineCount: lines, pageHeight: max(1, size.height - 6)) != nil { showHelp = false }
             return []
         }
@@ -108,18 +124,45 @@ extension RoomModel {
 
     var keys: KeyTable<RoomAction> { RoomKeys.table(strings, expert: isExpert) }
 
+    /// Help: the keys, then the commands, for my role only.
+    var helpOverlay: HelpOverlay {
+        let keys = self.keys
+        let sections = keys.helpSections + [RoomCommands.helpSection(strings, role: me?.role, keys: keys)]
+        return HelpOverlay(title: strings.helpTitle, sections: sections, state: help)
+    }
+
+    /// Keys for the focused list; nil for keys the list has no use for.
     private mutating func listKey(_ event: InputEvent) -> [RoomEffect]? {
-        switch (focus, event) {
-        case (.people, .up): selectPerson(.previous)
-        case (.people, .down): selectPerson(.next)
-        case (.people, .enter) where isExpert: return perform(.floorSelected)
-        case (.people, .delete) where isExpert: return perform(.removeSelected)
-        case (.agenda, .up): agendaList.select(.previous, count: room?.agenda.count ?? 0, height: 10)
-        case (.agenda, .down): agendaList.select(.next, count: room?.agenda.count ?? 0, height: 10)
-        case (.agenda, .enter) where isExpert:
+        switch focus {
+        case .chat: return nil
+        case .people: return peopleKey(event)
+        case .agenda: return agendaKey(event)
+        }
+    }
+
+    private mutating func peopleKey(_ event: InputEvent) -> [RoomEffect]? {
+        switch event {
+        case .up: selectPerson(.previous)
+        case .down: selectPerson(.next)
+        case .enter where isExpert: return perform(.floorSelected)
+        case .delete where isExpert: return perform(.removeSelected)
+        case .text, .enter, .tab, .backTab, .backspace, .delete, .escape, .insert, .left, .right, .home, .end,
+             .pageUp, .pageDown, .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
+            return nil
+        }
+        return []
+    }
+
+    private mutating func agendaKey(_ event: InputEvent) -> [RoomEffect]? {
+        switch event {
+        case .up: agendaList.select(.previous, count: room?.agenda.count ?? 0, height: 10)
+        case .down: agendaList.select(.next, count: room?.agenda.count ?? 0, height: 10)
+        case .enter where isExpert:
             guard let agenda = room?.agenda, let index = agendaList.selection(count: agenda.count) else { return [] }
             return [.moderate(.agenda, ModerationRequest(itemId: agenda[index].id))]
-        default: return nil
+        case .text, .enter, .tab, .backTab, .backspace, .delete, .escape, .insert, .left, .right, .home, .end,
+             .pageUp, .pageDown, .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
+            return nil
         }
         return []
     }
@@ -135,18 +178,15 @@ extension RoomModel {
         case .nextPane: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
         case .previousPane: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + Pane.allCases.count - 1) % Pane.allCases.count]
         case .historyUp:
-            chat.pageUp()
-            if chat.isTopReached, !historyExhausted, !historyRequested, let oldest = oldestSeq {
-                historyRequested = true
-                return [.fetchHistory(before: oldest)]
-            }
+            if let oldest = chat.pageUp() { return [.fetchHistory(before: oldest)] }
         case .historyDown: chat.pageDown()
         case .quit: return [.quit]
         case .retry:
             if let failed = outbox.items.first(where: { if case .failed = $0.status { true } else { false } }) {
                 return [.retry(failed.id)]
             }
-        default:
+        case .floorNext, .floorSelected, .lowerSelectedHand, .lowerAllHands, .agendaNext, .agendaPrevious,
+             .muteSelected, .removeSelected, .lock:
             return isExpert ? moderation(action) : []
         }
         return []
@@ -179,7 +219,7 @@ extension RoomModel {
             removal = (person, DialogState(buttonCount: 2, selected: 1))
         case .lock:
             return [.moderate(.lock, ModerationRequest(locked: !room.locked))]
-        default:
+        case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry:
             break
         }
         return []

@@ -23,6 +23,8 @@ enum RoomEffect: Sendable, Equatable {
     case fetchHistory(before: Int64)
     case bell
     case quit
+    /// A line for `--log-file` (a refused moderation); the screen never shows logs.
+    case log(String)
 }
 
 /// Everything that can change the room screen.
@@ -52,7 +54,7 @@ struct RoomModel {
     var room: RoomState?
     var status: ConnectionStatus = .connecting
     var outbox = Outbox()
-    var chat: TextLog
+    var chat: ChatFeed
     var editor: LineEditor
     var focus: Pane = .chat
     var people = ListState()
@@ -68,14 +70,6 @@ struct RoomModel {
     var banner: String?
     var notice: String?
     var ended: EndReason?
-    /// Messages already in the chat, so that nothing is shown twice.
-    var shown: Set<String> = []
-    /// Client ids of my messages already in the chat, so a pending line is never shown beside them.
-    var seenClientIds: Set<String> = []
-    /// The oldest message in the chat, for fetching older history.
-    var oldestSeq: Int64?
-    var historyExhausted = false
-    var historyRequested = false
     /// Shown first in the chat, after every rebuild (the demo's "how to join from elsewhere").
     var welcome: String?
 
@@ -85,7 +79,7 @@ struct RoomModel {
         self.size = size
         self.now = now
         self.bellEnabled = bellEnabled
-        chat = TextLog(newLinesLabel: strings.newLines)
+        chat = ChatFeed(newLinesLabel: strings.newLines, unreadLabel: strings.unread)
         editor = LineEditor(prompt: "> ", placeholder: strings.inputPlaceholder, maxLength: Limits.messageMaxLength)
     }
 

@@ -39,7 +39,7 @@ enum RoomView {
         StatusBar(hints: model.keys.statusHints, trailing: "").render(in: rows[4], buffer: &buffer, theme: theme)
         var cursor: Point? = model.editor.cursorPosition(in: rows[3])
         if model.showHelp {
-            HelpOverlay(title: model.strings.helpTitle, table: model.keys, state: model.help).render(in: Rect(size: size), buffer: &buffer, theme: theme)
+            model.helpOverlay.render(in: Rect(size: size), buffer: &buffer, theme: theme)
             cursor = nil
         }
         if let removal = model.removal {

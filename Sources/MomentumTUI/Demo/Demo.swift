@@ -81,7 +81,7 @@ struct Demo: AsyncParsableCommand {
     /// room; stops them when `body` returns, or ends `body` when the server stops (SIGINT,
     /// SIGTERM). The temporary folder goes in every case, even on `exit()`.
     static func withRoom(
-        role: Role, participants: Int, name: String, port: Int = 0, pace: DemoBots.Pace = .live,
+        role: Role, participants: Int, name: String, port: Int = 0, pace: DemoPace = .live, seed: UInt64 = UInt64.random(in: 0...UInt64.max),
         logger: Logger = Logger(label: "momentum.demo-server") { _ in SwiftLogNoOpLogHandler() },
         _ body: @escaping @Sendable (DemoRoom) async throws -> Void
     ) async throws {
@@ -114,7 +114,7 @@ struct Demo: AsyncParsableCommand {
             let bots = DemoBots(
                 url: room.url, code: room.code, engine: engine,
                 moderatorKey: role == .learner ? created.moderatorKey : nil,
-                participants: participants, reservedNames: [name], pace: pace)
+                participants: participants, reservedNames: [name], pace: pace, seed: seed)
             // The room and the bots end together; the bots go first, so that the server then
             // stops gracefully with nobody polling it (a cancelled server logs an error).
             group.addTask {

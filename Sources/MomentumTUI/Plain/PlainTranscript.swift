@@ -1,0 +1,112 @@
+import Foundation
+import SessionClient
+import SessionModel
+
+/// Turns room events into one plain sentence each, in the user's language, for screen
+/// readers, braille displays and pipes: no symbols a reader would spell out, no terminal
+/// control. A value: each call returns the lines to print.
+struct PlainTranscript {
+    let strings: Strings
+    private(set) var state: RoomState?
+    private(set) var me: Participant?
+    /// The last message printed, so that a reload prints what was missed, once.
+    private var lastMessageSeq: Int64 = 0
+
+    init(strings: Strings) { self.strings = strings }
+
+    mutating func joined(_ response: JoinResponse) -> [String] {
+        state = response.state
+        me = response.participant
+        var lines = ["\(safe(response.room.title)) — \(strings.people(response.state.onlineCount, response.state.present.count)). \(strings.commandsHelp)"]
+        lines += response.state.messages.suffix(10).map { line(for: $0, in: response.state) }
+        lastMessageSeq = response.state.messages.last?.seq ?? 0
+        return lines
+    }
+
+    /// After a reconnection that reloaded the room: the messages that came meanwhile.
+    mutating func reloaded(_ state: RoomState) -> [String] {
+        self.state = state
+        if let id = me?.id { me = state.participant(id) }
+        let missed = state.messages.filter { $0.seq > lastMessageSeq }.map { line(for: $0, in: state) }
+        lastMessageSeq = max(lastMessageSeq, state.messages.last?.seq ?? 0)
+        return missed
+    }
+
+    mutating func show(_ events: [RoomEvent], in state: RoomState) -> [String] {
+        self.state = state
+        if let id = me?.id { me = state.participant(id) }
+        return events.compactMap { sentence(for: $0, in: state) }
+    }
+
+    /// What a change of connection says; errors go to standard error.
+    func status(_ status: ConnectionStatus) -> (out: String?, err: String?) {
+        switch status {
+        case .connecting, .ended(.stopped): (nil, nil)
+        case .online: (plain(strings.online), nil)
+        case .reconnecting(_, let retryIn, _): (plain(strings.reconnecting(Int(retryIn.rounded(.up)))), nil)
+        case .ended(.removed): (strings.endRemoved, nil)
+        case .ended(.left): (strings.endLeft, nil)
+        case .ended(.refused(let code, let message)): (nil, "momentum: " + strings.refused(code, message))
+        }
+    }
+
+    func who() -> [String] {
+        guard let state else { return [] }
+        return state.roster.map { person in
+            var parts = [safe(person.name)]
+            if person.role == .expert { parts.append(strings.expertBadge) }
+            if let place = state.handPlace(of: person.id) { parts.append(plain(strings.handRaised("", place)).trimmingCharacters(in: .whitespaces)) }
+            if state.floor == person.id { parts.append(plain(strings.floorGiven(""))) }
+            if person.muted { parts.append(strings.mutedBadge) }
+            return "- " + parts.joined(separator: ", ")
+        }
+    }
+
+    func agenda() -> [String] {
+        guard let state else { return [] }
+        return state.agenda.map { item in
+            let mark = item.id == state.currentItemId ? "> " : "  "
+            return "\(mark)\(strings.day(item.day, state.agenda.map(\.day).max() ?? 1)) \(item.start) \(safe(item.title)) (\(item.minutes) min)"
+        }
+    }
+
+    private func line(for message: ChatMessage, in state: RoomState) -> String {
+        let author = state.participant(message.authorId).map { safe($0.name) } ?? "?"
+        let text = message.deleted ? strings.messageDeleted : TextSanitizer.displaySafe(message.text).replacingOccurrences(of: "\n", with: " / ")
+        return "\(clock(message.at)) \(author) : \(text)"
+    }
+
+    private mutating func sentence(for event: RoomEvent, in state: RoomState) -> String? {
+        func name(_ id: String) -> String { state.participant(id).map { safe($0.name) } ?? "?" }
+        let s = strings
+        switch event.kind {
+        case .joined(let p): return plain(s.joined(safe(p.name)))
+        case .left(let id): return plain(s.left(name(id)))
+        case .removed(let id): return plain(s.removed(name(id)))
+        case .presence: return nil
+        case .message(let message):
+            defer { lastMessageSeq = max(lastMessageSeq, message.seq) }
+            return message.seq <= lastMessageSeq ? nil : line(for: message, in: state)
+        case .messageDeleted: return s.messageDeleted
+        case .handRaised(let id): return plain(s.handRaised(name(id), state.handPlace(of: id) ?? 1))
+        case .handLowered(let id): return plain(s.handLowered(name(id)))
+        case .allHandsLowered: return s.allHandsLowered
+        case .floor(let id?): return id == me?.id ? plain(s.youHaveTheFloor) : plain(s.floorGiven(name(id)))
+        case .floor(nil): return s.floorTaken
+        case .agenda: return state.currentItem.map { plain(s.agendaMoved("\($0.start) \(safe($0.title))")) }
+        case .muted(let id, let muted): return muted ? s.mutedLine(name(id)) : s.unmutedLine(name(id))
+        case .locked(let locked): return plain(locked ? s.lockedLine : s.unlockedLine)
+        case .unknown: return nil
+        }
+    }
+
+    /// Without the leading symbol the screen uses ("→", "✋", "🎤"...), which a reader would spell out.
+    private func plain(_ sentence: String) -> String {
+        guard let first = sentence.first, !first.isLetter, !first.isNumber, first != "(" else { return sentence }
+        return String(sentence.drop { !$0.isLetter && !$0.isNumber && $0 != "(" })
+    }
+
+    private func safe(_ text: String) -> String { TextSanitizer.displaySafe(text) }
+
+    private func clock(_ date: Date) -> String { ClockText.format(date) }
+}

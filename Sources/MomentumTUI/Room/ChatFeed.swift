@@ -1,0 +1,160 @@
+import SessionClient
+import SessionModel
+import Widgets
+
+/// The chat's bookkeeping as a value: its lines, which messages are in it (each once), my
+/// sends not in it yet (pending or refused), the history pages fetched, the unread marker.
+///
+/// It decides what the chat shows; the model only says how a line looks (`LogLine`s come
+/// in ready-made, so the feed knows nothing of themes, clocks or languages).
+struct ChatFeed {
+    /// What a line of the chat is, for finding it again.
+    enum LineID: Hashable {
+        /// A message from the server, by its id.
+        case message(String)
+        /// One of my sends, by its `clientId`, until the server's message replaces it.
+        case pending(clientId: String)
+    }
+
+    /// The drawn lines, scrolling and the unread marker.
+    private(set) var log: TextLog
+    private let unreadLabel: String
+    /// Messages in the chat, so that nothing is shown twice.
+    private(set) var shown: Set<String> = []
+    /// My sends whose message is in the chat: no pending line for them, whatever comes first.
+    private(set) var delivered: Set<String> = []
+    /// My sends shown as pending or refused lines.
+    private(set) var pending: Set<String> = []
+    /// The oldest message in the chat: history is fetched before it.
+    private(set) var oldestSeq: Int64?
+    /// The server said there is nothing older.
+    private(set) var historyExhausted = false
+    /// A fetch of older messages is on its way.
+    private(set) var historyRequested = false
+
+    init(newLinesLabel: @escaping @Sendable (Int) -> String, unreadLabel: String) {
+        log = TextLog(newLinesLabel: newLinesLabel)
+        self.unreadLabel = unreadLabel
+    }
+
+    // MARK: Messages
+
+    /// A message from the stream; false when it is already in the chat. It replaces my
+    /// pending line for it; one from someone else while I read back starts the unread part.
+    @discardableResult
+    mutating func receive(_ message: ChatMessage, line: LogLine, fromOthers: Bool) -> Bool {
+        guard !shown.contains(message.id) else { return false }
+        if let clientId = message.clientId { markDelivered(clientId) }
+        let startsUnread = fromOthers && !log.isAtBottom && log.unreadMarkerLineID == nil
+        log.append(line.with(id: .message(message.id)))
+        if startsUnread { log.setUnreadMarker(beforeLineID: key(.message(message.id)), label: unreadLabel) }
+        shown.insert(message.id)
+        if oldestSeq == nil { oldestSeq = message.seq }
+        return true
+    }
+
+    /// A message changed in place (deleted by the expert).
+    mutating func update(_ messageId: String, line: LogLine) {
+        _ = log.replace(id: key(.message(messageId)), with: line.with(id: .message(messageId)))
+    }
+
+    /// A line that is no message: someone arrived, the floor moved...
+    mutating func system(_ line: LogLine) {
+        log.append(line)
+    }
+
+    /// After a join or a reload: the chat from the state's recent messages, under `welcome`.
+    /// My pending lines go; `showPending` puts back those still unsent.
+    mutating func reset(welcome: LogLine?, messages: [(ChatMessage, LogLine)]) {
+        var fresh = TextLog(newLinesLabel: log.newLinesLabel)
+        if let welcome { fresh.append(welcome) }
+        shown.removeAll()
+        pending.removeAll()
+        for (message, line) in messages {
+            fresh.append(line.with(id: .message(message.id)))
+            shown.insert(message.id)
+            if let clientId = message.clientId { delivered.insert(clientId) }
+        }
+        oldestSeq = messages.first?.0.seq
+        log = fresh
+    }
+
+    // MARK: My sends
+
+    /// Shows my sends not in the chat yet, each on one line that changes in place; nil
+    /// takes a send's line away (sent, or given up).
+    mutating func showPending(_ clientId: String, line: LogLine?) {
+        let id = key(.pending(clientId: clientId))
+        guard let line, !delivered.contains(clientId) else {
+            if pending.remove(clientId) != nil { _ = log.remove(id: id) }
+            return
+        }
+        let tagged = line.with(id: .pending(clientId: clientId))
+        if !log.replace(id: id, with: tagged) { log.append(tagged) }
+        pending.insert(clientId)
+    }
+
+    /// Whether the message of this send is already in the chat.
+    func isDelivered(_ clientId: String) -> Bool { delivered.contains(clientId) }
+
+    private mutating func markDelivered(_ clientId: String) {
+        delivered.insert(clientId)
+        if pending.remove(clientId) != nil { _ = log.remove(id: key(.pending(clientId: clientId))) }
+    }
+
+    /// Writing means the user has caught up.
+    mutating func caughtUp() {
+        log.clearUnreadMarker()
+        log.scrollToBottom()
+    }
+
+    // MARK: Scrolling and history
+
+    /// A page up; returns the seq to fetch older messages before, once, at the top.
+    mutating func pageUp() -> Int64? {
+        log.pageUp()
+        guard log.isTopReached, !historyExhausted, !historyRequested, let oldestSeq else { return nil }
+        historyRequested = true
+        return oldestSeq
+    }
+
+    mutating func pageDown() { log.pageDown() }
+    mutating func render(in area: Rect, buffer: inout CellBuffer, theme: Theme) { log.render(in: area, buffer: &buffer, theme: theme) }
+    mutating func scrollUp(_ rows: Int) { log.scrollUp(rows) }
+    mutating func scrollDown(_ rows: Int) { log.scrollDown(rows) }
+
+    /// Older messages, put above what is there; those already shown are skipped.
+    mutating func receiveHistory(_ page: [(ChatMessage, LogLine)], hasMore: Bool) {
+        historyRequested = false
+        historyExhausted = !hasMore
+        let fresh = page.filter { !shown.contains($0.0.id) }
+        log.prepend(fresh.map { $0.1.with(id: .message($0.0.id)) })
+        for (message, _) in fresh { shown.insert(message.id) }
+        if let first = fresh.first { oldestSeq = first.0.seq }
+    }
+
+    /// The fetch failed: the next page up may try again.
+    mutating func historyFailed() { historyRequested = false }
+
+    /// The key the log finds a line by; the one place a `LineID` becomes text.
+    private func key(_ id: LineID) -> String { id.key }
+}
+
+extension ChatFeed.LineID {
+    /// Server ids never contain a space, so the two kinds cannot meet.
+    var key: String {
+        switch self {
+        case .message(let id): id
+        case .pending(let clientId): "pending " + clientId
+        }
+    }
+}
+
+extension LogLine {
+    /// The same line, found by `id`.
+    fileprivate func with(id: ChatFeed.LineID) -> LogLine {
+        var line = self
+        line.id = id.key
+        return line
+    }
+}

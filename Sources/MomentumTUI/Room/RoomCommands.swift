@@ -1,0 +1,72 @@
+import SessionModel
+import Widgets
+
+/// The room's one table of slash commands, in the order help lists them.
+enum RoomCommands {
+    static let all: [RoomCommand] = [
+        RoomCommand(id: .hand, french: "main", english: "hand", key: .hand),
+        RoomCommand(id: .who, french: "qui", english: "who"),
+        RoomCommand(id: .agenda, french: "programme", english: "agenda"),
+        RoomCommand(id: .help, french: "aide", english: "help", aliases: ["?"], key: .help),
+        RoomCommand(id: .quit, french: "quitter", english: "quit", aliases: ["q"], key: .quit),
+        RoomCommand(id: .floor, french: "parole", english: "floor", argument: .optionalPerson, roles: [.expert], key: .floorNext),
+        RoomCommand(id: .lower, french: "baisser", english: "lower", argument: .person, roles: [.expert], key: .lowerSelectedHand),
+        RoomCommand(id: .lowerAll, french: "baisser-tout", english: "lower-all", roles: [.expert], key: .lowerAllHands),
+        RoomCommand(id: .next, french: "suivant", english: "next", roles: [.expert], key: .agendaNext),
+        RoomCommand(id: .previous, french: "precedent", english: "prev", aliases: ["précédent", "previous"], roles: [.expert], key: .agendaPrevious),
+        RoomCommand(id: .mute, french: "muet", english: "mute", argument: .person, roles: [.expert], key: .muteSelected),
+        RoomCommand(id: .remove, french: "retirer", english: "remove", argument: .person, roles: [.expert], key: .removeSelected),
+        RoomCommand(id: .delete, french: "supprimer", english: "delete", argument: .person, roles: [.expert]),
+        RoomCommand(id: .lock, french: "verrouiller", english: "lock", roles: [.expert], key: .lock),
+        RoomCommand(id: .unlock, french: "deverrouiller", english: "unlock", aliases: ["déverrouiller"], roles: [.expert]),
+    ]
+
+    /// The command `name` names ("/parole", "/FLOOR", "/q"), whoever may use it.
+    static func find(_ name: String) -> RoomCommand? {
+        let key = name.lowercased()
+        return all.first { $0.names.contains(key) }
+    }
+
+    /// The commands someone with `role` may use.
+    static func available(to role: Role?) -> [RoomCommand] {
+        all.filter { $0.isAllowed(for: role) }
+    }
+
+    /// What Tab offers after `word` ("/pa"): names of the commands `role` may use, in both languages.
+    static func completions(of word: String, for role: Role?) -> [String] {
+        let prefix = word.lowercased()
+        return available(to: role).flatMap { [$0.french, $0.english].map { "/" + $0 } }.filter { $0.hasPrefix(prefix) }
+    }
+
+    /// The command as help shows it: "/parole NOM".
+    static func usage(_ command: RoomCommand, _ strings: Strings) -> String {
+        let name = command.name(in: strings.language)
+        switch command.argument {
+        case .none: return name
+        case .person: return name + " " + strings.argumentName
+        case .optionalPerson: return name + " [" + strings.argumentName + "]"
+        }
+    }
+
+    /// The help overlay's section of commands, for `role` only; each line names its key.
+    static func helpSection(_ strings: Strings, role: Role?, keys: KeyTable<RoomAction>) -> HelpOverlay.Section {
+        let hints = available(to: role).map { command in
+            var label = strings.commandHelp(command.id)
+            if let action = command.key, let hint = keys.hint(for: action) { label += " (" + hint.key + ")" }
+            return KeyHint(key: usage(command, strings), label: label)
+        }
+        return HelpOverlay.Section(title: strings.sectionCommands, hints: hints)
+    }
+
+    /// One line per role group, for `/aide` in plain mode and for an unknown command:
+    /// "Commandes : /main, /qui, /programme, /aide, /quitter".
+    static func summary(_ strings: Strings, role: Role?) -> [String] {
+        let everyone = all.filter { $0.roles == Set(Role.allCases) }.map { usage($0, strings) }
+        var lines = [strings.commandsTitle + everyone.joined(separator: ", ")]
+        if role == .expert {
+            let expert = all.filter { $0.roles == [.expert] }.map { usage($0, strings) }
+            lines.append(strings.expertCommandsTitle + expert.joined(separator: ", "))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,120 @@
+public import Foundation
+import Glibc
+public import SessionModel
+
+/// A seat in a room as the client keeps it on disk between runs: who I am there, and the
+/// changes not sent yet, each with its `clientId`.
+public struct SavedSeat: Codable, Sendable, Equatable {
+    public var roomId: String
+    public var token: String
+    public var participantId: String
+    public var pollTimeout: Int
+    public var pending: [PendingChange]
+
+    /// A change that was queued and not acknowledged: replayed with the same `clientId`, so the
+    /// server recognises it if it did arrive.
+    public struct PendingChange: Codable, Sendable, Equatable {
+        public var clientId: String
+        public var kind: Outbox.Kind
+
+        public init(clientId: String, kind: Outbox.Kind) {
+            self.clientId = clientId
+            self.kind = kind
+        }
+    }
+
+    public init(roomId: String, token: String, participantId: String, pollTimeout: Int, pending: [PendingChange] = []) {
+        self.roomId = roomId
+        self.token = token
+        self.participantId = participantId
+        self.pollTimeout = pollTimeout
+        self.pending = pending
+    }
+
+    public var credentials: RoomCredentials { RoomCredentials(roomId: roomId, token: token) }
+}
+
+/// Seats on disk, one file each (mode 0600: a token is a password for one room), so that a
+/// client that crashed or was killed takes its seat back instead of finding its name taken,
+/// and sends what it had queued, once. A seat is locked while a client uses it, so a second
+/// terminal with the same name joins as itself (and is told the name is taken).
+public final class SeatStore: Sendable {
+    public let directory: String
+    /// Seats older than this are forgotten (the workshop is over).
+    public static let maxAge: TimeInterval = 7 * 24 * 3600
+
+    public init(directory: String) {
+        self.directory = directory
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        prune()
+    }
+
+    /// `$XDG_STATE_HOME/momentum/seats`, or `$HOME/.local/state/momentum/seats`; nil without either.
+    public static func standard(environment: [String: String]) -> SeatStore? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return SeatStore(directory: state + "/momentum/seats") }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return SeatStore(directory: home + "/.local/state/momentum/seats")
+    }
+
+    /// The key of a seat: the same server, code, name (as the server compares names) and role.
+    public static func key(server: String, join: JoinRequest) -> String {
+        let role = join.moderatorKey == nil ? "learner" : "expert"
+        return "\(server.lowercased())|\(join.code.uppercased())|\(RoomState.nameKey(join.name))|\(role)"
+    }
+
+    public func load(_ key: String) -> SavedSeat? {
+        guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
+        return try? JSONDecoder().decode(SavedSeat.self, from: data)
+    }
+
+    public func save(_ seat: SavedSeat, as key: String) {
+        guard let data = try? JSONEncoder().encode(seat) else { return }
+        let temporary = path(key) + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
+        _ = rename(temporary, path(key))
+    }
+
+    public func remove(_ key: String) {
+        try? FileManager.default.removeItem(atPath: path(key))
+    }
+
+    /// Holds the seat for this process until the lock is released (or the process ends);
+    /// nil when another client holds it.
+    public func lock(_ key: String) -> SeatLock? {
+        let descriptor = open(path(key) + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        return SeatLock(descriptor: descriptor)
+    }
+
+    /// The file of a seat: a hash of its key, so names never become paths.
+    private func path(_ key: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01B3
+        }
+        return directory + "/" + String(hash, radix: 16) + ".json"
+    }
+
+    private func prune() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasSuffix(".json") || name.hasSuffix(".lock") {
+            let file = directory + "/" + name
+            let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
+            if let modified, Date().timeIntervalSince(modified) > Self.maxAge { try? FileManager.default.removeItem(atPath: file) }
+        }
+    }
+}
+
+/// A seat held by this process; released when dropped.
+public final class SeatLock: Sendable {
+    private let descriptor: Int32
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit { close(descriptor) }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import SessionClient
+import SessionModel
+import Testing
+import TestSupport
+
+/// The seat kept on disk: a client that crashed takes its seat back and sends what it had
+/// queued, once; a second client with the same name joins as itself.
+@Suite("Seats kept across runs of the client")
+struct SeatTests {
+    static let fast = RoomSessionTests.fast
+
+    func store() -> SeatStore {
+        SeatStore(directory: NSTemporaryDirectory() + "momentum-seats-" + UUID().uuidString)
+    }
+
+    @Test func aSeatIsSavedPrivatelyAndLockedByOneClient() throws {
+        let seats = store()
+        let key = SeatStore.key(server: "http://Server", join: JoinRequest(code: "abc123", name: "Chloé"))
+        #expect(key == SeatStore.key(server: "http://server", join: JoinRequest(code: "ABC123", name: "chloe")))
+        #expect(key != SeatStore.key(server: "http://server", join: JoinRequest(code: "ABC123", name: "chloe", moderatorKey: "k")))
+        let seat = SavedSeat(roomId: "r1", token: "secret", participantId: "p1", pollTimeout: 25,
+                             pending: [.init(clientId: "c1", kind: .moderation(.mute, ModerationRequest(participantId: "p2", muted: true)))])
+        let lock = try #require(seats.lock(key))
+        #expect(seats.lock(key) == nil, "one client at a time")
+        seats.save(seat, as: key)
+        #expect(seats.load(key) == seat)
+        let files = try FileManager.default.contentsOfDirectory(atPath: seats.directory).filter { $0.hasSuffix(".json") }
+        let mode = try FileManager.default.attributesOfItem(atPath: seats.directory + "/" + files[0])[.posixPermissions] as? Int
+        #expect(mode == 0o600, "a token is a password")
+        #expect(!files[0].contains("hlo"), "names never become paths")
+        _ = lock
+        seats.remove(key)
+        #expect(seats.load(key) == nil)
+    }
+
+    @Test func aClientThatCrashedTakesItsSeatBackAndSendsWhatItHadQueuedOnce() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let seats = store()
+        let join = JoinRequest(code: room.code, name: "Karim")
+        let cable = Cable(to: server.url, over: server.engine)
+        let first = RoomSession(api: SessionAPI(baseURL: Cable.clientURL, transport: cable), join: join, timing: Self.fast, seats: seats) { _ in }
+        first.start()
+        #expect(await eventually { first.credentials != nil })
+        // The message reaches the server, its answer is lost, and the client dies before it tries again.
+        cable.plug(losingTheAnswerTo: "/messages", thenUnplug: true)
+        let id = first.enqueue(.message("une seule fois"))
+        #expect(await eventually { await first.outbox.items.first { $0.id == id }.map { $0.attempts >= 1 } == true })
+        let token = first.credentials?.token
+        first.stop()
+
+        let again = Deliveries<RoomSession.Update>()
+        // The same seat file and key as the first run (the server's address as the first one saw it).
+        let second = RoomSession(api: SessionAPI(baseURL: Cable.clientURL, transport: Cable(to: server.url, over: server.engine)),
+                                 join: join, timing: Self.fast, seats: seats) { again.append($0) }
+        second.start()
+        #expect(await eventually { second.credentials != nil })
+        #expect(second.credentials?.token == token, "the seat is taken back, not a new one")
+        await second.drained()
+        let karim = try await server.join(room, "Chloé")
+        let texts = karim.state.messages.map(\.text)
+        #expect(texts.filter { $0 == "une seule fois" }.count == 1, "sent again with its clientId: not lost, not doubled")
+        #expect(karim.state.present.filter { $0.name.hasPrefix("Karim") }.count == 1, "one Karim, not Karim (2)")
+        let joinedAs = again.all.compactMap { if case .stream(.joinedRoom(let response)) = $0 { response.participant.name } else { nil } }
+        #expect(joinedAs == ["Karim"])
+
+        await second.leave(within: 3)
+        #expect(seats.load(SeatStore.key(server: Cable.clientURL, join: join)) == nil, "left: nothing to take back")
+        await server.stop()
+    }
+
+    @Test func aSecondClientWithTheSameNameJoinsAsItself() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let seats = store()
+        let join = JoinRequest(code: room.code, name: "Karim")
+        let first = RoomSession(api: server.api, join: join, timing: Self.fast, seats: seats) { _ in }
+        first.start()
+        #expect(await eventually { first.credentials != nil })
+        let updates = Deliveries<RoomSession.Update>()
+        let second = RoomSession(api: server.api, join: join, timing: Self.fast, seats: seats) { updates.append($0) }
+        second.start()
+        #expect(await eventually {
+            updates.all.contains { if case .stream(.status(.ended(.refused(code: "name_taken", _)))) = $0 { true } else { false } }
+        })
+        #expect(seats.load(SeatStore.key(server: server.api.baseURL, join: join)) != nil, "the first client's seat stays")
+        second.stop()
+        await first.leave(within: 3)
+        await server.stop()
+    }
+
+    @Test func quittingWhileOfflineKeepsTheSeatButNotWhatWasNotSent() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let seats = store()
+        let join = JoinRequest(code: room.code, name: "Karim")
+        let cable = Cable(to: server.url, over: server.engine)
+        let session = RoomSession(api: SessionAPI(baseURL: Cable.clientURL, transport: cable), join: join, timing: Self.fast, seats: seats) { _ in }
+        session.start()
+        #expect(await eventually { session.credentials != nil })
+        cable.unplug()
+        session.enqueue(.message("trop tard"))
+        let key = SeatStore.key(server: Cable.clientURL, join: join)
+        #expect(await eventually { seats.load(key)?.pending.count == 1 }, "a crash now would send it on the next run")
+        let unsent = await session.leave(within: 0.3)
+        #expect(unsent.count == 1, "said when quitting")
+        #expect(seats.load(key)?.pending == [], "not sent on a later run")
+        #expect(seats.load(key)?.token == session.credentials?.token, "the seat is kept: the name with it")
+        await server.stop()
+    }
+}
