@@ -164,6 +164,8 @@ final class SessionService: Sendable {
     // MARK: Reading
 
     func state(for caller: Credential) async throws -> StateResponse {
+        // A reload must see what the caller did through another server a moment ago.
+        if ledger.store.isShared { try await ledger.refresh(roomId: caller.roomId) }
         guard let state = try await ledger.state(roomId: caller.roomId),
               let me = state.participant(caller.participantId)
         else { throw APIError.unauthorized }
