@@ -34,9 +34,16 @@ test: build
 contract: build
 	python3 Tests/contract/check_openapi.py --binary "$(BIN)/momentum"
 
+# make bench: the client's frame benchmarks, then momentum serve and nginx + Nchan side by
+# side (bench/run.sh; MODE=full climbs the 1,000 x 15 ladder to the knee).
+MODE ?= short
 bench: deps
+	@dpkg -s libnginx-mod-nchan >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq libnginx-mod-nchan >/dev/null; }
 	$(SWIFT) build -c release --product momentum-bench
+	$(SWIFT) build -c release --product momentum
+	$(SWIFT) build -c release --product momentum-load
 	"$$($(SWIFT) build -c release --show-bin-path)/momentum-bench"
+	bash bench/run.sh $(MODE)
 
 demo: build
 	"$(BIN)/momentum" demo

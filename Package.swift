@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "momentum", targets: ["MomentumTUI"]),
         .executable(name: "momentum-bench", targets: ["MomentumBench"]),
+        .executable(name: "momentum-load", targets: ["MomentumLoad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -70,6 +72,16 @@ let package = Package(
                 "SessionModel", "SessionClient", "SessionServer", "Widgets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "CLoadShim"),
+        .executableTarget(
+            name: "MomentumLoad",
+            dependencies: [
+                "CLoadShim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: swiftSettings
         ),

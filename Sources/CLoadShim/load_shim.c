@@ -1,0 +1,1 @@
+// Everything is inline in include/load_shim.h.

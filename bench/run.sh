@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# make bench's server half: momentum serve and nginx + Nchan, each pinned to core 1, driven
+# by momentum-load pinned to core 0, the same scenarios in the same run. Results go to
+# bench/results/*.json and a table on standard output (docs/BENCHMARKS.md quotes it).
+#   bench/run.sh short    a minute or two: every scenario, small
+#   bench/run.sh full     the 1,000 x 15 ladder to the knee (about 15 minutes)
+set -euo pipefail
+mode=${1:-short}
+cd "$(dirname "$0")/.."
+bin=$(swift build -c release --show-bin-path)
+work=$(mktemp -d /tmp/momentum-bench.XXXXXX)
+results=bench/results/$(date +%Y%m%d-%H%M%S)-$mode
+mkdir -p "$results"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "nothing listens on $1" >&2; return 1; }
+
+start_momentum() {
+    mport=$(free_port)
+    rm -f "$work/bench.sqlite"*
+    prlimit --nofile=20000:20000 taskset -c 1 "$bin/momentum" serve --port "$mport" --db "$work/bench.sqlite" \
+        --admin-token bench --message-burst 100000 --log-level error >"$work/momentum.log" 2>&1 &
+    mpid=$!; pids+=("$mpid")
+    wait_port "$mport"
+}
+stop_momentum() { kill "$mpid" 2>/dev/null || true; wait "$mpid" 2>/dev/null || true; }
+
+start_nchan() {
+    nport=$(free_port)
+    mkdir -p "$work/nginx"
+    sed -e "s#@FOLDER@#$work/nginx#g" -e "s#@PORT@#$nport#g" bench/nchan.conf.template >"$work/nginx/nginx.conf"
+    prlimit --nofile=20000:20000 taskset -c 1 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+    npid=$!; pids+=("$npid")
+    wait_port "$nport"
+}
+stop_nchan() { kill -9 "$npid" 2>/dev/null || true; wait "$npid" 2>/dev/null || true; }
+
+load() { # name target-args... : one run of the generator pinned to core 0
+    local name=$1; shift
+    taskset -c 0 "$bin/momentum-load" --json "$results/$name.json" --label "$name" "$@"
+}
+
+scenario() { # name rooms participants rate duration
+    local name=$1 rooms=$2 participants=$3 rate=$4 duration=$5
+    start_momentum
+    load "momentum-$name" --target "http://127.0.0.1:$mport" --admin-token bench --server-pid "$mpid" \
+        --rooms "$rooms" --participants "$participants" --rate "$rate" --duration "$duration"
+    stop_momentum
+    start_nchan
+    load "nchan-$name" --nchan --target "http://127.0.0.1:$nport" --server-pid "$npid" \
+        --rooms "$rooms" --participants "$participants" --rate "$rate" --duration "$duration"
+    stop_nchan
+}
+
+echo "== commit cost must not grow with the number of commits"
+start_momentum
+taskset -c 0 "$bin/momentum-load" --target "http://127.0.0.1:$mport" --admin-token bench --commits 20000 | tee "$results/commit-growth.txt"
+stop_momentum
+
+echo "== latency floor: one room of 15, 1 message/s"
+scenario floor 1 15 1 "$([ "$mode" = full ] && echo 30 || echo 10)"
+
+if [ "$mode" = full ]; then
+    # Messages per second; each reaches 15 members: 750 to 45,000 deliveries/s.
+    for rate in 50 100 250 500 1000 2000 3000; do
+        echo "== 1,000 rooms x 15, $rate messages/s ($((rate * 15)) deliveries/s)"
+        scenario "ladder-$rate" 1000 15 "$rate" 20
+    done
+else
+    echo "== 100 rooms x 15, 50 messages/s (750 deliveries/s)"
+    scenario ladder-50 100 15 50 10
+fi
+echo "results in $results"
