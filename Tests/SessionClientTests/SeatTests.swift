@@ -34,6 +34,32 @@ struct SeatTests {
         #expect(seats.load(key) == nil)
     }
 
+    @Test func aSeatReleasedByThisProcessIsFreeWhileAChildStillSharesItsLockFile() throws {
+        let seats = store()
+        let key = SeatStore.key(server: "http://server", join: JoinRequest(code: "ABC123", name: "Karim"))
+        var lock = seats.lock(key)
+        #expect(lock != nil)
+        // A child forked while the lock file is open shares its open file description until it
+        // execs; here it keeps it for its life, as its standard input.
+        let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { fd -> Int32? in
+            let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + fd)
+            return target.map { $0.hasPrefix(seats.directory) && $0.hasSuffix(".lock") } == true ? Int32(fd) : nil
+        }
+        let descriptor = try #require(open.first)
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        child.arguments = ["30"]
+        child.standardInput = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        try child.run()
+        defer {
+            // SIGKILL: the child may inherit a mask that blocks SIGTERM.
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+        }
+        lock = nil
+        #expect(seats.lock(key) != nil, "released here: the next client takes the seat, whoever shares the file")
+    }
+
     @Test func aClientThatCrashedTakesItsSeatBackAndSendsWhatItHadQueuedOnce() async throws {
         let server = try await TestServer()
         let room = try await server.createRoom()
