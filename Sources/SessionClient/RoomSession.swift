@@ -121,8 +121,10 @@ public final class RoomSession: Sendable {
     func received(_ action: LongPoll.Action) {
         switch action {
         case .joinedRoom(let response):
-            joined.set(response.credentials)
+            // The seat is on disk before the credentials show: a `leave` that starts as soon as
+            // it sees them forgets the seat after it was saved, not before.
             keeper?.joined(response)
+            joined.set(response.credentials)
             Task { [sender] in await sender.setCredentials(response.credentials) }
         case .status(.ended(.left)), .status(.ended(.removed)), .status(.ended(.refused)):
             keeper?.forget()

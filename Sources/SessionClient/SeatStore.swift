@@ -1,6 +1,7 @@
 public import Foundation
 import Glibc
 public import SessionModel
+import Synchronization
 
 /// A seat in a room as the client keeps it on disk between runs: who I am there, and the
 /// changes not sent yet, each with its `clientId`.
@@ -79,15 +80,27 @@ public final class SeatStore: Sendable {
     }
 
     /// Holds the seat for this process until the lock is released (or the process ends);
-    /// nil when another client holds it.
+    /// nil when another client holds it, in this process or another.
+    ///
+    /// A record lock (fcntl(2) `F_SETLK`), not flock(2): a flock belongs to the open file
+    /// description, which a child process forked while it is open shares until it execs (or
+    /// for its life), so a seat released here could still look held to the next client; the
+    /// crashed-client test failed that way while other tests spawned servers. A record lock
+    /// belongs to this process and is not inherited; as it does not exclude another session
+    /// of the same process, the files locked here are also kept in `SeatLock.held`.
     public func lock(_ key: String) -> SeatLock? {
-        let descriptor = open(path(key) + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return nil }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
+        let file = path(key) + ".lock"
+        guard SeatLock.held.withLock({ $0.insert(file).inserted }) else { return nil }
+        let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        var whole = Glibc.flock()
+        whole.l_type = Int16(F_WRLCK)
+        whole.l_whence = Int16(SEEK_SET)
+        guard descriptor >= 0, fcntl(descriptor, F_SETLK, &whole) == 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            _ = SeatLock.held.withLock { $0.remove(file) }
             return nil
         }
-        return SeatLock(descriptor: descriptor)
+        return SeatLock(descriptor: descriptor, file: file)
     }
 
     /// The file of a seat: a hash of its key, so names never become paths.
@@ -112,9 +125,22 @@ public final class SeatStore: Sendable {
 
 /// A seat held by this process; released when dropped.
 public final class SeatLock: Sendable {
+    /// The lock files this process holds: record locks do not exclude a second holder in the
+    /// same process, this set does.
+    static let held = Mutex<Set<String>>([])
+
     private let descriptor: Int32
+    private let file: String
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    init(descriptor: Int32, file: String) {
+        self.descriptor = descriptor
+        self.file = file
+    }
 
-    deinit { close(descriptor) }
+    deinit {
+        // Closed before the file leaves `held`: closing any descriptor of a file drops every
+        // record lock this process has on it, including a lock taken after this one.
+        close(descriptor)
+        _ = Self.held.withLock { $0.remove(file) }
+    }
 }
