@@ -72,4 +72,5 @@ else
     echo "== 100 rooms x 15, 50 messages/s (750 deliveries/s)"
     scenario ladder-50 100 15 50 10
 fi
+python3 bench/report.py "$results" | tee "$results/table.md"
 echo "results in $results"

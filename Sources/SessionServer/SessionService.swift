@@ -149,7 +149,7 @@ final class SessionService: Sendable {
     /// The caller behind a bearer token, who must be a present member of `roomId`.
     func authenticate(token: String?, roomId: String) async throws -> Credential {
         guard let token, !token.isEmpty else { throw APIError.unauthorized }
-        guard let credential = try await ledger.credential(tokenHash: Secrets.hash(token)) else { throw APIError.unauthorized }
+        guard let credential = try await ledger.credential(token: token) else { throw APIError.unauthorized }
         switch credential.revoked {
         case "removed": throw APIError.removed
         case .some: throw APIError.unauthorized
@@ -182,20 +182,20 @@ final class SessionService: Sendable {
         guard let after = Cursor.parse(cursor) else {
             throw APIError(status: 400, code: "invalid_cursor", message: "The cursor \"\(TextSanitizer.displaySafe(String(cursor.prefix(40))))\" was not given by this server.")
         }
-        guard var state = try await ledger.state(roomId: caller.roomId) else { throw APIError.unauthorized }
-        if after > state.seq, ledger.store.isShared {
+        guard var view = try await ledger.pollView(roomId: caller.roomId, participantId: caller.participantId) else { throw APIError.unauthorized }
+        if after > view.seq, ledger.store.isShared {
             // A cursor from another server that is ahead of this one: catch up before judging it.
             try await ledger.refresh(roomId: caller.roomId)
-            state = try await ledger.state(roomId: caller.roomId) ?? state
+            view = try await ledger.pollView(roomId: caller.roomId, participantId: caller.participantId) ?? view
         }
-        if let me = state.participant(caller.participantId), me.presence != .online {
+        if let presence = view.presence, presence != .online {
             try await setPresence(roomId: caller.roomId, participantId: caller.participantId, to: .online)
         }
         let hold = Duration.seconds(max(0, min(timeout, config.pollTimeoutCap)))
         metrics.openPolls.increment()
         defer { metrics.openPolls.decrement() }
         do {
-            return try await hub.poll(roomId: caller.roomId, participantId: caller.participantId, after: after, head: state.seq, timeout: hold)
+            return try await hub.poll(roomId: caller.roomId, participantId: caller.participantId, after: after, head: view.seq, timeout: hold)
         } catch RoomHub.PollError.cursorAhead {
             throw APIError.cursorExpired
         }

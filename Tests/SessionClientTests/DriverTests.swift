@@ -34,7 +34,7 @@ struct DriverTests {
             api: SessionAPI(baseURL: "http://server/", transport: transport), sleeper: sleeper, random: { 0.999 },
             deliver: { delivered.append($0) })
         let task = Task { await stream.run() }
-        #expect(await eventually { transport.requests.count == 5 })
+        #expect(await eventually(within: 30) { transport.requests.count == 5 })
         task.cancel()
         await task.value
 

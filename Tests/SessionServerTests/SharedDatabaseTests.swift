@@ -38,7 +38,7 @@ struct SharedDatabaseTests {
 
     @Test func someonePollingOnlyTheOtherServerStaysOnline() async throws {
         let database = try PostgresTestDatabase.create()
-        let fast: (inout ServerConfig) -> Void = { $0.awayAfter = 1; $0.offlineAfter = 2; $0.presenceInterval = 0.2 }
+        let fast: (inout ServerConfig) -> Void = { $0.awayAfter = 3; $0.offlineAfter = 4; $0.presenceInterval = 0.2 }
         let a = try await TestServer(databasePath: database, configure: fast)
         let b = try await TestServer(databasePath: database, configure: fast)
         let room = try await a.createRoom()

@@ -26,7 +26,7 @@ final class RoomLedger: Sendable {
     private struct Index {
         var lines: [String: Line] = [:]
         var byCode: [String: String] = [:]
-        /// Token hash → who it belongs to; a grant never changes, revocation comes from the state.
+        /// Bearer token → who it belongs to; a grant never changes, revocation comes from the state.
         var credentials: [String: Credential] = [:]
     }
 
@@ -93,17 +93,28 @@ final class RoomLedger: Sendable {
         try await line(id: roomId)?.state.withLock { $0 }
     }
 
+    /// What a long-poll needs of the room: its last `seq` and the caller's presence, read in
+    /// place (copying the whole state per poll retained every array in it).
+    func pollView(roomId: String, participantId: String) async throws -> (seq: Int64, presence: Presence?)? {
+        try await line(id: roomId)?.state.withLock { state in
+            (state.seq, state.participants.first { $0.id == participantId }?.presence)
+        }
+    }
+
     // MARK: Credentials
 
-    /// Who a token belongs to; `revoked` is set when its participant left or was removed.
-    func credential(tokenHash: String) async throws -> Credential? {
+    /// Who a bearer token belongs to; `revoked` is set when its participant left or was removed.
+    ///
+    /// The token is hashed (SHA-256) only the first time this server sees it: the hash is
+    /// what the store keeps, but hashing on every long-poll cost 5% of the server's time.
+    func credential(token: String) async throws -> Credential? {
         var credential: Credential
-        if let known = index.withLock({ $0.credentials[tokenHash] }) {
+        if let known = index.withLock({ $0.credentials[token] }) {
             credential = known
         } else {
-            guard let stored = try await store.credential(tokenHash: tokenHash) else { return nil }
+            guard let stored = try await store.credential(tokenHash: Secrets.hash(token)) else { return nil }
             credential = stored
-            if stored.revoked == nil { index.withLock { $0.credentials[tokenHash] = stored } }
+            if stored.revoked == nil { index.withLock { $0.credentials[token] = stored } }
         }
         if credential.revoked == nil, let line = try await line(id: credential.roomId) {
             switch line.state.withLock({ $0.participant(credential.participantId)?.membership }) {
