@@ -1,3 +1,4 @@
+import Crypto
 /// Random identifiers and secrets, and how secrets are stored.
 ///
 /// `SystemRandomNumberGenerator` reads the kernel's CSPRNG (getrandom), so tokens are unguessable.
@@ -24,7 +25,17 @@ enum Secrets {
     static func id(prefix: String) -> String { prefix + random(12, from: lower) }
 
     /// How a token or key is stored: its SHA-256, in hex. The secret itself is never written down.
-    static func hash(_ secret: String) -> String { SHA256.hex(Array(secret.utf8)) }
+    /// SHA-256 of the secret in lower-case hex, from swift-crypto: no hand-written crypto.
+    static func hash(_ secret: String) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Array(secret.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
 
     /// Join codes as typed by people: case, spaces and dashes ignored.
     static func normalizeCode(_ code: String) -> String {

@@ -14,7 +14,7 @@ import Synchronization
 /// notifications into `changes()`, a wake-up only.
 final class PostgresRoomStore: RoomStore {
     let client: PostgresClient
-    private let logger: Logger
+    let logger: Logger
     var importLogger: Logger { logger }
     private let listener: PostgresListener
     private let runTask = Mutex<Task<Void, Never>?>(nil)
@@ -218,121 +218,10 @@ final class PostgresRoomStore: RoomStore {
         try await connection.query("UPDATE message SET body = \(body) WHERE room_id = \(roomId) AND id = \(messageId)", logger: logger)
     }
 
-    // MARK: Reading
-
-    func events(roomId: String, after seq: Int64, limit: Int) async throws -> [RoomEvent] {
-        try await run {
-            let rows = try await client.query(
-                "SELECT body FROM event WHERE room_id = \(roomId) AND seq > \(seq) ORDER BY seq LIMIT \(limit)", logger: logger)
-            let decoder = WireCoding.decoder()
-            var events: [RoomEvent] = []
-            for try await (body) in rows.decode(String.self) { events.append(try decoder.decode(RoomEvent.self, from: Data(body.utf8))) }
-            return events
-        }
-    }
-
-    func latestSnapshot(roomId: String) async throws -> RoomState? {
-        try await run {
-            let rows = try await client.query(
-                "SELECT body FROM snapshot WHERE room_id = \(roomId) ORDER BY seq DESC LIMIT 1", logger: logger)
-            for try await (body) in rows.decode(String.self) { return try WireCoding.decoder().decode(RoomState.self, from: Data(body.utf8)) }
-            return nil
-        }
-    }
-
-    func response(roomId: String, key: IdempotencyKey) async throws -> Data? {
-        try await run {
-            let rows = try await client.query(
-                "SELECT response FROM request WHERE room_id = \(roomId) AND participant_id = \(key.participantId) AND key = \(key.key)",
-                logger: logger)
-            for try await (response) in rows.decode(String.self) { return Data(response.utf8) }
-            return nil
-        }
-    }
-
-    func credential(tokenHash: String) async throws -> Credential? {
-        try await run {
-            let rows = try await client.query("SELECT room_id, participant_id, revoked FROM token WHERE hash = \(tokenHash)", logger: logger)
-            for try await (room, participant, revoked) in rows.decode((String, String, String?).self) {
-                return Credential(roomId: room, participantId: participant, revoked: revoked)
-            }
-            return nil
-        }
-    }
-
-    func messages(roomId: String, before seq: Int64, limit: Int) async throws -> (messages: [ChatMessage], hasMore: Bool) {
-        try await run {
-            let rows = try await client.query(
-                "SELECT body FROM message WHERE room_id = \(roomId) AND seq < \(seq) ORDER BY seq DESC LIMIT \(limit + 1)", logger: logger)
-            let decoder = WireCoding.decoder()
-            var page: [ChatMessage] = []
-            for try await (body) in rows.decode(String.self) { page.append(try decoder.decode(ChatMessage.self, from: Data(body.utf8))) }
-            let more = page.count > limit
-            return (Array(page.prefix(limit).reversed()), more)
-        }
-    }
-
-    func message(roomId: String, id: String) async throws -> ChatMessage? {
-        try await run {
-            let rows = try await client.query("SELECT body FROM message WHERE room_id = \(roomId) AND id = \(id)", logger: logger)
-            for try await (body) in rows.decode(String.self) { return try WireCoding.decoder().decode(ChatMessage.self, from: Data(body.utf8)) }
-            return nil
-        }
-    }
-
-    // MARK: Shared limits and presence
-
-    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int? {
-        let at = now.timeIntervalSince1970
-        let full = Double(burst)
-        return try await run {
-            // One statement: refill by the time elapsed, take a token if there is one, say whether there was.
-            let rows = try await client.query("""
-                INSERT INTO rate_bucket AS b (key, tokens, updated, allowed) VALUES (\(key), \(full - 1), \(at), true)
-                ON CONFLICT (key) DO UPDATE SET
-                    allowed = LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds)) >= 1,
-                    tokens = LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds))
-                        - CASE WHEN LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds)) >= 1 THEN 1 ELSE 0 END,
-                    updated = \(at)
-                RETURNING allowed, tokens
-                """, logger: logger)
-            for try await (allowed, tokens) in rows.decode((Bool, Double).self) {
-                return allowed ? nil : max(1, Int(((1 - tokens) * refillSeconds).rounded(.up)))
-            }
-            return nil
-        }
-    }
-
-    func shareActivity(_ seen: [String: [String: Date]]) async throws -> [String: [String: Date]] {
-        var rooms: [String] = [], participants: [String] = [], times: [Double] = []
-        for (room, people) in seen {
-            for (participant, at) in people {
-                rooms.append(room)
-                participants.append(participant)
-                times.append(at.timeIntervalSince1970)
-            }
-        }
-        return try await run {
-            if !rooms.isEmpty {
-                try await client.query("""
-                    INSERT INTO activity (room_id, participant_id, last_seen)
-                    SELECT * FROM UNNEST(\(rooms)::text[], \(participants)::text[], \(times)::float8[])
-                    ON CONFLICT (room_id, participant_id) DO UPDATE SET last_seen = GREATEST(activity.last_seen, EXCLUDED.last_seen)
-                    """, logger: logger)
-            }
-            var merged: [String: [String: Date]] = [:]
-            let rows = try await client.query("SELECT room_id, participant_id, last_seen FROM activity", logger: logger)
-            for try await (room, participant, at) in rows.decode((String, String, Double).self) {
-                merged[room, default: [:]][participant] = Date(timeIntervalSince1970: at)
-            }
-            return merged
-        }
-    }
-
     // MARK: Errors
 
     /// Runs a database operation, turning postgres-nio's errors into the store's own.
-    private func run<T>(_ body: () async throws -> T) async throws -> T {
+    func run<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch {
