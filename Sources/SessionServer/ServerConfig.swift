@@ -24,6 +24,11 @@ public struct ServerConfig: Sendable {
     public var offlineAfter: TimeInterval
     /// How often presence is recomputed.
     public var presenceInterval: TimeInterval
+    /// Hand changes allowed per participant: a burst, then one more every `handRefillSeconds`
+    /// (a muted learner gets a burst of 2 and one every 10 s: muting is about the chat, but
+    /// a hand toggled a thousand times is a flood of its own).
+    public var handBurst: Int = 10
+    public var handRefillSeconds: Double = 2
     /// A snapshot of a room's state is kept every this many events, so a start reads the
     /// last snapshot and the events after it, not the whole workshop.
     public var snapshotEvery: Int = 1_000

@@ -35,8 +35,12 @@ extension SessionService {
     func setHand(_ request: HandRequest, by caller: Credential) async throws -> Data {
         let clientId = try validClientId(request.clientId)
         let at = time
+        let muted = try await ledger.state(roomId: caller.roomId)?.participant(caller.participantId)?.muted ?? false
+        let limit = muted
+            ? CommitLimit(key: "hand-muted:" + caller.participantId, burst: 2, refillSeconds: 10, now: at)
+            : CommitLimit(key: "hand:" + caller.participantId, burst: config.handBurst, refillSeconds: config.handRefillSeconds, now: at)
         let result = try await ledger.commit(
-            roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "hand:" + clientId)
+            roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "hand:" + clientId), limit: limit
         ) { state in
             let me = try Self.presentMember(caller, in: state)
             let isRaised = state.hands.contains(me.id)

@@ -75,6 +75,21 @@ struct MigrationTests {
         #expect(missing.output.contains("there is no SQLite database at /nonexistent/momentum.sqlite"), "\(missing.output)")
     }
 
+    @Test func aSecondServerOnTheSameSQLiteFileRefusesToStart() async throws {
+        let file = TestServer.temporaryDatabase()
+        let first = try await ServerProcess(database: file)
+        defer { first.terminate() }
+        let second = try momentum(["serve", "--db", file, "--port", "0"])
+        #expect(second.status != 0)
+        #expect(second.output.contains("another momentum server is using this database"), "\(second.output)")
+        // Copying the file while its server runs is refused the same way.
+        let copy = try momentum(["migrate", "--from", file, "--to", "postgres://127.0.0.1/momentum"])
+        #expect(copy.status != 0)
+        #expect(copy.output.contains("another momentum server is using this database"), "\(copy.output)")
+        // The first server is unharmed.
+        #expect(first.isRunning)
+    }
+
     @Test(.enabled(if: PostgresTestDatabase.available, "needs the cluster that make test starts"))
     func anUnreachableDatabaseStopsTheServerWithASentence() throws {
         let port = try freePort()

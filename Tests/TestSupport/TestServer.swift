@@ -20,6 +20,7 @@ public final class TestServer: Sendable {
         var config = ServerConfig(host: "127.0.0.1", port: 0, databasePath: path, adminToken: "test-admin-token")
         config.joinBurst = 1000
         config.messageBurst = 1000
+        config.handBurst = 1000
         configure(&config)
         var logger = Logger(label: "momentum.test-server")
         logger.logLevel = .warning

@@ -38,3 +38,12 @@ struct CommitListener: Sendable {
 
     static let none = CommitListener { _, _ in }
 }
+
+/// A shared token bucket a command must take from before it is decided: taken after the
+/// idempotency check, so a retry of a request that went through is never refused.
+struct CommitLimit: Sendable {
+    var key: String
+    var burst: Int
+    var refillSeconds: Double
+    var now: Date
+}

@@ -135,15 +135,22 @@ final class RoomLedger: Sendable {
     /// held against every server and the events other servers appended folded in first;
     /// it must depend on the state it is given only.
     func commit(
-        roomId: String, idempotency: IdempotencyKey?,
+        roomId: String, idempotency: IdempotencyKey?, limit: CommitLimit? = nil,
         decide: @escaping @Sendable (RoomState) throws -> Decision
     ) async throws -> CommitResult {
         guard let line = try await line(id: roomId) else { throw StoreError.unknownRoom(roomId) }
         await line.lock.lock()
         defer { line.lock.unlock() }
+        var limited = false
         for _ in 0..<Self.maxAttempts {
             if let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
                 return .replayed(response: stored)
+            }
+            if let limit, !limited {
+                limited = true
+                if let wait = try await store.takeToken(limit.key, burst: limit.burst, refillSeconds: limit.refillSeconds, now: limit.now) {
+                    throw APIError.rateLimited(retryAfter: wait)
+                }
             }
             let slot = OutcomeSlot()
             do {

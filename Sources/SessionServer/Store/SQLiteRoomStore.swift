@@ -10,9 +10,13 @@ import SessionModel
 final class SQLiteRoomStore: RoomStore {
     let pool: DatabasePool
     private let buckets = TokenBuckets()
+    private let serverLock: ServerLock
 
-    /// Opens (or creates) the database at `path` and applies the migrations.
+    /// Opens (or creates) the database at `path` and applies the migrations. Refuses a file
+    /// another server has open: two servers on one SQLite file would each trust their own
+    /// cache of the rooms (several servers share PostgreSQL instead).
     init(path: String) throws {
+        serverLock = try ServerLock(path: path + ".lock")
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -245,5 +249,6 @@ final class SQLiteRoomStore: RoomStore {
 
     func close() async {
         try? pool.close()
+        serverLock.release()
     }
 }
