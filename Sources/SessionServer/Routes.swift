@@ -107,12 +107,26 @@ func decode<T: Decodable>(_ type: T.Type, from request: Request, context: Server
     if data.isEmpty {
         guard allowEmpty else { throw APIError.invalidJSON("The request has no body; this endpoint expects JSON.") }
         data = Data("{}".utf8)
+    } else {
+        // A web page can post a "simple" cross-origin request only as text/plain or a form:
+        // asking for JSON's media type keeps every page of the web from posting here.
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.hasPrefix("application/json") else {
+            throw APIError(
+                status: 415, code: "unsupported_media_type",
+                message: "The request body must be sent with Content-Type: application/json.")
+        }
     }
+    let value: T
     do {
-        return try WireCoding.decoder().decode(T.self, from: data)
+        value = try WireCoding.decoder().decode(T.self, from: data)
     } catch let error as DecodingError {
         throw APIError.invalidJSON(describe(error))
     }
+    if let key = DuplicateKeys.first(in: data) {
+        throw APIError.invalidJSON("The field \(TextSanitizer.displaySafe(String(key.prefix(40)))) appears twice in one object.")
+    }
+    return value
 }
 
 /// A DecodingError in plain words: which field, and what was wrong with it.

@@ -43,3 +43,38 @@ struct FloodTests {
         await server.stop()
     }
 }
+
+/// Bodies that could mean two things, or that a web page could send, are refused.
+@Suite("Ambiguous bodies")
+struct AmbiguousBodyTests {
+    @Test func aKeyGivenTwiceOrABodyThatIsNotDeclaredJSONIsRefusedAndChangesNothing() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let karim = try await server.join(room, "Karim")
+        let twice = try await server.raw("POST", "/v1/rooms/\(room.roomId)/messages", token: karim.token,
+                                         body: #"{"text": "bonjour", "clientId": "c1", "text": "autre chose"}"#)
+        #expect(twice.status == 400)
+        #expect(twice.apiError?.error == "invalid_json")
+        #expect(twice.apiError?.message == "The field text appears twice in one object.")
+        let nested = try await server.raw("POST", "/v1/rooms", token: server.adminToken,
+                                          body: #"{"title": "A", "agenda": [{"title": "B", "day": 1, "start": "09:00", "minutes": 30, "day": 2}]}"#)
+        #expect(nested.status == 400)
+        // The same key in two different objects is fine.
+        let fine = try await server.raw("POST", "/v1/rooms", token: server.adminToken,
+                                        body: #"{"title": "A", "agenda": [{"title": "B", "day": 1, "start": "09:00", "minutes": 30}, {"title": "C", "day": 1, "start": "10:00", "minutes": 30}]}"#)
+        #expect(fine.status == 201)
+
+        var headers = ["Content-Type": "text/plain", "Authorization": "Bearer \(karim.token)"]
+        let plain = try await server.engine.send(HTTPRequest(method: "POST", url: server.url + "/v1/rooms/\(room.roomId)/messages", headers: headers,
+                                                             body: Data(#"{"text": "depuis une page web", "clientId": "c2"}"#.utf8), timeout: 10))
+        #expect(plain.status == 415)
+        #expect(plain.apiError?.error == "unsupported_media_type")
+        headers["Content-Type"] = "application/json; charset=utf-8"
+        let declared = try await server.engine.send(HTTPRequest(method: "POST", url: server.url + "/v1/rooms/\(room.roomId)/messages", headers: headers,
+                                                                body: Data(#"{"text": "bonjour", "clientId": "c3"}"#.utf8), timeout: 10))
+        #expect(declared.status == 201)
+        let state = try await server.api.state(karim.credentials).state
+        #expect(state.messages.map(\.text) == ["bonjour"])
+        await server.stop()
+    }
+}
