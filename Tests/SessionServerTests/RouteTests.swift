@@ -40,7 +40,7 @@ struct RouteTests {
     @Test func joinRefusalsSayWhy() async throws {
         let server = try await TestServer()
         let room = try await server.createRoom()
-        _ = try await server.join(room, "Sarah", expert: true)
+        let sarah = try await server.join(room, "Sarah", expert: true)
         let karim = try await server.join(room, "Karim")
 
         let wrongCode = try await server.raw("POST", "/v1/join", body: #"{"code": "ZZZZZZ", "name": "Léa"}"#)
@@ -55,13 +55,31 @@ struct RouteTests {
         #expect(hostile.status == 400)
         #expect(hostile.apiError?.error == "invalid_name")
 
+        // Nobody passes for the expert or for someone else.
+        for name in ["Sarah ★", "Eve (expert·e)", "Eve (toi)", "\u{3164}", "Eve \u{2800}"] {
+            let body = try String(decoding: WireCoding.encoder().encode(JoinRequest(code: room.code, name: name)), as: UTF8.self)
+            let impersonating = try await server.raw("POST", "/v1/join", body: body)
+            #expect(impersonating.status == 400, "\(name)")
+            #expect(impersonating.apiError?.error == "invalid_name", "\(name)")
+        }
+        let cyrillic = try await server.raw("POST", "/v1/join", body: #"{"code": "\#(room.code)", "name": "K\#u{0430}rim"}"#)
+        #expect(cyrillic.status == 409, "Kаrim in Cyrillic is Karim")
+        #expect(cyrillic.apiError?.error == "name_taken")
+
         let badKey = try await server.raw("POST", "/v1/join", body: #"{"code": "\#(room.code)", "name": "Eve", "moderatorKey": "nope"}"#)
         #expect(badKey.status == 403)
 
-        // Someone who left frees the name, but a newcomer with it is told apart.
+        // Someone who left on their own comes back under their name, still muted if they were.
+        _ = try await server.api.moderate(sarah.credentials, .mute, ModerationRequest(participantId: karim.participant.id, muted: true))
         _ = try await server.api.leave(karim.credentials)
         let second = try await server.join(room, "Karim")
-        #expect(second.participant.name == "Karim (2)")
+        #expect(second.participant.name == "Karim")
+        #expect(second.participant.muted, "leaving does not lift a mute")
+        // Someone removed does not give their name back: a newcomer with it is told apart.
+        _ = try await server.api.moderate(sarah.credentials, .remove, ModerationRequest(participantId: second.participant.id))
+        let third = try await server.join(room, "Karim")
+        #expect(third.participant.name == "Karim (2)")
+        #expect(!third.participant.muted)
         await server.stop()
     }
 
