@@ -96,8 +96,10 @@ struct RoomEndToEndTests {
         #expect(count("Pendant la panne", in: learner) == 1)
         #expect(count("Bonjour de Karim", in: expert) == 1)
 
-        // F10 leaves the room.
+        // F10 asks, then leaves the room.
         try learner.sendKeys("F10")
+        #expect(await eventually { screen(learner).contains("Quitter la salle ?") }, "\(screen(learner))")
+        try learner.sendKeys("Enter")
         #expect(await eventually(within: 10) { screen(expert).contains("Karim est parti") }, "\(screen(expert))")
     }
 
@@ -125,5 +127,20 @@ struct RoomEndToEndTests {
         #expect(await eventually(within: 15) { screen(shell).contains("status=1") }, "\(screen(shell))")
         #expect(screen(shell).contains("L'expert·e t'a retiré·e de la salle."))
         #expect(shell.display("#{alternate_on}") == "0")
+    }
+
+    @Test func anImpersonatingNameGoesBackToTheFormInFrench() async throws {
+        let server = try await ServerProcess(database: TestServer.temporaryDatabase(), workshop: try temporaryWorkshopFile())
+        defer { server.terminate() }
+        let code = try #require(server.code)
+        let learner = Tmux()
+        defer { learner.kill() }
+        try join(learner, url: server.url, code: code, name: "'Sarah ★'", width: 80, height: 24)
+        #expect(await eventually(within: 15) { screen(learner).contains("Ce nom n'est pas accepté") }, "\(screen(learner))")
+        #expect(!screen(learner).contains("refused") && !screen(learner).contains("symbol"), "no English on a French screen")
+        try learner.sendKeys("C-u")
+        try learner.type("Sarah")
+        try learner.sendKeys("Enter")
+        #expect(await eventually(within: 15) { screen(learner).contains("● en ligne") && screen(learner).contains("Sarah (toi)") }, "\(screen(learner))")
     }
 }
