@@ -115,7 +115,16 @@ final class SessionService: Sendable {
         let result = try await ledger.commit(roomId: room.info.id, idempotency: nil) { state in
             if role == .learner && state.locked { throw APIError.roomLocked }
             if state.present.count >= Limits.roomMaxParticipants { throw APIError.roomFull }
-            if state.presentParticipant(named: name) != nil { throw APIError.nameTaken(name) }
+            if let holder = state.presentParticipant(named: name) {
+                // The expert, on another machine after a crash, takes their seat back with the
+                // moderator key: a new token for the same participant, who keeps the floor and
+                // the history. A learner's seat is not taken this way.
+                guard role == .expert, holder.role == .expert, holder.presence == .offline else { throw APIError.nameTaken(name) }
+                let response = JoinResponse(
+                    token: token, participant: holder, room: state.room, state: state,
+                    cursor: Cursor.make(state.seq), pollTimeout: pollTimeout)
+                return Decision(grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: holder.id), response: try WireCoding.encoder().encode(response))
+            }
             // Coming back after leaving keeps one's name, and a mute: leaving does not lift it.
             let given = Self.unusedName(name, in: state)
             let previous = given == name ? Self.departed(named: name, in: state) : nil

@@ -83,6 +83,24 @@ struct RouteTests {
         await server.stop()
     }
 
+    @Test func anOfflineExpertTakesTheSeatBackWithTheModeratorKey() async throws {
+        let server = try await TestServer { $0.awayAfter = 0.05; $0.offlineAfter = 0.1; $0.presenceInterval = 0.1 }
+        let room = try await server.createRoom()
+        let sarah = try await server.join(room, "Sarah", expert: true)
+        let karim = try await server.join(room, "Karim")
+        _ = try await server.api.moderate(sarah.credentials, .floor, ModerationRequest(participantId: karim.participant.id))
+        // Neither polls: both go offline. A learner's seat is not taken by name.
+        #expect(await eventually { (try? await server.api.state(sarah.credentials))?.state.participant(karim.participant.id)?.presence == .offline })
+        let learner = try await server.raw("POST", "/v1/join", body: #"{"code": "\#(room.code)", "name": "Karim"}"#)
+        #expect(learner.apiError?.error == "name_taken")
+        // The expert, on another machine, joins with the key and the name: same participant.
+        let again = try await server.join(room, "sarah", expert: true)
+        #expect(again.participant.id == sarah.participant.id)
+        #expect(again.state.present.count == 2, "no second Sarah")
+        #expect(try await server.api.state(again.credentials).state.floor == karim.participant.id)
+        await server.stop()
+    }
+
     @Test func aLockedRoomLetsOnlyTheExpertIn() async throws {
         let server = try await TestServer()
         let room = try await server.createRoom()
