@@ -145,4 +145,23 @@ struct RoomEndToEndTests {
         try learner.sendKeys("Enter")
         #expect(await eventually(within: 15) { screen(learner).contains("● en ligne") && screen(learner).contains("Sarah (toi)") }, "\(screen(learner))")
     }
+
+    @Test func aLocaleWithoutUTF8StillShowsAccentsAndAsciiFoldsEverySymbol() async throws {
+        let server = try await ServerProcess(database: TestServer.temporaryDatabase(), workshop: try temporaryWorkshopFile())
+        defer { server.terminate() }
+        let code = try #require(server.code), key = try #require(server.moderatorKey)
+        let latin = Tmux(), ascii = Tmux()
+        defer {
+            latin.kill()
+            ascii.kill()
+        }
+        let state = "XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString) XDG_STATE_HOME=\(NSTemporaryDirectory())momentum-state-\(UUID().uuidString)"
+        // LANG=C (or a French locale that is not installed): C.UTF-8 is used, so "é" stays "é".
+        try latin.start("env LANG=C LC_ALL=C \(state) \(binary) join \(server.url) --code \(code) --name Leo --lang fr", width: 80, height: 24)
+        #expect(await eventually(within: 20) { screen(latin).contains("écris ton message") && screen(latin).contains("● en ligne") }, "\(screen(latin))")
+        // --ascii: borders and symbols alike, the expert's badge as "*", which no name may hold.
+        try ascii.start("env LANG=C.UTF-8 \(state)-2 \(binary) join \(server.url) --code \(code) --name Sarah --moderator-key \(key) --lang fr --ascii", width: 80, height: 24)
+        #expect(await eventually(within: 20) { screen(ascii).contains("* Sarah (expert.e) (toi)") }, "\(screen(ascii))")
+        #expect(screen(ascii).unicodeScalars.allSatisfy { $0.isASCII }, "\(screen(ascii))")
+    }
 }
