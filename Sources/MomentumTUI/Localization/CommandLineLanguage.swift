@@ -31,7 +31,7 @@ enum CommandLineLanguage {
             ("OPTIONS:", "OPTIONS :"), ("SUBCOMMANDS:", "SOUS-COMMANDES :"),
             ("Show help information.", "Affiche cette aide."), ("Show the version.", "Affiche la version."),
             ("See 'momentum help <subcommand>' for detailed help.", "Voir « momentum help <sous-commande> » pour l'aide de chacune."),
-            ("(default: ", "(par défaut : "), ("(default)", "(par défaut)"),
+            ("(default: ", "(par défaut : "), ("(default)", "(par défaut)"), ("(values: ", "(valeurs : "), ("; default: ", " ; par défaut : "),
             ("Error: ", "Erreur : "), ("Usage: ", "Utilisation : "), ("Help:  ", "Aide : "),
             ("Missing expected argument ", "Il manque l'argument "), ("Missing value for ", "Il manque une valeur après "),
             ("Unknown option ", "Option inconnue : "), ("Unexpected argument ", "Argument en trop : "),
