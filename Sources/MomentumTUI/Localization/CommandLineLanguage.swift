@@ -37,7 +37,7 @@ enum CommandLineLanguage {
             ("Unknown option ", "Option inconnue : "), ("Unexpected argument ", "Argument en trop : "),
             ("Unexpected arguments ", "Arguments en trop : "), ("Unknown subcommand ", "Sous-commande inconnue : "),
             ("The value ", "La valeur "), (" is invalid for ", " ne convient pas pour "),
-            ("Did you mean ", "Vouliez-vous dire "),
+            ("Did you mean ", "Vouliez-vous dire "), ("<subcommand>", "<sous-commande>"),
         ]
         for (english, french) in replacements { out = out.replacingOccurrences(of: english, with: french) }
         // "See 'momentum join --help' for more information."
