@@ -19,6 +19,8 @@ struct ComeBackTests {
         #expect(text.contains("Participants 2/3"), "here / expected")
         #expect(text.contains("▸ absent·e·s (1)"))
         #expect(!text.contains("Chloé"))
+        _ = model.submit("/qui")
+        #expect(model.notice == "Sarah, Karim · absent·e·s (1) : Chloé")
 
         model.focus = .people
         _ = model.update(.input(.down))

@@ -67,6 +67,8 @@ extension Strings {
         keyLock: "lock",
         keyRetry: "take back a refused message",
         keyDismiss: "dismiss a refused message",
+        keyQuestionMark: "write a lone \"?\" (? opens help on an empty line)",
+        keyNewLine: "start a new line in a message",
         helpTitle: "Help",
         sectionEveryone: "Everyone",
         sectionExpert: "Expert",

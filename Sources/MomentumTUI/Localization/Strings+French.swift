@@ -67,6 +67,8 @@ extension Strings {
         keyLock: "verrouiller",
         keyRetry: "reprendre un message refusé",
         keyDismiss: "effacer un message refusé",
+        keyQuestionMark: "écrire un « ? » seul (? ouvre l'aide quand la ligne est vide)",
+        keyNewLine: "aller à la ligne dans un message",
         helpTitle: "Aide",
         sectionEveryone: "Pour tous",
         sectionExpert: "Pour l'expert·e",

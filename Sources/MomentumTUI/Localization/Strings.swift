@@ -92,6 +92,9 @@ struct Strings: Sendable {
     var keyLock: String
     var keyRetry: String
     var keyDismiss: String
+    /// "??": help shows how to send a lone question mark.
+    var keyQuestionMark: String
+    var keyNewLine: String
     var helpTitle: String
     var sectionEveryone: String
     var sectionExpert: String

@@ -143,7 +143,11 @@ extension RoomModel {
     /// Help: the keys, then the commands, for my role only.
     var helpOverlay: HelpOverlay {
         let keys = self.keys
-        let sections = keys.helpSections + [RoomCommands.helpSection(strings, role: me?.role, keys: keys)]
+        var sections = keys.helpSections + [RoomCommands.helpSection(strings, role: me?.role, keys: keys)]
+        // Keys the table cannot hold: "?" is text as well, and line breaks are the editor's.
+        if !sections.isEmpty {
+            sections[0].hints += [KeyHint(key: "??", label: strings.keyQuestionMark), KeyHint(key: "Alt-Enter, Ctrl-J", label: strings.keyNewLine)]
+        }
         return HelpOverlay(title: strings.helpTitle, sections: sections, state: help)
     }
 
