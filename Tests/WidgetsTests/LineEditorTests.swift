@@ -224,6 +224,15 @@ struct MultiLineInputTests {
         #expect(editor.handle(.enter) == .submitted("let a = 1\nlet b = 2    fin\nx\ny"))
     }
 
+    @Test func aLineBreakIsDrawnAsAVisibleMarkOnTheInputRow() {
+        var editor = LineEditor()
+        editor.multiline = true
+        _ = editor.handle(.paste("a\nb"))
+        let (row, cursor) = draw(&editor, width: 20)
+        #expect(row == "a\u{240A}b")
+        #expect(cursor == 3)
+    }
+
     @Test func ctrlJAndAltEnterAreKeysOfTheirOwn() {
         var decoder = KeyDecoder()
         #expect(decoder.decode("a\nb\r".unicodeScalars.map(RawInput.character)) == [.text("a"), .ctrl("j"), .text("b"), .enter])
