@@ -17,6 +17,9 @@ struct ComeBackTests {
         #expect(model.rosterRows == [.person(model.room!.participant(screen.sarah.id)!), .person(model.room!.participant(screen.karim.id)!), .absentGroup(count: 1)])
         var text = lived.text(&model)
         #expect(text.contains("Participants 2/3"), "here / expected")
+        var narrow = model
+        narrow.size = Size(width: 80, height: 24)
+        #expect(lived.text(&narrow).contains("Programme │ Ici 2/3"), "the count shows in the tab at 80 columns")
         #expect(text.contains("▸ absent·e·s (1)"))
         #expect(!text.contains("Chloé"))
         _ = model.submit("/qui")

@@ -4,6 +4,7 @@ extension Strings {
         agenda: "Agenda",
         chat: "Chat",
         people: { "People \($0)/\($1)" },
+        peopleShort: { "Here \($0)/\($1)" },
         day: { "day \($0)/\($1)" },
         minutesLeft: { elapsed, total in elapsed >= total ? "\(elapsed) min, over time" : "\(elapsed) min, \(total - elapsed) left" },
         online: "● online",

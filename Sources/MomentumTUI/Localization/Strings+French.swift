@@ -4,6 +4,7 @@ extension Strings {
         agenda: "Programme",
         chat: "Discussion",
         people: { "Participants \($0)/\($1)" },
+        peopleShort: { "Ici \($0)/\($1)" },
         day: { "jour \($0)/\($1)" },
         minutesLeft: { elapsed, total in elapsed >= total ? "\(elapsed) min, dépassé" : "\(elapsed) min, reste \(total - elapsed)" },
         online: "● en ligne",

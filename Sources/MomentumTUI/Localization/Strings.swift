@@ -8,6 +8,8 @@ struct Strings: Sendable {
     var chat: String
     /// "Participants 14/16": here now (online or away), of those expected (members who did not leave).
     var people: @Sendable (_ online: Int, _ present: Int) -> String
+    /// The same in a tab, where room is short: "Présences 12/15".
+    var peopleShort: @Sendable (_ here: Int, _ expected: Int) -> String
     var day: @Sendable (_ day: Int, _ days: Int) -> String
     var minutesLeft: @Sendable (_ elapsed: Int, _ total: Int) -> String
     var online: String

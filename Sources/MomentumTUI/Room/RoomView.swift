@@ -111,7 +111,9 @@ enum RoomView {
         if tabbed {
             let panes: [Pane] = mode(for: model.size) == .single ? [.chat, .agenda, .people] : [.agenda, .people]
             let split = Layout.split(inner, .vertical, [.fixed(1), .fill(1)])
-            Tabs(titles: panes.map { title($0, model) }, state: TabsState(active: panes.firstIndex(of: pane) ?? 0))
+            // A tab's title is short, so that the count of who is here shows at 80 columns.
+            let titles = panes.map { $0 == .people ? model.strings.peopleShort(model.attendance.here, model.attendance.expected) : title($0, model) }
+            Tabs(titles: titles, state: TabsState(active: panes.firstIndex(of: pane) ?? 0))
                 .render(in: split[0], buffer: &buffer, theme: theme)
             inner = split[1]
         }
