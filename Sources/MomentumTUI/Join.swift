@@ -5,21 +5,28 @@ import SessionModel
 
 /// `momentum join`: take part in a workshop, full screen or, with `--plain`, line by line.
 struct Join: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Join a workshop.",
-        discussion: "Full screen: the agenda, the chat and the people in the room. Enter sends a message; F2 (or Alt-H, or /main) raises or lowers your hand; Tab moves between panes; F1 or ? shows every key; F10 or Ctrl-C leaves. With --plain: one sentence per line, commands /hand, /who, /agenda, /help, /quit. The server address and your name can come from ~/.config/momentum/config.json; the code is never stored."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: CommandLineLanguage.pick(fr: "Rejoindre un atelier.", en: "Join a workshop."),
+            discussion: CommandLineLanguage.pick(
+                fr: "Plein écran : le programme, la discussion et les personnes de la salle. Entrée envoie un message ; F2 (ou Alt-H, ou /main) lève ou baisse la main ; Tab passe d'un panneau à l'autre ; F1 ou ? montre toutes les touches ; F10 (ou Ctrl-Q) demande avant de quitter, Ctrl-C quitte tout de suite. Avec --plain : une phrase par ligne, commandes /main, /qui, /programme, /aide, /quitter. L'adresse du serveur et ton prénom peuvent venir de ~/.config/momentum/config.json ; le code n'est jamais enregistré.",
+                en: "Full screen: the agenda, the chat and the people in the room. Enter sends a message; F2 (or Alt-H, or /main) raises or lowers your hand; Tab moves between panes; F1 or ? shows every key; F10 (or Ctrl-Q) asks before leaving, Ctrl-C leaves at once. With --plain: one sentence per line, commands /hand, /who, /agenda, /help, /quit. The server address and your name can come from ~/.config/momentum/config.json; the code is never stored."))
+    }
 
-    @Argument(help: "The server's address, such as http://127.0.0.1:8080 (default: \"server\" in the config file).")
+    @Argument(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "L'adresse du serveur, comme http://127.0.0.1:8080 (par défaut : \"server\" dans le fichier de configuration).",
+        en: "The server's address, such as http://127.0.0.1:8080 (default: \"server\" in the config file).")))
     var url: String?
 
-    @Option(help: "The workshop's join code (asked for when missing).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Le code de l'atelier (demandé s'il manque).", en: "The workshop's join code (asked for when missing).")))
     var code: String?
 
-    @Option(help: "Your name, as the others will see it (default: \"name\" in the config file; asked for when missing).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Ton prénom, tel que les autres le verront (par défaut : \"name\" dans le fichier de configuration ; demandé s'il manque).",
+        en: "Your name, as the others will see it (default: \"name\" in the config file; asked for when missing).")))
     var name: String?
 
-    @Option(help: "The moderator key, to join as the workshop's expert.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "La clé de modération, pour rejoindre en tant qu'expert·e de l'atelier.", en: "The moderator key, to join as the workshop's expert.")))
     var moderatorKey: String?
 
     @OptionGroup var global: GlobalOptions
@@ -28,7 +35,9 @@ struct Join: AsyncParsableCommand {
         if let url {
             let lower = url.lowercased()
             guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-                throw ValidationError("The server address must start with http:// or https:// (for example http://127.0.0.1:8080).")
+                throw ValidationError(CommandLineLanguage.pick(
+                    fr: "L'adresse du serveur doit commencer par http:// ou https:// (par exemple http://127.0.0.1:8080).",
+                    en: "The server address must start with http:// or https:// (for example http://127.0.0.1:8080)."))
             }
         }
     }
@@ -40,7 +49,9 @@ struct Join: AsyncParsableCommand {
         let settings = Settings.resolve(global, config: config, environment: environment)
         let strings = settings.language.strings
         guard let server = url ?? settings.serverURL else {
-            throw ValidationError("Give the server's address, such as: momentum join http://127.0.0.1:8080 --code ABC123 --name Karim")
+            throw ValidationError(CommandLineLanguage.pick(
+                fr: "Donne l'adresse du serveur, par exemple : momentum join http://127.0.0.1:8080 --code ABC123 --name Karim",
+                en: "Give the server's address, such as: momentum join http://127.0.0.1:8080 --code ABC123 --name Karim"))
         }
         let plain = settings.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
         let knownName = name ?? settings.name
@@ -57,7 +68,9 @@ struct Join: AsyncParsableCommand {
             return
         }
         guard let code = try code ?? ask(strings.askCode), let name = try knownName ?? ask(strings.askName) else {
-            throw ValidationError("--code and --name are needed when standard input is not a terminal.")
+            throw ValidationError(CommandLineLanguage.pick(
+                fr: "--code et --name sont nécessaires quand l'entrée standard n'est pas un terminal.",
+                en: "--code and --name are needed when standard input is not a terminal."))
         }
         try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey, strings: strings, seats: seats).run()
     }

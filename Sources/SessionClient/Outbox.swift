@@ -40,6 +40,9 @@ public struct Outbox: Sendable, Equatable {
         public internal(set) var messageId: String?
         /// The server's refusal, with its code, so the app can say it in the user's language.
         public internal(set) var refusal: ClientError?
+        /// The server's code for the last passing failure ("rate_limited"), nil for no answer:
+        /// a message held back by the rate limit is not "waiting for the network".
+        public internal(set) var lastErrorCode: String? = nil
     }
 
     public private(set) var items: [Item] = []
@@ -69,11 +72,12 @@ public struct Outbox: Sendable, Equatable {
     }
 
     /// No answer, or a 5xx/429: it stays first in line and will be tried again.
-    public mutating func failedForNow(_ id: String, reason: String) {
+    public mutating func failedForNow(_ id: String, reason: String, code: String? = nil) {
         update(id) {
             $0.status = .pending
             $0.attempts += 1
             $0.lastError = reason
+            $0.lastErrorCode = code
         }
     }
 

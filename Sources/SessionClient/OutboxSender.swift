@@ -106,7 +106,7 @@ public actor OutboxSender {
             } catch {
                 if error.isTransient {
                     failuresInARow += 1
-                    outbox.failedForNow(item.id, reason: error.description)
+                    outbox.failedForNow(item.id, reason: error.description, code: error.code)
                     changed(outbox)
                     var wait = backoff.delay(attempt: failuresInARow, jitter: random())
                     if case .server(_, _, _, let retryAfter?) = error { wait = max(wait, Double(retryAfter)) }

@@ -14,6 +14,9 @@ extension RoomSession {
                     cursor: answer.cursor, pollTimeout: saved.pollTimeout)
                 received(.joinedRoom(response))
                 received(.update(state: answer.state, events: [], reloaded: true))
+                // The server just answered: online now, not after the first poll's whole hold
+                // (up to 25 s of "connecting" on a quiet room).
+                received(.status(.online))
                 let machine = LongPoll(
                     resume: answer.state, me: answer.participant, cursor: answer.cursor, pollTimeout: saved.pollTimeout, backoff: timing.stream)
                 await follow(machine, credentials: saved.credentials)

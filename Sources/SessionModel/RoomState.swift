@@ -81,8 +81,9 @@ public struct RoomState: Codable, Sendable, Equatable {
         return participants.first { $0.isPresent && RoomState.nameKey($0.name) == key }
     }
 
-    /// The form in which two names count as the same: case, accents and width folded.
+    /// The form in which two names count as the same: look-alikes (Cyrillic "а" for "a"),
+    /// case, accents and width folded; see `NameRules.skeleton`.
     public static func nameKey(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        NameRules.skeleton(name)
     }
 }

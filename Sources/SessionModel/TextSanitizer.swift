@@ -6,9 +6,18 @@ public enum TextProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLong(max: Int)
     case tooManyLines(max: Int)
     case forbiddenCharacter(Unicode.Scalar)
+    /// A name holding a symbol the screen uses as a badge (★, 🎤, ✋...).
+    case badge(Character)
+    /// A name ending with a marker the screen writes after names ("(expert·e)", "(toi)"...).
+    case roleMarker(String)
+    /// A name holding a character that draws nothing (U+3164, U+2800...).
+    case invisible(Unicode.Scalar)
 
     public var description: String {
         switch self {
+        case .badge(let character): "it contains \"\(character)\", a symbol the screen uses for roles and hands"
+        case .roleMarker(let marker): "it ends with \"(\(marker))\", which the screen writes after names"
+        case .invisible(let scalar): "it contains \(TextSanitizer.codePoint(scalar)), a character that draws nothing"
         case .empty: "it is empty"
         case .tooLong(let max): "it is longer than \(max) characters"
         case .tooManyLines(let max): "it has more than \(max) lines"
@@ -109,7 +118,9 @@ public enum TextSanitizer {
     /// A display name as the server stores it: NFC, spaces collapsed, no control or format
     /// character, 1 to `Limits.nameMaxLength` characters.
     public static func validateName(_ raw: String) -> Result<String, TextProblem> {
-        validateLine(raw, maxLength: Limits.nameMaxLength)
+        let line = validateLine(raw, maxLength: Limits.nameMaxLength)
+        if case .success(let name) = line, let problem = NameRules.problem(in: name) { return .failure(problem) }
+        return line
     }
 
     /// A workshop or agenda title: the same rules as a name, longer.

@@ -115,8 +115,22 @@ final class SessionService: Sendable {
         let result = try await ledger.commit(roomId: room.info.id, idempotency: nil) { state in
             if role == .learner && state.locked { throw APIError.roomLocked }
             if state.present.count >= Limits.roomMaxParticipants { throw APIError.roomFull }
-            if state.presentParticipant(named: name) != nil { throw APIError.nameTaken(name) }
-            let participant = Participant(id: participantId, name: Self.unusedName(name, in: state), role: role, presence: .online, joinedAt: at)
+            if let holder = state.presentParticipant(named: name) {
+                // The expert, on another machine after a crash, takes their seat back with the
+                // moderator key: a new token for the same participant, who keeps the floor and
+                // the history. A learner's seat is not taken this way.
+                guard role == .expert, holder.role == .expert, holder.presence == .offline else { throw APIError.nameTaken(name) }
+                let response = JoinResponse(
+                    token: token, participant: holder, room: state.room, state: state,
+                    cursor: Cursor.make(state.seq), pollTimeout: pollTimeout)
+                return Decision(grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: holder.id), response: try WireCoding.encoder().encode(response))
+            }
+            // Coming back after leaving keeps one's name, and a mute: leaving does not lift it.
+            let given = Self.unusedName(name, in: state)
+            let previous = given == name ? Self.departed(named: name, in: state) : nil
+            let participant = Participant(
+                id: participantId, name: given, role: role, presence: .online,
+                muted: role == .learner && previous?.muted == true, joinedAt: at)
             let event = RoomEvent(seq: state.seq + 1, at: at, actor: participantId, kind: .joined(participant))
             var after = state
             after.apply(event)
@@ -129,10 +143,11 @@ final class SessionService: Sendable {
         return result.response
     }
 
-    /// The name itself, or with " (2)", " (3)"... when someone who left the room had it:
-    /// two participants never show the same name, even in old messages.
+    /// The name itself, or with " (2)", " (3)"... when someone removed from the room had it.
+    /// A name whose holders all left on their own is given again as it is: a clean quit and
+    /// a rejoin is "Leo" again, not "Leo (2)"; clients tell the earlier seat's messages apart.
     static func unusedName(_ name: String, in state: RoomState) -> String {
-        let taken = Set(state.participants.map { RoomState.nameKey($0.name) })
+        let taken = Set(state.participants.filter { $0.membership != .left }.map { RoomState.nameKey($0.name) })
         if !taken.contains(RoomState.nameKey(name)) { return name }
         var n = 2
         while true {
@@ -142,6 +157,12 @@ final class SessionService: Sendable {
             if !taken.contains(RoomState.nameKey(candidate)) { return candidate }
             n += 1
         }
+    }
+
+    /// The last participant who left the room with this name on their own, if any.
+    static func departed(named name: String, in state: RoomState) -> Participant? {
+        let key = RoomState.nameKey(name)
+        return state.participants.last { $0.membership == .left && RoomState.nameKey($0.name) == key }
     }
 
     // MARK: Authentication

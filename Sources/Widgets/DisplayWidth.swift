@@ -168,6 +168,7 @@ public enum CellText {
         if text.unicodeScalars.allSatisfy({ $0.isASCII }) { return text }
         let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
         if folded.count == 1, folded.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return folded }
+        if let symbol = asciiSymbols[text] { return symbol }
         switch text {
         case "\u{2026}": return "."
         case "─", "━", "═": return "-"
@@ -176,6 +177,14 @@ public enum CellText {
         default: return String(repeating: "?", count: DisplayWidth.of(Character(text)))
         }
     }
+
+    /// The symbols the screen draws, in ASCII of the same width: the expert's badge is "*",
+    /// which no name may hold.
+    static let asciiSymbols: [String: String] = [
+        "★": "*", "☆": "*", "●": "o", "◐": "o", "○": ".", "▶": ">", "▲": "^", "▼": "v", "✓": "v", "✗": "x",
+        "→": ">", "←": "<", "‹": "<", "›": ">", "·": ".", "«": "\"", "»": "\"", "’": "'",
+        "✋": "o/", "🎤": ">>", "🔒": "#L", "🔓": "#U", "␊": "|",
+    ]
 
     /// A whole string made safe cluster by cluster (newlines become ␊).
     public static func safe(_ text: some StringProtocol) -> String {

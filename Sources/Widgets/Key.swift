@@ -108,6 +108,9 @@ public struct KeyDecoder: Sendable {
                         events.append(.alt(Character(next)))
                     case .character(let next) where next.value == 0x7F || next.value == 0x08:
                         events.append(.alt("\u{7F}"))
+                    case .character(let next) where next.value == 0x0D || next.value == 0x0A:
+                        // Alt-Enter: a line break in a multi-line input.
+                        events.append(.alt("\n"))
                     case .key(let key):
                         events.append(key)
                     case .character:
@@ -138,7 +141,8 @@ public struct KeyDecoder: Sendable {
 
     private static func control(_ c: Unicode.Scalar) -> InputEvent {
         switch c.value {
-        case 0x0D, 0x0A: .enter
+        // Enter is CR (ncurses runs with nonl()); LF is Ctrl-J, which inserts a line break.
+        case 0x0D: .enter
         case 0x09: .tab
         case 0x7F, 0x08: .backspace
         case 0x01...0x1A: .ctrl(Character(Unicode.Scalar(c.value + 0x60)!))

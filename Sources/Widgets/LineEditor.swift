@@ -40,6 +40,9 @@ public struct LineEditor: Sendable {
     public var historyLimit = 100
     /// Whether the last event (or `insert`) lost text to `maxLength`: the app can say so.
     public internal(set) var lastInsertWasCut = false
+    /// Whether the text may hold line breaks: a paste keeps its lines, Alt-Enter and Ctrl-J
+    /// insert one (drawn as ␊ on the one input row); Enter still submits.
+    public var multiline = false
 
     /// The history entry shown, while browsing with Up/Down.
     var browsing: Int?
@@ -73,7 +76,7 @@ public struct LineEditor: Sendable {
         lastInsertWasCut = false
         completion = nil
         browsing = nil
-        replace(0..<clusters.count, with: Self.singleLine(text), partial: true)
+        replace(0..<clusters.count, with: multiline ? Self.lines(text) : Self.singleLine(text), partial: true)
     }
 
     /// Inserts text at the cursor as if typed, newlines becoming spaces; what exceeds
@@ -91,8 +94,9 @@ public struct LineEditor: Sendable {
         completion = nil
         switch event {
         case .text(let character): replace(cursor..<cursor, with: Self.singleLine(String(character)), partial: true)
-        case .paste(let text): replace(cursor..<cursor, with: Self.singleLine(text), partial: true)
+        case .paste(let text): replace(cursor..<cursor, with: multiline ? Self.lines(text) : Self.singleLine(text), partial: true)
         case .enter: return submit()
+        case .alt("\n") where multiline, .ctrl("j") where multiline: replace(cursor..<cursor, with: "\n", partial: false)
         case .backspace: if cursor > 0 { replace((cursor - 1)..<cursor, with: "", partial: true) }
         case .delete: if cursor < clusters.count { replace(cursor..<(cursor + 1), with: "", partial: true) }
         case .left: cursor = max(0, cursor - 1)
@@ -113,6 +117,12 @@ public struct LineEditor: Sendable {
         case .escape, .insert, .pageUp, .pageDown, .function, .ctrl, .alt, .mouse, .resize: return .notHandled
         }
         return .handled
+    }
+
+    /// `text` with its lines kept as "\n" (CR LF and CR too), tabs as four spaces.
+    static func lines(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "\t", with: "    ")
     }
 
     /// `text` on one line: newlines and tabs become spaces (a paste never submits).

@@ -64,10 +64,13 @@ public final class NcursesTerminal: Terminal {
         public var mouse: Bool
         /// False for `--no-color` or `NO_COLOR`: attributes only.
         public var colors: Bool
+        /// True for `--ascii`: every cell is folded to ASCII, symbols included.
+        public var ascii: Bool
 
-        public init(mouse: Bool = true, colors: Bool = true) {
+        public init(mouse: Bool = true, colors: Bool = true, ascii: Bool = false) {
             self.mouse = mouse
             self.colors = colors
+            self.ascii = ascii
         }
     }
 
@@ -88,7 +91,11 @@ public final class NcursesTerminal: Terminal {
     public init(options: Options = Options()) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
-        unicode = momentum_is_utf8_locale() != 0
+        // A locale that is not UTF-8 (or LANG=fr_FR.UTF-8 without that locale installed) would
+        // turn every accent into "?": C.UTF-8 exists on every Debian, so characters come out
+        // whole; the language of the interface is chosen apart, from the environment.
+        if momentum_is_utf8_locale() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        unicode = !options.ascii && momentum_is_utf8_locale() != 0
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
 
         signalPipe = WakePipe()

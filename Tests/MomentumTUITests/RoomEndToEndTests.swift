@@ -96,8 +96,10 @@ struct RoomEndToEndTests {
         #expect(count("Pendant la panne", in: learner) == 1)
         #expect(count("Bonjour de Karim", in: expert) == 1)
 
-        // F10 leaves the room.
+        // F10 asks, then leaves the room.
         try learner.sendKeys("F10")
+        #expect(await eventually { screen(learner).contains("Quitter la salle ?") }, "\(screen(learner))")
+        try learner.sendKeys("Enter")
         #expect(await eventually(within: 10) { screen(expert).contains("Karim est parti") }, "\(screen(expert))")
     }
 
@@ -109,10 +111,12 @@ struct RoomEndToEndTests {
         defer { shell.kill() }
         try shell.start("env PS1='$ ' bash --norc --noprofile", width: 100, height: 30)
         let environment = "LANG=C.UTF-8 XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString) XDG_STATE_HOME=\(NSTemporaryDirectory())momentum-state-\(UUID().uuidString)"
+        // A typo in the code goes back to the form with the reason; Escape gives up.
         try shell.type("\(environment) \(binary) join \(server.url) --code WRONG1 --name Karim --lang fr; echo status=$?")
         try shell.sendKeys("Enter")
-        #expect(await eventually(within: 15) { screen(shell).contains("status=1") }, "\(screen(shell))")
-        #expect(screen(shell).contains("Ce code ne correspond à aucun atelier"))
+        #expect(await eventually(within: 15) { screen(shell).contains("Ce code ne correspond à aucun atelier") }, "\(screen(shell))")
+        try shell.sendKeys("Escape")
+        #expect(await eventually(within: 15) { screen(shell).contains("status=0") }, "\(screen(shell))")
 
         let expert = TestClient(url: server.url, name: "Sarah")
         expert.start(code: code, moderatorKey: key)
@@ -125,5 +129,39 @@ struct RoomEndToEndTests {
         #expect(await eventually(within: 15) { screen(shell).contains("status=1") }, "\(screen(shell))")
         #expect(screen(shell).contains("L'expert·e t'a retiré·e de la salle."))
         #expect(shell.display("#{alternate_on}") == "0")
+    }
+
+    @Test func anImpersonatingNameGoesBackToTheFormInFrench() async throws {
+        let server = try await ServerProcess(database: TestServer.temporaryDatabase(), workshop: try temporaryWorkshopFile())
+        defer { server.terminate() }
+        let code = try #require(server.code)
+        let learner = Tmux()
+        defer { learner.kill() }
+        try join(learner, url: server.url, code: code, name: "'Sarah ★'", width: 80, height: 24)
+        #expect(await eventually(within: 15) { screen(learner).contains("Ce nom n'est pas accepté") }, "\(screen(learner))")
+        #expect(!screen(learner).contains("refused") && !screen(learner).contains("not accepted"), "no English on a French screen")
+        try learner.sendKeys("C-u")
+        try learner.type("Sarah")
+        try learner.sendKeys("Enter")
+        #expect(await eventually(within: 15) { screen(learner).contains("● en ligne") && screen(learner).contains("Sarah (toi)") }, "\(screen(learner))")
+    }
+
+    @Test func aLocaleWithoutUTF8StillShowsAccentsAndAsciiFoldsEverySymbol() async throws {
+        let server = try await ServerProcess(database: TestServer.temporaryDatabase(), workshop: try temporaryWorkshopFile())
+        defer { server.terminate() }
+        let code = try #require(server.code), key = try #require(server.moderatorKey)
+        let latin = Tmux(), ascii = Tmux()
+        defer {
+            latin.kill()
+            ascii.kill()
+        }
+        let state = "XDG_CONFIG_HOME=\(NSTemporaryDirectory())momentum-config-\(UUID().uuidString) XDG_STATE_HOME=\(NSTemporaryDirectory())momentum-state-\(UUID().uuidString)"
+        // LANG=C (or a French locale that is not installed): C.UTF-8 is used, so "é" stays "é".
+        try latin.start("env LANG=C LC_ALL=C \(state) \(binary) join \(server.url) --code \(code) --name Leo --lang fr", width: 80, height: 24)
+        #expect(await eventually(within: 20) { screen(latin).contains("écris ton message") && screen(latin).contains("● en ligne") }, "\(screen(latin))")
+        // --ascii: borders and symbols alike, the expert's badge as "*", which no name may hold.
+        try ascii.start("env LANG=C.UTF-8 \(state)-2 \(binary) join \(server.url) --code \(code) --name Sarah --moderator-key \(key) --lang fr --ascii", width: 80, height: 24)
+        #expect(await eventually(within: 20) { screen(ascii).contains("* Sarah (expert.e) (toi)") }, "\(screen(ascii))")
+        #expect(screen(ascii).unicodeScalars.allSatisfy { $0.isASCII }, "\(screen(ascii))")
     }
 }

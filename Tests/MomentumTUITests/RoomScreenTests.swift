@@ -130,7 +130,7 @@ struct RoomScreenTests {
         #expect(!screen.contains("envoi…"))
     }
 
-    @Test func aRefusedSendSaysWhyAndCanBeRetried() {
+    @Test func aRefusedSendSaysWhyAndCanBeTakenBack() {
         var model = joined(as: karim)
         var outbox = Outbox()
         let id = outbox.enqueue(.message("Salut"), clientId: "c2")
@@ -138,7 +138,16 @@ struct RoomScreenTests {
         outbox.refused(id, reason: "The expert has muted you.")
         _ = model.update(.outbox(outbox))
         #expect(rows(&model).contains { $0.contains("non envoyé : The expert has muted you.") })
-        #expect(model.update(.input(.ctrl("r"))) == [.retry(id)])
+        // Sent again as it is, it would be refused again: it comes back to the input instead.
+        #expect(model.update(.input(.ctrl("r"))) == [.dismiss(id)])
+        #expect(model.editor.text == "Salut")
+        // A refused moderation is tried once more.
+        let lock = outbox.enqueue(.moderation(.lock, ModerationRequest(locked: true)), clientId: "c3")
+        _ = outbox.next()
+        outbox.refused(lock, reason: "no")
+        outbox.remove(id)
+        _ = model.update(.outbox(outbox))
+        #expect(model.update(.input(.ctrl("r"))) == [.retry(lock)])
     }
 
     @Test func mentionsRingTheBellAndHostileTextIsDefused() {
@@ -204,7 +213,10 @@ struct RoomScreenTests {
         #expect(screen.contains("floor to the next hand"))
         _ = model.update(.input(.escape))
         #expect(!model.showHelp)
-        #expect(model.update(.input(.function(10))) == [.quit])
+        // F10 asks first: leaving gives the seat up.
+        #expect(model.update(.input(.function(10))) == [])
+        #expect(rows(&model).joined(separator: "\n").contains("Leave the room?"))
+        #expect(model.update(.input(.enter)) == [.quit])
     }
 
     @Test func aReloadShowsEachMessageOnce() {
@@ -314,7 +326,7 @@ struct RoomScreenTests {
         #expect(screen == [
             " Les métiers…  ▶ 09:30 UX design (10 min… ● en ligne  08:10",
             "┌──────────────────────────────────────────────────────────┐",
-            "│ Discussion │ Programme │ Participants 3/3                │",
+            "│ Discussion │ Programme │ Ici 3/3                         │",
             "│08:00 Sarah ★ Bienvenue à tous                            │",
             "│                                                          │",
             "│                                                          │",
@@ -350,7 +362,9 @@ struct RoomScreenTests {
     @Test func quitWorksFromHelpAndDialogsAndTheAgendaHighlightIsWhatEnterPicks() {
         var model = joined(as: sarah)
         _ = model.update(.input(.function(1)))
-        #expect(model.update(.input(.function(10))) == [.quit])
+        #expect(model.update(.input(.function(10))) == [])
+        #expect(model.update(.input(.function(10))) == [.quit], "a second F10 confirms")
+        #expect(model.update(.input(.ctrl("c"))) == [.quit], "Ctrl-C leaves at once")
         var agenda = joined(as: sarah)
         agenda.focus = .agenda
         _ = agenda.update(.input(.down))

@@ -75,8 +75,9 @@ struct RunnerTests {
             .type([.function(3)]),
             .waitFor("Chloé a la parole"),
             .type(Array("/muet Chloé").map(InputEvent.text) + [.enter]),
-            .waitFor("Chloé est en sourdine"),
-            .type([.function(10)]),
+            .waitFor("Sarah met Chloé en sourdine"),
+            // F10 asks "Quitter la salle ?" and "o" says yes (one batch: the last frame is the room).
+            .type([.function(10), .text("o")]),
         ])
         let outcome = await run(app, on: terminal, transport: server.engine)
 
@@ -91,11 +92,11 @@ struct RunnerTests {
         #expect(screen == [
             " Les métiers du Web  pas encore commencé                      ● en ligne  hh:mm",
             "┌ Discussion ──────────────────────────────────────┐┌──────────────────────────┐",
-            "│hh:mm Sarah ★ Bonjour à tous                      ││ Programme │ Participant… │",
+            "│hh:mm Sarah ★ Bonjour à tous                      ││ Programme │ Ici 2/2      │",
             "│hh:mm ✋ Chloé lève la main (1re dans la file)    ││✋1 Sarah (expert·e) (toi)│",
             "│hh:mm ✋ Sarah lève la main (2e dans la file)     ││🎤 Chloé (muet)           │",
             "│hh:mm 🎤 Chloé a la parole                        ││                          │",
-            "│hh:mm Chloé est en sourdine                       ││                          │",
+            "│hh:mm Sarah met Chloé en sourdine                 ││                          │",
             "│                                                  ││                          │",
             "│                                                  ││                          │",
             "│                                                  ││                          │",

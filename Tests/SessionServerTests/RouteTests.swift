@@ -40,7 +40,7 @@ struct RouteTests {
     @Test func joinRefusalsSayWhy() async throws {
         let server = try await TestServer()
         let room = try await server.createRoom()
-        _ = try await server.join(room, "Sarah", expert: true)
+        let sarah = try await server.join(room, "Sarah", expert: true)
         let karim = try await server.join(room, "Karim")
 
         let wrongCode = try await server.raw("POST", "/v1/join", body: #"{"code": "ZZZZZZ", "name": "Léa"}"#)
@@ -55,13 +55,49 @@ struct RouteTests {
         #expect(hostile.status == 400)
         #expect(hostile.apiError?.error == "invalid_name")
 
+        // Nobody passes for the expert or for someone else.
+        for name in ["Sarah ★", "Eve (expert·e)", "Eve (toi)", "\u{3164}", "Eve \u{2800}"] {
+            let body = try String(decoding: WireCoding.encoder().encode(JoinRequest(code: room.code, name: name)), as: UTF8.self)
+            let impersonating = try await server.raw("POST", "/v1/join", body: body)
+            #expect(impersonating.status == 400, "\(name)")
+            #expect(impersonating.apiError?.error == "invalid_name", "\(name)")
+        }
+        let cyrillic = try await server.raw("POST", "/v1/join", body: #"{"code": "\#(room.code)", "name": "K\#u{0430}rim"}"#)
+        #expect(cyrillic.status == 409, "Kаrim in Cyrillic is Karim")
+        #expect(cyrillic.apiError?.error == "name_taken")
+
         let badKey = try await server.raw("POST", "/v1/join", body: #"{"code": "\#(room.code)", "name": "Eve", "moderatorKey": "nope"}"#)
         #expect(badKey.status == 403)
 
-        // Someone who left frees the name, but a newcomer with it is told apart.
+        // Someone who left on their own comes back under their name, still muted if they were.
+        _ = try await server.api.moderate(sarah.credentials, .mute, ModerationRequest(participantId: karim.participant.id, muted: true))
         _ = try await server.api.leave(karim.credentials)
         let second = try await server.join(room, "Karim")
-        #expect(second.participant.name == "Karim (2)")
+        #expect(second.participant.name == "Karim")
+        #expect(second.participant.muted, "leaving does not lift a mute")
+        // Someone removed does not give their name back: a newcomer with it is told apart.
+        _ = try await server.api.moderate(sarah.credentials, .remove, ModerationRequest(participantId: second.participant.id))
+        let third = try await server.join(room, "Karim")
+        #expect(third.participant.name == "Karim (2)")
+        #expect(!third.participant.muted)
+        await server.stop()
+    }
+
+    @Test func anOfflineExpertTakesTheSeatBackWithTheModeratorKey() async throws {
+        let server = try await TestServer { $0.awayAfter = 0.05; $0.offlineAfter = 0.1; $0.presenceInterval = 0.1 }
+        let room = try await server.createRoom()
+        let sarah = try await server.join(room, "Sarah", expert: true)
+        let karim = try await server.join(room, "Karim")
+        _ = try await server.api.moderate(sarah.credentials, .floor, ModerationRequest(participantId: karim.participant.id))
+        // Neither polls: both go offline. A learner's seat is not taken by name.
+        #expect(await eventually { (try? await server.api.state(sarah.credentials))?.state.participant(karim.participant.id)?.presence == .offline })
+        let learner = try await server.raw("POST", "/v1/join", body: #"{"code": "\#(room.code)", "name": "Karim"}"#)
+        #expect(learner.apiError?.error == "name_taken")
+        // The expert, on another machine, joins with the key and the name: same participant.
+        let again = try await server.join(room, "sarah", expert: true)
+        #expect(again.participant.id == sarah.participant.id)
+        #expect(again.state.present.count == 2, "no second Sarah")
+        #expect(try await server.api.state(again.credentials).state.floor == karim.participant.id)
         await server.stop()
     }
 

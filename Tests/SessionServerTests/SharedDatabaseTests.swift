@@ -36,6 +36,21 @@ struct SharedDatabaseTests {
         await b.stop()
     }
 
+    @Test func anOfflineExpertTakesTheSeatBackThroughTheOtherServer() async throws {
+        let database = try PostgresTestDatabase.create()
+        let fast: (inout ServerConfig) -> Void = { $0.awayAfter = 0.05; $0.offlineAfter = 0.1; $0.presenceInterval = 0.1 }
+        let a = try await TestServer(databasePath: database, configure: fast)
+        let b = try await TestServer(databasePath: database, configure: fast)
+        let room = try await a.createRoom()
+        let sarah = try await a.join(room, "Sarah", expert: true)
+        #expect(await eventually { (try? await a.api.state(sarah.credentials))?.state.participant(sarah.participant.id)?.presence == .offline })
+        let again = try await b.join(room, "Sarah", expert: true)
+        #expect(again.participant.id == sarah.participant.id)
+        #expect(try await a.api.state(again.credentials).participant.id == sarah.participant.id, "the new token works on both servers")
+        await a.stop()
+        await b.stop()
+    }
+
     @Test func someonePollingOnlyTheOtherServerStaysOnline() async throws {
         let database = try PostgresTestDatabase.create()
         let fast: (inout ServerConfig) -> Void = { $0.awayAfter = 3; $0.offlineAfter = 4; $0.presenceInterval = 0.2 }

@@ -121,3 +121,15 @@ struct ColorMappingTests {
         #expect(CellText.terminalScalars("❤️") == ["❤", "\u{FE0F}"])
     }
 }
+
+@Suite("ASCII symbols")
+struct AsciiSymbolTests {
+    @Test func everySymbolTheRoomDrawsFoldsToASCIIOfTheSameWidth() {
+        for symbol in ["★", "●", "◐", "○", "▶", "✓", "✗", "→", "←", "✋", "🎤", "🔒", "🔓", "·", "▲", "▼"] {
+            let folded = CellText.asciiFallback(symbol)
+            #expect(folded.unicodeScalars.allSatisfy { $0.isASCII } && !folded.contains("?"), "\(symbol) → \(folded)")
+            #expect(folded.count == DisplayWidth.of(Character(symbol)), "\(symbol) keeps its width")
+        }
+        #expect(CellText.asciiFallback("★") == "*", "the expert's badge, which no name may hold")
+    }
+}

@@ -209,3 +209,33 @@ struct LineEditorTests {
         #expect(buffer.trimmedRows == ["> a"])
     }
 }
+
+@Suite("Multi-line input")
+struct MultiLineInputTests {
+    @Test func aPasteKeepsItsLinesAndAltEnterOrCtrlJBreakALine() {
+        var editor = LineEditor()
+        editor.multiline = true
+        _ = editor.handle(.paste("let a = 1\r\nlet b = 2\tfin"))
+        #expect(editor.text == "let a = 1\nlet b = 2    fin")
+        _ = editor.handle(.ctrl("j"))
+        _ = editor.handle(.text("x"))
+        _ = editor.handle(.alt("\n"))
+        _ = editor.handle(.text("y"))
+        #expect(editor.handle(.enter) == .submitted("let a = 1\nlet b = 2    fin\nx\ny"))
+    }
+
+    @Test func aLineBreakIsDrawnAsAVisibleMarkOnTheInputRow() {
+        var editor = LineEditor()
+        editor.multiline = true
+        _ = editor.handle(.paste("a\nb"))
+        let (row, cursor) = draw(&editor, width: 20)
+        #expect(row == "a\u{240A}b")
+        #expect(cursor == 3)
+    }
+
+    @Test func ctrlJAndAltEnterAreKeysOfTheirOwn() {
+        var decoder = KeyDecoder()
+        #expect(decoder.decode("a\nb\r".unicodeScalars.map(RawInput.character)) == [.text("a"), .ctrl("j"), .text("b"), .enter])
+        #expect(decoder.decode("\u{1B}\r".unicodeScalars.map(RawInput.character)) == [.alt("\n")])
+    }
+}

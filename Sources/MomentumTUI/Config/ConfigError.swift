@@ -11,6 +11,28 @@ enum ConfigError: Error, Equatable, CustomStringConvertible {
     case unsaved(path: String, reason: String)
 
     var description: String {
+        CommandLineLanguage.current == .fr ? french : english
+    }
+
+    /// In French: the problems themselves come in the command line's language too.
+    private var french: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            "Le fichier de configuration \(path) ne peut pas être lu : \(reason)."
+        case .invalid(let path, let line, let problem):
+            "Le fichier de configuration \(Self.lieu(path, line)) : \(problem)"
+        case .secret(let path, let line, let key):
+            "Le fichier de configuration \(Self.lieu(path, line)) : \"\(key)\" ne peut pas y être gardé. "
+                + (key == "code"
+                    ? "Un code d'atelier est le secret partagé d'un atelier : il ne va jamais dans un fichier, donne-le avec --code à chaque fois. "
+                    : "Une clé de modération donne les pouvoirs de l'expert·e : elle ne va jamais dans un fichier, donne-la avec --moderator-key à chaque fois. ")
+                + "Enlève cette ligne."
+        case .unsaved(let path, let reason):
+            "Le fichier de configuration \(path) n'a pas pu être enregistré : \(reason)."
+        }
+    }
+
+    private var english: String {
         switch self {
         case .unreadable(let path, let reason):
             "The config file \(path) cannot be read: \(reason)."
@@ -25,6 +47,10 @@ enum ConfigError: Error, Equatable, CustomStringConvertible {
         case .unsaved(let path, let reason):
             "The config file \(path) could not be saved: \(reason)."
         }
+    }
+
+    private static func lieu(_ path: String, _ line: Int?) -> String {
+        line.map { "\(path), ligne \($0)" } ?? path
     }
 
     private static func place(_ path: String, _ line: Int?) -> String {

@@ -16,24 +16,28 @@ struct ConfigFile: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             return ConfigFile(path: path, values: [:], text: "")
         }
-        if isFolder.boolValue { throw .unreadable(path: path, reason: "it is a folder, not a file") }
+        if isFolder.boolValue { throw .unreadable(path: path, reason: CommandLineLanguage.pick(fr: "c'est un dossier, pas un fichier", en: "it is a folder, not a file")) }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied")
+            throw .unreadable(path: path, reason: CommandLineLanguage.pick(fr: "permission refusée", en: "permission denied"))
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path, reason: "it is not UTF-8 text")
+            throw .unreadable(path: path, reason: CommandLineLanguage.pick(fr: "ce n'est pas du texte UTF-8", en: "it is not UTF-8 text"))
         }
         if text.allSatisfy(\.isWhitespace) { return ConfigFile(path: path, values: [:], text: text) }
         let value: JSONValue
         do { value = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
-            throw .invalid(path: path, line: syntaxErrorLine(in: data), problem: "this is not valid JSON (look for a missing comma, quote or brace, or one too many).")
+            throw .invalid(path: path, line: syntaxErrorLine(in: data), problem: CommandLineLanguage.pick(
+                fr: "ce n'est pas du JSON valable (cherche une virgule, un guillemet ou une accolade qui manque, ou en trop).",
+                en: "this is not valid JSON (look for a missing comma, quote or brace, or one too many)."))
         }
         guard case .object(let values) = value else {
-            throw .invalid(path: path, line: nil, problem: "it must hold one JSON object, such as {\"name\": \"Karim\", \"language\": \"fr\"}.")
+            throw .invalid(path: path, line: nil, problem: CommandLineLanguage.pick(
+                fr: "il doit contenir un objet JSON, comme {\"name\": \"Karim\", \"language\": \"fr\"}.",
+                en: "it must hold one JSON object, such as {\"name\": \"Karim\", \"language\": \"fr\"}."))
         }
         return ConfigFile(path: path, values: values, text: text)
     }

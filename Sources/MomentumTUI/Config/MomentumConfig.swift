@@ -91,42 +91,51 @@ struct MomentumConfig: Sendable, Equatable {
             let value = file.values[key] ?? .null
             let line = file.line(of: key)
             func invalid(_ problem: String) -> ConfigError {
-                .invalid(path: file.path, line: line, problem: problem + " (found \(value.shown)).")
+                .invalid(path: file.path, line: line, problem: problem + CommandLineLanguage.pick(fr: " (trouvé : \(value.shown)).", en: " (found \(value.shown))."))
             }
             if secretKeys.contains(key) { throw .secret(path: file.path, line: line, key: key) }
             if value == .null { continue }
             switch key {
             case "server":
                 guard case .string(let url) = value, Self.isServerURL(url) else {
-                    throw invalid("\"server\" must be the server's address in quotes, starting with http:// or https://")
+                    throw invalid(CommandLineLanguage.pick(
+                        fr: "\"server\" doit être l'adresse du serveur entre guillemets, commençant par http:// ou https://",
+                        en: "\"server\" must be the server's address in quotes, starting with http:// or https://"))
                 }
                 config.serverURL = url
             case "name":
                 guard case .string(let name) = value, !name.trimmingCharacters(in: .whitespaces).isEmpty,
                       name.count <= Limits.nameMaxLength
                 else {
-                    throw invalid("\"name\" must be your name in quotes, 1 to \(Limits.nameMaxLength) characters")
+                    throw invalid(CommandLineLanguage.pick(
+                        fr: "\"name\" doit être ton prénom entre guillemets, de 1 à \(Limits.nameMaxLength) caractères",
+                        en: "\"name\" must be your name in quotes, 1 to \(Limits.nameMaxLength) characters"))
                 }
                 config.name = name
             case "language":
                 guard case .string(let text) = value, let language = Language(rawValue: text) else {
-                    throw invalid("\"language\" must be \"fr\" or \"en\"")
+                    throw invalid(CommandLineLanguage.pick(fr: "\"language\" vaut \"fr\" ou \"en\"", en: "\"language\" must be \"fr\" or \"en\""))
                 }
                 config.language = language
             case "theme":
                 guard case .string(let text) = value, let theme = ThemeChoice(rawValue: text) else {
-                    throw invalid("\"theme\" must be \"color\" or \"monochrome\"")
+                    throw invalid(CommandLineLanguage.pick(fr: "\"theme\" vaut \"color\" ou \"monochrome\"", en: "\"theme\" must be \"color\" or \"monochrome\""))
                 }
                 config.theme = theme
             case "ascii", "bell", "plain":
-                guard case .bool(let flag) = value else { throw invalid("\"\(key)\" must be true or false, without quotes") }
+                guard case .bool(let flag) = value else {
+                    throw invalid(CommandLineLanguage.pick(fr: "\"\(key)\" vaut true ou false, sans guillemets", en: "\"\(key)\" must be true or false, without quotes"))
+                }
                 switch key {
                 case "ascii": config.ascii = flag
                 case "bell": config.bell = flag
                 default: config.plain = flag
                 }
             default:
-                throw .invalid(path: file.path, line: line, problem: "\"\(key)\" is not a setting. The settings are: \(keys.map { "\"\($0)\"" }.joined(separator: ", ")).")
+                let known = keys.map { "\"\($0)\"" }.joined(separator: ", ")
+                throw .invalid(path: file.path, line: line, problem: CommandLineLanguage.pick(
+                    fr: "\"\(key)\" n'est pas un réglage. Les réglages sont : \(known).",
+                    en: "\"\(key)\" is not a setting. The settings are: \(known)."))
             }
         }
         return config

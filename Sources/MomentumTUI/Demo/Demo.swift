@@ -8,9 +8,22 @@ import SessionServer
 /// `momentum demo`: an embedded server, the sample workshop and simulated participants, so
 /// that a newcomer sees a live room with one command.
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Start a sample workshop on this machine, with simulated participants, and join it.",
-        discussion: """
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: CommandLineLanguage.pick(fr: "Lancer un atelier d'exemple sur cette machine, avec des participant·e·s simulé·e·s, et le rejoindre.", en: "Start a sample workshop on this machine, with simulated participants, and join it."),
+            discussion: CommandLineLanguage.pick(fr: """
+            La démo lance un serveur de session sur 127.0.0.1 (ses données dans un dossier temporaire, effacé à la fin), ouvre l'atelier « Les métiers du Web » et remplit la salle de participant·e·s simulé·e·s qui arrivent, discutent du point en cours, lèvent la main et répondent quand on leur donne la parole.
+
+            En apprenant·e (par défaut), une experte simulée, Sarah, anime : elle lance le programme, donne de temps en temps la parole à la première main levée et passe au point suivant toutes les quelques minutes. Lève la main avec /main. Avec --as expert, c'est toi qui animes : donner la parole, avancer le programme, mettre en sourdine, retirer, verrouiller.
+
+            Un second terminal peut rejoindre la même salle : la démo affiche la commande, qui ressemble à
+              momentum join http://127.0.0.1:PORT --code CODE --name NAME
+
+            Exemples :
+              momentum demo
+              momentum demo --as expert --participants 12
+              momentum demo --plain --lang en
+            """, en: """
             The demo runs a session server on 127.0.0.1 (its data in a temporary folder, removed when the demo ends), opens the workshop "Les métiers du Web", and fills the room with simulated participants who arrive, chat about the current agenda item, raise their hands and answer when given the floor.
 
             As a learner (the default), a simulated expert, Sarah, leads: she starts the agenda, gives the floor to the first raised hand now and then, and moves on every few minutes. Raise your hand with /main. With --as expert, you lead: give the floor, move the agenda, mute, remove, lock.
@@ -22,7 +35,8 @@ struct Demo: AsyncParsableCommand {
               momentum demo
               momentum demo --as expert --participants 12
               momentum demo --plain --lang en
-            """)
+            """))
+    }
 
     /// Who the user is in the demo room.
     enum Role: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -31,28 +45,35 @@ struct Demo: AsyncParsableCommand {
 
     static let participantRange = 1...15
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Take part as a learner, or lead the workshop as its expert.", valueName: "learner|expert"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(CommandLineLanguage.pick(fr: "Participer en apprenant·e (learner), ou animer l'atelier en expert·e (expert).", en: "Take part as a learner, or lead the workshop as its expert."), valueName: "learner|expert"))
     var role: Role = .learner
 
-    @Option(help: "How many simulated learners join, from 1 to 15.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Combien d'apprenant·e·s simulé·e·s arrivent, de 1 à 15.", en: "How many simulated learners join, from 1 to 15.")))
     var participants = 6
 
-    @Option(help: "Your name in the room (default: \"name\" in the config file, else Invité, or Guest in English).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Ton prénom dans la salle (par défaut : \"name\" dans le fichier de configuration, sinon Invité, ou Guest en anglais).",
+        en: "Your name in the room (default: \"name\" in the config file, else Invité, or Guest in English).")))
     var name: String?
 
-    @Option(help: "The port of the embedded server (0 picks a free one).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Le port du serveur intégré (0 en choisit un libre).", en: "The port of the embedded server (0 picks a free one).")))
     var port = 0
 
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         guard Self.participantRange.contains(participants) else {
-            throw ValidationError("--participants must be between \(Self.participantRange.lowerBound) and \(Self.participantRange.upperBound) (a room holds about 15 learners), not \(participants).")
+            let (low, high) = (Self.participantRange.lowerBound, Self.participantRange.upperBound)
+            throw ValidationError(CommandLineLanguage.pick(
+                fr: "--participants va de \(low) à \(high) (une salle accueille environ 15 apprenant·e·s), pas \(participants).",
+                en: "--participants must be between \(low) and \(high) (a room holds about 15 learners), not \(participants)."))
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (0 picks a free one).") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError(CommandLineLanguage.pick(fr: "--port va de 0 à 65535 (0 en choisit un libre).", en: "--port must be between 0 and 65535 (0 picks a free one)."))
+        }
         if let name {
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= Limits.nameMaxLength else {
-                throw ValidationError("--name must be 1 to \(Limits.nameMaxLength) characters.")
+                throw ValidationError(CommandLineLanguage.pick(fr: "--name fait de 1 à \(Limits.nameMaxLength) caractères.", en: "--name must be 1 to \(Limits.nameMaxLength) characters."))
             }
         }
     }

@@ -6,8 +6,10 @@ struct Strings: Sendable {
     // Panes and header
     var agenda: String
     var chat: String
-    /// "Participants 14/16": online now, of those in the room.
+    /// "Participants 14/16": here now (online or away), of those expected (members who did not leave).
     var people: @Sendable (_ online: Int, _ present: Int) -> String
+    /// The same in a tab, where room is short: "Présences 12/15".
+    var peopleShort: @Sendable (_ here: Int, _ expected: Int) -> String
     var day: @Sendable (_ day: Int, _ days: Int) -> String
     var minutesLeft: @Sendable (_ elapsed: Int, _ total: Int) -> String
     var online: String
@@ -24,6 +26,10 @@ struct Strings: Sendable {
     // Roster
     var expertBadge: String
     var mutedBadge: String
+    /// The collapsed group at the end of the roster: "absent·e·s (3)".
+    var absentGroup: @Sendable (Int) -> String
+    /// After the name of an earlier seat's messages, when someone new has that name now.
+    var earlierSeat: String
     var you: String
 
     // Chat system lines
@@ -32,12 +38,21 @@ struct Strings: Sendable {
     var removed: @Sendable (String) -> String
     var handRaised: @Sendable (_ name: String, _ place: Int) -> String
     var handLowered: @Sendable (String) -> String
+    /// Someone else's hand lowered: "Sarah baisse la main de Karim".
+    var handLoweredBy: @Sendable (_ name: String, _ by: String) -> String
     var allHandsLowered: String
+    var allHandsLoweredBy: @Sendable (_ by: String) -> String
     var floorGiven: @Sendable (String) -> String
     var floorTaken: String
     var agendaMoved: @Sendable (String) -> String
-    var mutedLine: @Sendable (String) -> String
-    var unmutedLine: @Sendable (String) -> String
+    /// For the experts only: who muted whom.
+    var mutedLine: @Sendable (_ name: String, _ by: String) -> String
+    var unmutedLine: @Sendable (_ name: String, _ by: String) -> String
+    /// For the learner concerned only.
+    var youAreMuted: String
+    var youAreUnmuted: String
+    /// In the header while the room is locked.
+    var lockedBadge: String
     var lockedLine: String
     var unlockedLine: String
     var messageDeleted: String
@@ -47,12 +62,20 @@ struct Strings: Sendable {
     var sending: String
     /// A send that is retried until the network is back.
     var waitingForNetwork: String
+    /// A send held back by the server's rate limit: it goes by itself in a few seconds.
+    var heldBack: String
     /// An action (moderation, history) that failed for want of a network.
     var noNetwork: String
     /// Quitting before the room could ever be reached.
     var neverReached: String
     var notSent: @Sendable (_ reason: String) -> String
     var retryHint: String
+    /// A paste or typing past the limit: what did not fit was left out.
+    var inputCut: @Sendable (_ max: Int) -> String
+    /// Ctrl-R on a refused message while the input line has text.
+    var emptyInputFirst: String
+    /// Ctrl-R on a refused message: it is back in the input line, to be changed.
+    var backToInput: String
 
     // Keys (labels for the status bar and help)
     var keyHelp: String
@@ -70,6 +93,10 @@ struct Strings: Sendable {
     var keyRemove: String
     var keyLock: String
     var keyRetry: String
+    var keyDismiss: String
+    /// "??": help shows how to send a lone question mark.
+    var keyQuestionMark: String
+    var keyNewLine: String
     var helpTitle: String
     var sectionEveryone: String
     var sectionExpert: String
@@ -78,6 +105,9 @@ struct Strings: Sendable {
     var removeTitle: String
     var removeQuestion: @Sendable (String) -> String
     var removeConfirm: String
+    var quitTitle: String
+    var quitQuestion: String
+    var quitConfirm: String
     var cancel: String
     var ok: String
     var unknownCommand: @Sendable (String) -> String

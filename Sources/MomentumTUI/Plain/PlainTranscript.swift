@@ -72,8 +72,10 @@ struct PlainTranscript {
 
     private func line(for message: ChatMessage, in state: RoomState) -> String {
         let author = state.participant(message.authorId).map { safe($0.name) } ?? "?"
-        let text = message.deleted ? strings.messageDeleted : TextSanitizer.displaySafe(message.text).replacingOccurrences(of: "\n", with: " / ")
-        return "\(clock(message.at)) \(author) : \(text)"
+        let text = message.deleted ? strings.messageDeleted : TextSanitizer.displaySafe(message.text, keepNewlines: true)
+        // A message of several lines: its lines after the first indented, so they read as one.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return "\(clock(message.at)) \(author) : \(lines.first ?? "")" + lines.dropFirst().map { "\n    " + $0 }.joined()
     }
 
     private mutating func sentence(for event: RoomEvent, in state: RoomState) -> String? {
@@ -89,12 +91,19 @@ struct PlainTranscript {
             return message.seq <= lastMessageSeq ? nil : line(for: message, in: state)
         case .messageDeleted: return s.messageDeleted
         case .handRaised(let id): return plain(s.handRaised(name(id), state.handPlace(of: id) ?? 1))
-        case .handLowered(let id): return plain(s.handLowered(name(id)))
-        case .allHandsLowered: return s.allHandsLowered
+        case .handLowered(let id):
+            if let actor = event.actor, actor != id { return plain(s.handLoweredBy(name(id), name(actor))) }
+            return plain(s.handLowered(name(id)))
+        case .allHandsLowered: return event.actor.map { s.allHandsLoweredBy(name($0)) } ?? s.allHandsLowered
         case .floor(let id?): return id == me?.id ? plain(s.youHaveTheFloor) : plain(s.floorGiven(name(id)))
         case .floor(nil): return s.floorTaken
         case .agenda: return state.currentItem.map { plain(s.agendaMoved("\($0.start) \(safe($0.title))")) }
-        case .muted(let id, let muted): return muted ? s.mutedLine(name(id)) : s.unmutedLine(name(id))
+        case .muted(let id, let muted):
+            // Said to that learner and to the experts only.
+            if id == me?.id { return muted ? s.youAreMuted : s.youAreUnmuted }
+            guard me?.role == .expert else { return nil }
+            let by = event.actor.map(name) ?? "?"
+            return muted ? s.mutedLine(name(id), by) : s.unmutedLine(name(id), by)
         case .locked(let locked): return plain(locked ? s.lockedLine : s.unlockedLine)
         case .unknown: return nil
         }

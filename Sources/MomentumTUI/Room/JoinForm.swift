@@ -21,6 +21,30 @@ struct JoinForm {
         self.fields = fields
     }
 
+    /// The form again after the server refused the join (a typo in the code, a taken name):
+    /// both fields filled with what was tried, the one at fault focused, and the reason.
+    init(retrying code: String, name: String, problem: String, fault: Field, strings: Strings) {
+        self.strings = strings
+        given = (code, name)
+        var codeEditor = LineEditor(placeholder: "ABC123", maxLength: 20)
+        codeEditor.setText(code)
+        var nameEditor = LineEditor(placeholder: strings.namePlaceholder, maxLength: 32)
+        nameEditor.setText(name)
+        fields = [(.code, codeEditor), (.name, nameEditor)]
+        focused = fault == .code ? 0 : 1
+        self.problem = problem
+    }
+
+    /// The field a refusal is about, when the user can fix it in the form; nil otherwise
+    /// (a locked or full room, a wrong moderator key: the form cannot help).
+    static func fault(of code: String) -> Field? {
+        switch code {
+        case "wrong_code", "invalid_code": .code
+        case "name_taken", "invalid_name": .name
+        default: nil
+        }
+    }
+
     var isNeeded: Bool { !fields.isEmpty }
 
     mutating func handle(_ event: InputEvent) -> Outcome? {
@@ -52,7 +76,11 @@ struct JoinForm {
     /// The form centred on the screen, and the cursor in the focused field.
     mutating func render(size: Size, theme: Theme) -> (CellBuffer, Point?) {
         var buffer = CellBuffer(size: size)
-        let width = min(size.width, 60), height = min(size.height, 4 + 2 * fields.count + 2)
+        let hint = problem ?? strings.formHint
+        let width = min(size.width, 60)
+        // A refusal is said whole, over two lines when it needs them.
+        let hintLines = Text.wrap(hint, width: max(1, width - 4)).prefix(problem == nil ? 1 : 2).map(String.init)
+        let height = min(size.height, 4 + 2 * fields.count + 1 + hintLines.count)
         let box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
         Box(title: strings.formTitle, focused: true).render(in: box, buffer: &buffer, theme: theme)
         let inner = Box.inner(of: box)
@@ -65,9 +93,10 @@ struct JoinForm {
             fields[index].editor.render(in: area, buffer: &buffer, theme: theme)
             if index == focused { cursor = fields[index].editor.cursorPosition(in: area) }
         }
-        let hint = problem ?? strings.formHint
-        buffer.write(Text.truncate(hint, to: inner.width - 2, ellipsis: theme.ellipsis), x: inner.x + 1, y: inner.maxY - 1,
-                     style: problem == nil ? theme.dim : theme.warning, clip: inner)
+        for (index, line) in hintLines.enumerated() {
+            buffer.write(Text.truncate(line, to: inner.width - 2, ellipsis: theme.ellipsis), x: inner.x + 1,
+                         y: inner.maxY - hintLines.count + index, style: problem == nil ? theme.dim : theme.warning, clip: inner)
+        }
         return (buffer, cursor)
     }
 

@@ -35,7 +35,7 @@ struct RoomApp {
 
     /// The room in the real terminal, over libcurl.
     func run() throws -> Outcome {
-        let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors))
+        let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors, ascii: ascii))
         defer { terminal.restore() }
         let engine = CurlEngine()
         defer { engine.shutdown() }
@@ -52,13 +52,27 @@ struct RoomApp {
         if ascii || !unicode { theme = theme.ascii }
         // What the command line did not give is asked on screen first.
         var join = self.join
-        var form = JoinFormScreen(form: JoinForm(code: join.code, name: join.name, strings: strings), theme: theme, size: terminal.size)
-        if form.form.isNeeded {
-            _ = Runner<JoinFormScreen>(terminal: terminal, clock: clock).run(&form) { _ in .proceed }
-            guard case .done(let code, let name)? = form.outcome else { return .quit(name: nil) }
-            join.code = code
-            join.name = name
+        var form = JoinForm(code: join.code, name: join.name, strings: strings)
+        while true {
+            if form.isNeeded {
+                var screen = JoinFormScreen(form: form, theme: theme, size: terminal.size)
+                _ = Runner<JoinFormScreen>(terminal: terminal, clock: clock).run(&screen) { _ in .proceed }
+                guard case .done(let code, let name)? = screen.outcome else { return .quit(name: nil) }
+                join.code = code
+                join.name = name
+            }
+            let outcome = room(join, theme: theme, on: terminal, clock: clock, transport: transport, timeZone: timeZone)
+            // A typo in the code or a taken name goes back to the form with the reason.
+            guard case .ended(.refused(let code, let message)) = outcome, let fault = JoinForm.fault(of: code) else { return outcome }
+            form = JoinForm(retrying: join.code, name: join.name, problem: strings.refused(code, message), fault: fault, strings: strings)
         }
+    }
+
+    /// One attempt at the room with `join`, until it ends or the user quits.
+    private func room(
+        _ join: JoinRequest, theme: Theme, on terminal: any Terminal, clock: any RunnerClock, transport: any HTTPTransport,
+        timeZone: TimeZone
+    ) -> Outcome {
         var model = RoomModel(strings: strings, theme: theme, size: terminal.size, now: clock.now, bellEnabled: bell)
         model.timeZone = timeZone
         model.welcome = welcome

@@ -16,6 +16,7 @@ struct RoomEffects {
         case .bell: terminal?.bell()
         case .send(let kind): session.enqueue(kind)
         case .retry(let id): session.retry(id)
+        case .dismiss(let id): session.remove(id)
         case .moderate(let action, let request): session.enqueue(.moderation(action, request))
         case .fetchHistory(let before): session.fetchHistory(before: before)
         case .log(let line): logger?.warning("\(line)")

@@ -16,6 +16,7 @@ enum RoomKeys {
             KeyBinding([.pageUp], action: .historyUp, label: s.keyHistory, inStatusBar: true, section: s.sectionEveryone),
             KeyBinding([.pageDown], action: .historyDown, label: s.keyHistory, section: s.sectionEveryone),
             KeyBinding([.ctrl("r")], action: .retry, label: s.keyRetry, section: s.sectionEveryone),
+            KeyBinding([.ctrl("x")], action: .dismissFailed, label: s.keyDismiss, section: s.sectionEveryone),
         ]
         if expert {
             bindings += [

@@ -18,12 +18,24 @@ extension RoomModel {
             if let message = state.messages.first(where: { $0.id == id }) {
                 chat.update(id, line: line(for: message, in: state))
             }
-        case .joined(let p): system(s.joined(p.name), at: event.at)
+        case .joined(let p):
+            system(s.joined(p.name), at: event.at)
+            // Someone took the name of a seat given up earlier: its messages say "(avant)" now.
+            let key = RoomState.nameKey(p.name)
+            let earlier = Set(state.participants.filter { $0.id != p.id && $0.membership == .left && RoomState.nameKey($0.name) == key }.map(\.id))
+            for message in state.messages where earlier.contains(message.authorId) {
+                chat.update(message.id, line: line(for: message, in: state))
+            }
         case .left(let id): system(s.left(name(id)), at: event.at)
         case .removed(let id): system(s.removed(name(id)), at: event.at)
         case .handRaised(let id): system(s.handRaised(name(id), state.handPlace(of: id) ?? 1), at: event.at)
-        case .handLowered(let id): system(s.handLowered(name(id)), at: event.at)
-        case .allHandsLowered: system(s.allHandsLowered, at: event.at)
+        case .handLowered(let id):
+            if let actor = event.actor, actor != id {
+                system(s.handLoweredBy(name(id), name(actor)), at: event.at)
+            } else {
+                system(s.handLowered(name(id)), at: event.at)
+            }
+        case .allHandsLowered: system(event.actor.map { s.allHandsLoweredBy(name($0)) } ?? s.allHandsLowered, at: event.at)
         case .floor(let id?):
             system(s.floorGiven(name(id)), at: event.at)
             if id == me?.id {
@@ -36,7 +48,14 @@ extension RoomModel {
             system(s.floorTaken, at: event.at)
             banner = nil
         case .agenda: if let item = state.currentItem { system(s.agendaMoved("\(item.start) \(item.title)"), at: event.at) }
-        case .muted(let id, let muted): system(muted ? s.mutedLine(name(id)) : s.unmutedLine(name(id)), at: event.at)
+        case .muted(let id, let muted):
+            // What concerns one learner is said to that learner and to the experts only.
+            if id == me?.id {
+                system(muted ? s.youAreMuted : s.youAreUnmuted, at: event.at)
+            } else if isExpert {
+                let by = event.actor.map(name) ?? "?"
+                system(muted ? s.mutedLine(name(id), by) : s.unmutedLine(name(id), by), at: event.at)
+            }
         case .locked(let locked): system(locked ? s.lockedLine : s.unlockedLine, at: event.at)
         case .presence, .unknown: break
         }
@@ -64,13 +83,18 @@ extension RoomModel {
             switch item.status {
             case .sent:
                 chat.showPending(item.id, line: nil)
+                pendingSince[item.id] = nil
                 continue
             case .pending, .sending:
-                status = Span(" (" + (item.lastError == nil ? strings.sending : strings.waitingForNetwork) + ")", style: theme.dim)
+                let waiting = item.lastErrorCode == "rate_limited" ? strings.heldBack : strings.waitingForNetwork
+                status = Span(" (" + (item.lastError == nil ? strings.sending : waiting) + ")", style: theme.dim)
             case .failed(let reason):
                 status = Span(" ✗ " + strings.notSent(item.refusal.map { strings.describe($0) } ?? reason) + " — " + strings.retryHint, style: theme.error)
             }
-            let line = LogLine([Span(clock(now) + " ", style: theme.dim), Span((me?.name ?? strings.you) + " ", style: theme.dim.adding(.bold)),
+            // The time it was written, kept across redraws and reloads.
+            let since = pendingSince[item.id] ?? now
+            pendingSince[item.id] = since
+            let line = LogLine([Span(clock(since) + " ", style: theme.dim), Span((me?.name ?? strings.you) + " ", style: theme.dim.adding(.bold)),
                                 Span(text, style: theme.dim), status], hangingIndent: 6)
             chat.showPending(item.id, line: line)
         }
@@ -82,6 +106,7 @@ extension RoomModel {
         let nameStyle = Style(foreground: RoomView.color(for: message.authorId, theme: theme), attributes: .bold)
         spans.append(Span(author?.name ?? "?", style: nameStyle))
         if author?.role == .expert { spans.append(Span(" ★", style: theme.accent)) }
+        if let author, isEarlierSeat(author, in: state) { spans.append(Span(" " + strings.earlierSeat, style: theme.dim)) }
         spans.append(Span(" "))
         if message.deleted {
             spans.append(Span(strings.messageDeleted, style: theme.dim))
@@ -90,6 +115,14 @@ extension RoomModel {
             spans.append(Span(message.text, style: !mine && mentionsMe(message.text) ? theme.warning : .plain))
         }
         return LogLine(spans, hangingIndent: 6)
+    }
+
+    /// Whether `author` left and someone present has their name now: the messages are an
+    /// earlier seat's, maybe someone else's, and say so.
+    func isEarlierSeat(_ author: Participant, in state: RoomState) -> Bool {
+        guard author.membership == .left else { return false }
+        let key = RoomState.nameKey(author.name)
+        return state.participants.contains { $0.id != author.id && $0.isPresent && RoomState.nameKey($0.name) == key }
     }
 
     private mutating func system(_ text: String, at date: Date) {

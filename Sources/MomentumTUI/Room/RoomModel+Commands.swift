@@ -57,6 +57,9 @@ extension RoomModel {
         case .quit: return [.quit]
         case .who:
             notice = roster.map { $0.name }.joined(separator: ", ")
+            if !absentees.isEmpty, !absentOpen {
+                notice = (notice ?? "") + " · " + strings.absentGroup(absentees.count) + " : " + absentees.map(\.name).joined(separator: ", ")
+            }
             return []
         case .agenda:
             focus = .agenda

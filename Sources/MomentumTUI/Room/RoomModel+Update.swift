@@ -79,7 +79,8 @@ extension RoomModel {
 
     /// Tab in the input line completes commands and the names of who is here now.
     private mutating func installCompleter() {
-        let names = roster.map(\.name)
+        // Absent people too: the expert may need to name a ghost to remove it.
+        let names = (room?.roster ?? []).map(\.name)
         let role = me?.role
         editor.completer = { word in
             if word.hasPrefix("/") { return RoomCommands.completions(of: word, for: role) }
@@ -94,9 +95,22 @@ extension RoomModel {
 
     private mutating func handle(_ event: InputEvent) -> [RoomEffect] {
         if case .resize = event { return [] }
-        if keys.action(for: event) == .quit { return [.quit] }
+        if keys.action(for: event) == .quit {
+            // Ctrl-C leaves at once, as everywhere; F10 and Ctrl-Q ask, since leaving gives the
+            // seat up; a second press confirms.
+            if event == .ctrl("c") || quitting != nil { return [.quit] }
+            quitting = DialogState(buttonCount: 2, selected: 0)
+            return []
+        }
+        if quitting != nil { return confirmQuit(event) }
         if removal != nil { return confirmRemoval(event) }
         if showHelp {
+            // "?" again closes help and writes a "?": so a lone "?" can be sent ("??" then Enter).
+            if case .text("?") = event {
+                showHelp = false
+                editor.insert("?")
+                return []
+            }
             let lines = helpOverlay.lineCount
             if help.handle(event, lineCount: lines, pageHeight: max(1, size.height - 6)) != nil { showHelp = false }
             return []
@@ -116,7 +130,9 @@ extension RoomModel {
             return []
         }
         if let action = keys.action(for: event) { return perform(action) }
-        switch editor.handle(event) {
+        let outcome = editor.handle(event)
+        if editor.lastInsertWasCut { notice = strings.inputCut(Limits.messageMaxLength) }
+        switch outcome {
         case .submitted(let text): return submit(text)
         case .handled, .notHandled: return []
         }
@@ -127,7 +143,11 @@ extension RoomModel {
     /// Help: the keys, then the commands, for my role only.
     var helpOverlay: HelpOverlay {
         let keys = self.keys
-        let sections = keys.helpSections + [RoomCommands.helpSection(strings, role: me?.role, keys: keys)]
+        var sections = keys.helpSections + [RoomCommands.helpSection(strings, role: me?.role, keys: keys)]
+        // Keys the table cannot hold: "?" is text as well, and line breaks are the editor's.
+        if !sections.isEmpty {
+            sections[0].hints += [KeyHint(key: "??", label: strings.keyQuestionMark), KeyHint(key: "Alt-Enter, Ctrl-J", label: strings.keyNewLine)]
+        }
         return HelpOverlay(title: strings.helpTitle, sections: sections, state: help)
     }
 
@@ -144,8 +164,11 @@ extension RoomModel {
         switch event {
         case .up: selectPerson(.previous)
         case .down: selectPerson(.next)
-        case .enter where isExpert: return perform(.floorSelected)
-        case .delete where isExpert: return perform(.removeSelected)
+        case .enter where editor.isEmpty && absentGroupSelected: absentOpen.toggle()
+        // With text in the input, Enter sends it and Delete edits it: the pane's action
+        // needs the pane's own key on an empty input.
+        case .enter where isExpert && editor.isEmpty: return perform(.floorSelected)
+        case .delete where isExpert && editor.isEmpty: return perform(.removeSelected)
         case .text, .enter, .tab, .backTab, .backspace, .delete, .escape, .insert, .left, .right, .home, .end,
              .pageUp, .pageDown, .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
             return nil
@@ -157,7 +180,7 @@ extension RoomModel {
         switch event {
         case .up: agendaList.select(.previous, count: room?.agenda.count ?? 0, height: 10)
         case .down: agendaList.select(.next, count: room?.agenda.count ?? 0, height: 10)
-        case .enter where isExpert:
+        case .enter where isExpert && editor.isEmpty:
             guard let agenda = room?.agenda, let index = agendaList.selection(count: agenda.count) else { return [] }
             return [.moderate(.agenda, ModerationRequest(itemId: agenda[index].id))]
         case .text, .enter, .tab, .backTab, .backspace, .delete, .escape, .insert, .left, .right, .home, .end,
@@ -182,9 +205,20 @@ extension RoomModel {
         case .historyDown: chat.pageDown()
         case .quit: return [.quit]
         case .retry:
-            if let failed = outbox.items.first(where: { if case .failed = $0.status { true } else { false } }) {
-                return [.retry(failed.id)]
+            guard let failed = firstFailed else { return [] }
+            // The server refused it: sent again as it is, it would be refused again. A message
+            // comes back to the input line to be changed; other changes are tried once more.
+            guard case .message(let text) = failed.kind else { return [.retry(failed.id)] }
+            guard editor.isEmpty else {
+                notice = strings.emptyInputFirst
+                return []
             }
+            editor.setText(text)
+            notice = strings.backToInput
+            return dismiss(failed.id)
+        case .dismissFailed:
+            guard let failed = firstFailed else { return [] }
+            return dismiss(failed.id)
         case .floorNext, .floorSelected, .lowerSelectedHand, .lowerAllHands, .agendaNext, .agendaPrevious,
              .muteSelected, .removeSelected, .lock:
             return isExpert ? moderation(action) : []
@@ -219,18 +253,8 @@ extension RoomModel {
             removal = (person, DialogState(buttonCount: 2, selected: 1))
         case .lock:
             return [.moderate(.lock, ModerationRequest(locked: !room.locked))]
-        case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry:
+        case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .dismissFailed:
             break
-        }
-        return []
-    }
-
-    private mutating func confirmRemoval(_ event: InputEvent) -> [RoomEffect] {
-        guard var pending = removal else { return [] }
-        let outcome = pending.dialog.handle(event)
-        removal = outcome == nil ? pending : nil
-        if outcome == .confirmed {
-            return [.moderate(.remove, ModerationRequest(participantId: pending.participant.id))]
         }
         return []
     }
@@ -244,8 +268,9 @@ extension RoomModel {
             guard let (pane, rect) = RoomView.paneRect(at: point, in: self) else { return [] }
             focus = pane
             // A click on a person selects them (the expert then acts on the selection).
-            if pane == .people, let row = ListView(rows: roster.map { ListView.Row($0.name) }, state: people).row(at: point, in: rect) {
+            if pane == .people, let row = ListView(rows: rosterRows.map { ListView.Row($0.id) }, state: people).row(at: point, in: rect) {
                 selectPerson(nil, index: row)
+                if absentGroupSelected { absentOpen.toggle() }
             }
         case .release: break
         }

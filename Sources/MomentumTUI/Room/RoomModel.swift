@@ -13,12 +13,16 @@ enum RoomAction: Sendable, Hashable {
     case help, hand, nextPane, previousPane, historyUp, historyDown, quit, retry
     case floorNext, floorSelected, lowerSelectedHand, lowerAllHands, agendaNext, agendaPrevious
     case muteSelected, removeSelected, lock
+    /// Forgets my first message the server refused.
+    case dismissFailed
 }
 
 /// What the room asks the outside world to do; `update` returns these and does no I/O.
 enum RoomEffect: Sendable, Equatable {
     case send(Outbox.Kind)
     case retry(String)
+    /// Forgets a refused change (its `clientId`).
+    case dismiss(String)
     case moderate(ModerationAction, ModerationRequest)
     case fetchHistory(before: Int64)
     case bell
@@ -60,12 +64,18 @@ struct RoomModel {
     var people = ListState()
     /// The selected person, by id: the roster is re-sorted when people come and go.
     var selectedPersonId: String?
+    /// Whether the "absent·e·s" group at the end of the roster shows its names.
+    var absentOpen = false
     var agendaList = ListState()
     var sideTab = TabsState()
     var showHelp = false
     var help = HelpState()
     /// The learner an expert is about to remove, while the confirmation is shown.
     var removal: (participant: Participant, dialog: DialogState)?
+    /// "Leave the room?", after F10 or Ctrl-Q: leaving gives the seat up.
+    var quitting: DialogState?
+    /// When each of my unsent lines was first shown: its time stays the same on every redraw.
+    var pendingSince: [String: Date] = [:]
     /// "You have the floor", shown until the floor moves on.
     var banner: String?
     var notice: String?
@@ -81,28 +91,11 @@ struct RoomModel {
         self.bellEnabled = bellEnabled
         chat = ChatFeed(newLinesLabel: strings.newLines, unreadLabel: strings.unread)
         editor = LineEditor(prompt: "> ", placeholder: strings.inputPlaceholder, maxLength: Limits.messageMaxLength)
+        // Code snippets matter in these workshops: a paste keeps its lines.
+        editor.multiline = true
     }
 
     var isExpert: Bool { me?.role == .expert }
-
-    /// Present participants as the roster lists them: experts first, then by name.
-    var roster: [Participant] { room?.roster ?? [] }
-
-    var selectedPerson: Participant? {
-        let list = roster
-        return list.first { $0.id == selectedPersonId } ?? list.first
-    }
-
-    /// Moves the people selection and remembers who it is on.
-    mutating func selectPerson(_ move: ListState.Move?, index: Int? = nil) {
-        let list = roster
-        guard !list.isEmpty else { return }
-        people.select(index: list.firstIndex { $0.id == selectedPersonId } ?? 0, count: list.count, height: 10)
-        if let move { people.select(move, count: list.count, height: 10) }
-        if let index { people.select(index: index, count: list.count, height: 10) }
-        if let chosen = people.selection(count: list.count) { selectedPersonId = list[chosen].id }
-    }
-
 
     /// The participant whose name matches, ignoring case and accents ("@Chloe" finds Chloé).
     func person(named raw: String) -> Participant? {

@@ -48,6 +48,12 @@ enum RoomView {
                 .render(in: Rect(size: size), buffer: &buffer, theme: theme)
             cursor = nil
         }
+        if let quitting = model.quitting {
+            Dialog.confirm(title: model.strings.quitTitle, message: model.strings.quitQuestion,
+                           confirm: model.strings.quitConfirm, cancel: model.strings.cancel, state: quitting)
+                .render(in: Rect(size: size), buffer: &buffer, theme: theme)
+            cursor = nil
+        }
         return (buffer, cursor)
     }
 
@@ -93,7 +99,7 @@ enum RoomView {
         switch pane {
         case .chat: model.strings.chat
         case .agenda: model.strings.agenda
-        case .people: model.strings.people(model.room?.onlineCount ?? 0, model.room?.present.count ?? 0)
+        case .people: model.strings.people(model.attendance.here, model.attendance.expected)
         }
     }
 
@@ -105,7 +111,9 @@ enum RoomView {
         if tabbed {
             let panes: [Pane] = mode(for: model.size) == .single ? [.chat, .agenda, .people] : [.agenda, .people]
             let split = Layout.split(inner, .vertical, [.fixed(1), .fill(1)])
-            Tabs(titles: panes.map { title($0, model) }, state: TabsState(active: panes.firstIndex(of: pane) ?? 0))
+            // A tab's title is short, so that the count of who is here shows at 80 columns.
+            let titles = panes.map { $0 == .people ? model.strings.peopleShort(model.attendance.here, model.attendance.expected) : title($0, model) }
+            Tabs(titles: titles, state: TabsState(active: panes.firstIndex(of: pane) ?? 0))
                 .render(in: split[0], buffer: &buffer, theme: theme)
             inner = split[1]
         }
@@ -138,7 +146,10 @@ enum RoomView {
 
     private static func people(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
         guard let room = model.room else { return }
-        let rows = model.roster.map { person -> ListView.Row in
+        let rows = model.rosterRows.map { row -> ListView.Row in
+            guard case .person(let person) = row else {
+                return ListView.Row((model.absentOpen ? "▾ " : "▸ ") + model.strings.absentGroup(model.absentees.count), style: model.theme.dim)
+            }
             var mark = person.presence == .online ? "● " : person.presence == .away ? "◐ " : "○ "
             if person.role == .expert { mark = "★ " }
             if let place = room.handPlace(of: person.id) { mark = "✋\(place) " }
@@ -149,7 +160,7 @@ enum RoomView {
             if person.id == model.me?.id { text += " (" + model.strings.you + ")" }
             return ListView.Row(text, style: Style(foreground: color(for: person.id, theme: model.theme)))
         }
-        let selected = model.roster.firstIndex { $0.id == model.selectedPersonId } ?? 0
+        let selected = model.rosterRows.firstIndex { $0.id == model.selectedPersonId } ?? 0
         ListView(rows: rows, state: ListState(selected: selected, offset: model.people.offset), focused: model.focus == .people)
             .render(in: rect, buffer: &buffer, theme: model.theme)
     }
@@ -175,7 +186,9 @@ enum RoomView {
         } else if model.room != nil {
             middle = s.noAgendaItem
         }
-        let right = status + "  " + model.clock(model.now) + " "
+        // A locked room says so next to the connection: nobody new can come in.
+        let locked = model.room?.locked == true ? s.lockedBadge + "  " : ""
+        let right = locked + status + "  " + model.clock(model.now) + " "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.statusBar, clip: rect)
         // The current item matters more than the title: the title gets a third at most.
