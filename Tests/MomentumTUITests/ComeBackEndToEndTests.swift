@@ -25,6 +25,8 @@ struct ComeBackEndToEndTests {
         defer { Task { await chloe.stop() } }
         #expect(await eventually { chloe.credentials != nil })
         await chloe.sender.enqueue(.hand(raised: true))
+        // Chloé's hand is first in the queue before Leo raises his: Leo is second.
+        #expect(await eventually { chloe.state?.hands.count == 1 })
 
         let first = Tmux(), leo = Tmux(), again = Tmux()
         defer {
