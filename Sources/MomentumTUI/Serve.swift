@@ -23,8 +23,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The token that allows POST /v1/rooms (default: $MOMENTUM_ADMIN_TOKEN; without it, rooms come from --workshop only).")
     var adminToken: String?
 
-    @Option(help: "A workshop file (JSON: title and agenda) to open as a new room at start.")
+    @Option(help: "A workshop file (JSON: title and agenda) to open at start: its room is created the first time and opened again at every later start, with the same join code.")
     var workshop: String?
+
+    @Option(help: "With --workshop: the name of the workshop's room (default: the file's full path). A new name opens a new room.")
+    var room: String?
 
     @Option(help: "The longest a long-poll is held, in seconds (1 to \(Limits.pollTimeoutMax)).")
     var pollTimeout = Limits.pollTimeoutDefault
@@ -40,6 +43,7 @@ struct Serve: AsyncParsableCommand {
         guard (1...Limits.pollTimeoutMax).contains(pollTimeout) else {
             throw ValidationError("--poll-timeout must be between 1 and \(Limits.pollTimeoutMax) seconds.")
         }
+        if room != nil && workshop == nil { throw ValidationError("--room names the room of a --workshop file: give the file too.") }
         guard (1...100_000).contains(messageBurst) else { throw ValidationError("--message-burst must be between 1 and 100000.") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error.")
@@ -75,12 +79,21 @@ struct Serve: AsyncParsableCommand {
         }
         if let workshop {
             let request = try WorkshopFile.load(workshop)
-            let room = try await server.createRoom(request)
-            Console.out("""
-                Workshop "\(request.title)" is open.
-                  join code:      \(room.code)
-                  moderator key:  \(room.moderatorKey)   (for the expert only; shown once)
-                """)
+            let name = room ?? URL(fileURLWithPath: workshop).standardizedFileURL.path
+            switch try await server.openWorkshop(request, name: name) {
+            case .created(let created):
+                Console.out("""
+                    Workshop "\(request.title)" is open.
+                      join code:      \(created.code)
+                      moderator key:  \(created.moderatorKey)   (for the expert only; shown once)
+                    """)
+            case .reopened(_, let code, let title):
+                Console.out("""
+                    Workshop "\(title)" is open again, as it was left.
+                      join code:      \(code)
+                      moderator key:  the one shown when this room was created (--room NEW opens a new room with a new key)
+                    """)
+            }
         }
         let shownHost = host
         try await server.run { port in

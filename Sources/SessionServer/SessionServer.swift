@@ -64,6 +64,31 @@ public final class SessionServer: Sendable {
         }
     }
 
+    /// What opening a workshop at start did.
+    public enum WorkshopOpening: Sendable, Equatable {
+        /// A new room: its code and its moderator key, to be shown once.
+        case created(CreateRoomResponse)
+        /// The room this workshop opened before, with its code; its moderator key was
+        /// shown when it was created (only its hash is kept).
+        case reopened(roomId: String, code: String, title: String)
+    }
+
+    /// Opens the room of a workshop that `name` identifies (a file's path, or `--room`):
+    /// the same name opens the same room at every start, so learners keep their code and
+    /// their seats across restarts of the server.
+    public func openWorkshop(_ request: CreateRoomRequest, name: String) async throws -> WorkshopOpening {
+        try await prepare()
+        let roomId = "r_w" + String(Secrets.hash("workshop:" + name).prefix(16))
+        if let room = try await service.ledger.room(id: roomId) {
+            return .reopened(roomId: roomId, code: room.code, title: room.info.title)
+        }
+        do {
+            return .created(try await service.createRoom(request, roomId: roomId))
+        } catch let error as APIError {
+            throw ServerError.invalidWorkshop(error.message)
+        }
+    }
+
     /// Serves until `stop()`, SIGTERM or SIGINT (graceful: parked long-polls are answered
     /// first), or until the task is cancelled; `onListening` gets the bound port.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {

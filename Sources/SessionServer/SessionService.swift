@@ -32,7 +32,9 @@ final class SessionService: Sendable {
     // MARK: Rooms
 
     /// Creates a room from a workshop description; answers its id, join code and moderator key.
-    func createRoom(_ request: CreateRoomRequest) async throws -> CreateRoomResponse {
+    /// `roomId` names the room when the caller has a stable name for it (a workshop file
+    /// opened at every start); otherwise a new random id is drawn.
+    func createRoom(_ request: CreateRoomRequest, roomId: String? = nil) async throws -> CreateRoomResponse {
         let title = try validTitle(request.title, field: "title")
         guard !request.agenda.isEmpty else { throw APIError.invalidField("agenda", "it has no item") }
         guard request.agenda.count <= Limits.agendaMaxItems else {
@@ -54,7 +56,7 @@ final class SessionService: Sendable {
             agenda.append(AgendaItem(id: "a\(index + 1)", title: itemTitle, day: draft.day, start: draft.start, minutes: draft.minutes))
         }
         let moderatorKey = Secrets.moderatorKey()
-        let info = RoomInfo(id: Secrets.id(prefix: "r_"), title: title, createdAt: now())
+        let info = RoomInfo(id: roomId ?? Secrets.id(prefix: "r_"), title: title, createdAt: now())
         var code = Secrets.joinCode()
         // A code already in use (here or on another server) is drawn again.
         while true {

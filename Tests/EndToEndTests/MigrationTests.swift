@@ -75,6 +75,32 @@ struct MigrationTests {
         #expect(missing.output.contains("there is no SQLite database at /nonexistent/momentum.sqlite"), "\(missing.output)")
     }
 
+    @Test func aWorkshopFileOpensTheSameRoomAtEveryStart() async throws {
+        let file = TestServer.temporaryDatabase()
+        let workshop = try temporaryWorkshopFile()
+        let first = try await ServerProcess(database: file, workshop: workshop)
+        let code = try #require(first.code)
+        let key = try #require(first.moderatorKey)
+        first.terminate()
+
+        let again = try await ServerProcess(database: file, workshop: workshop)
+        #expect(again.code == code, "the learners keep their code")
+        #expect(again.moderatorKey == nil, "the key is shown once, when the room is created")
+        let engine = CurlEngine()
+        defer { engine.shutdown() }
+        let expert = try await SessionAPI(baseURL: again.url, transport: engine).join(JoinRequest(code: code, name: "Sarah", moderatorKey: key))
+        #expect(expert.participant.role == .expert)
+        again.terminate()
+
+        let fresh = try await ServerProcess(database: file, workshop: workshop, extraArguments: ["--room", "session-de-printemps"])
+        defer { fresh.terminate() }
+        #expect(fresh.code != nil && fresh.code != code)
+        #expect(fresh.moderatorKey != nil)
+        let alone = try momentum(["serve", "--db", file, "--room", "x", "--port", "0"])
+        #expect(alone.status != 0)
+        #expect(alone.output.contains("--room names the room of a --workshop file"), "\(alone.output)")
+    }
+
     @Test func aSecondServerOnTheSameSQLiteFileRefusesToStart() async throws {
         let file = TestServer.temporaryDatabase()
         let first = try await ServerProcess(database: file)

@@ -65,4 +65,22 @@ struct RoomHubTests {
         #expect(answer.events.isEmpty)
         #expect(answer.cursor == "c2")
     }
+
+    /// The hub hears of events before the state moves: a cursor as new as the state is
+    /// never ahead of the hub (it was, for a moment, and a client got a 410 for nothing).
+    @Test func aCursorAsNewAsTheStateIsNeverAheadOfTheHub() async throws {
+        let (ledger, hub, room) = try await setUp(events: 1)
+        let writer = Task {
+            try await append(2_000, to: ledger)
+        }
+        var polls = 0
+        while !writer.isCancelled, polls < 20_000 {
+            guard let view = try await ledger.pollView(roomId: room, participantId: "p") else { break }
+            _ = try await hub.poll(roomId: room, participantId: "p", after: view.seq, head: view.seq, timeout: .zero)
+            polls += 1
+            if view.seq >= 2_001 { break }
+        }
+        try await writer.value
+        #expect(polls > 0)
+    }
 }

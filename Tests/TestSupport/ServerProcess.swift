@@ -68,7 +68,8 @@ public final class ServerProcess: Sendable {
             lines.first { $0.contains(label) }?.split(separator: " ").dropFirst(2).first.map(String.init)
         }
         code = value(after: "join code:")
-        moderatorKey = value(after: "moderator key:")
+        // A reopened workshop does not show its key again.
+        moderatorKey = lines.contains { $0.contains("is open again") } ? nil : value(after: "moderator key:")
     }
 
     /// SIGKILL: no shutdown, no flush, nothing the process can do.

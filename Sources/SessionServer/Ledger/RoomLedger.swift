@@ -225,11 +225,15 @@ final class RoomLedger: Sendable {
     }
 
     /// With the room's lock held: applies committed events in place and publishes them.
+    ///
+    /// The hub hears first, the state changes second: a poll that reads the state's `seq`
+    /// must never find it ahead of the hub, or a cursor from another server that is right
+    /// (the events are committed) would be judged ahead of the room and answered 410.
     private func fold(_ events: [RoomEvent], into line: Line) {
         guard !events.isEmpty else { return }
+        listener.deliver(line.room.info.id, events)
         line.state.withLock { state in
             for event in events { state.apply(event) }
         }
-        listener.deliver(line.room.info.id, events)
     }
 }
