@@ -102,7 +102,16 @@ func bearer(_ request: Request) -> String? {
 
 /// Reads a JSON body of at most `Limits.requestBodyMax` bytes, with errors that say which field is wrong.
 func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ServerContext, allowEmpty: Bool = false) async throws -> T {
-    let buffer = try await request.body.collect(upTo: Limits.requestBodyMax)
+    let buffer: ByteBuffer
+    do {
+        buffer = try await request.body.collect(upTo: Limits.requestBodyMax)
+    } catch let error as any HTTPResponseError {
+        throw error
+    } catch {
+        // A body the HTTP parser could not read (a malformed chunk, a cut connection) is the
+        // sender's fault, not the server's: 400 with the usual JSON, never a 500.
+        throw APIError.badRequest("The request body could not be read: it is not well-formed HTTP.")
+    }
     var data = Data(buffer.readableBytesView)
     if data.isEmpty {
         guard allowEmpty else { throw APIError.invalidJSON("The request has no body; this endpoint expects JSON.") }

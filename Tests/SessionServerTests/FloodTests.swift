@@ -78,3 +78,17 @@ struct AmbiguousBodyTests {
         await server.stop()
     }
 }
+
+/// What the HTTP parser refuses is the sender's fault: a 400 with the usual JSON.
+@Suite("Malformed HTTP")
+struct MalformedHTTPTests {
+    @Test func aMalformedChunkedBodyIsA400WithTheUsualJSON() async throws {
+        let server = try await TestServer()
+        let port = try #require(Int(server.url.split(separator: ":").last ?? ""))
+        let request = "POST /v1/join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\nhello\r\n0\r\n\r\n"
+        let answer = try await RawHTTP.exchange(port: port, Array(request.utf8))
+        #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer)")
+        #expect(answer.contains(#""error":"bad_request""#), "\(answer)")
+        await server.stop()
+    }
+}

@@ -1,0 +1,40 @@
+public import Foundation
+
+/// Bytes straight to a server's socket, for requests no HTTP client would send.
+public enum RawHTTP {
+    /// Sends `bytes` to 127.0.0.1:`port` and answers everything read until the server closes
+    /// or `seconds` pass. The blocking socket calls run on a thread of their own: on Swift's
+    /// two-thread pool they would stall the in-process server that must answer them.
+    public static func exchange(port: Int, _ bytes: [UInt8], seconds: Int = 10) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try blockingExchange(port: port, bytes, seconds: seconds) })
+            }
+        }
+    }
+
+    private static func blockingExchange(port: Int, _ bytes: [UInt8], seconds: Int) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TestFailure("no socket") }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { throw TestFailure("cannot connect to port \(port)") }
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, bytes.count) }
+        var answer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, 65_536) }
+            if n <= 0 { break }
+            answer += chunk[0..<n]
+        }
+        return String(decoding: answer, as: UTF8.self)
+    }
+}
