@@ -4,6 +4,12 @@ public enum Limits {
     public static let nameMaxLength = 32
     /// Chat messages, in characters.
     public static let messageMaxLength = 1000
+    /// Unicode scalars in one character of a message: a letter with its accents, or an emoji
+    /// sequence (the longest, a family or a flag with tags, has about ten).
+    public static let scalarsPerCharacterMax = 12
+    /// Chat messages, in bytes of UTF-8: 1,000 characters of any script fit in 4,000 bytes;
+    /// the rest is room for accents and emoji sequences.
+    public static let messageMaxBytes = 8_192
     /// Chat messages, in lines.
     public static let messageMaxLines = 20
     /// Workshop and agenda titles, in characters.

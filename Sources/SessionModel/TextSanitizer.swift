@@ -5,6 +5,10 @@ public enum TextProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case empty
     case tooLong(max: Int)
     case tooManyLines(max: Int)
+    /// A character carrying more accents and marks than any language needs (a "Zalgo" pile).
+    case tooManyMarks(max: Int)
+    /// More bytes than its characters could ever need: kept small so that storage stays bounded.
+    case tooHeavy(maxBytes: Int)
     case forbiddenCharacter(Unicode.Scalar)
     /// A name holding a symbol the screen uses as a badge (★, 🎤, ✋...).
     case badge(Character)
@@ -21,6 +25,8 @@ public enum TextProblem: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty: "it is empty"
         case .tooLong(let max): "it is longer than \(max) characters"
         case .tooManyLines(let max): "it has more than \(max) lines"
+        case .tooManyMarks(let max): "a character in it carries more than \(max) accents or marks"
+        case .tooHeavy(let maxBytes): "it takes more than \(maxBytes) bytes"
         case .forbiddenCharacter(let scalar): "it contains the invisible control character \(TextSanitizer.codePoint(scalar))"
         }
     }
@@ -156,6 +162,13 @@ public enum TextSanitizer {
         if lines.count > Limits.messageMaxLines { return .failure(.tooManyLines(max: Limits.messageMaxLines)) }
         let joined = lines.joined(separator: "\n")
         if joined.count > Limits.messageMaxLength { return .failure(.tooLong(max: Limits.messageMaxLength)) }
+        // One "character" may be a letter under 32,000 combining marks (64 KB): cap the marks
+        // per character and the bytes per message, so a short message is a small one.
+        // Emoji sequences (families, flags, skin tones) use up to ten scalars; marks pile higher.
+        if joined.contains(where: { $0.unicodeScalars.count > Limits.scalarsPerCharacterMax }) {
+            return .failure(.tooManyMarks(max: Limits.scalarsPerCharacterMax - 1))
+        }
+        if joined.utf8.count > Limits.messageMaxBytes { return .failure(.tooHeavy(maxBytes: Limits.messageMaxBytes)) }
         return .success(joined)
     }
 }

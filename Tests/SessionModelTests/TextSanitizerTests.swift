@@ -53,3 +53,23 @@ struct TextSanitizerTests {
         #expect(TextProblem.forbiddenCharacter("\u{1B}").description == "it contains the invisible control character U+001B")
     }
 }
+
+@Suite("Heavy messages")
+struct HeavyMessageTests {
+    @Test func aLetterUnderAPileOfMarksIsRefusedButRealAccentsAndEmojiPass() {
+        let zalgo = "a" + String(repeating: "\u{0301}", count: 32_000)
+        #expect(TextSanitizer.normalizeMessage(zalgo) == .failure(.tooManyMarks(max: Limits.scalarsPerCharacterMax - 1)))
+        #expect(TextSanitizer.normalizeMessage("e" + String(repeating: "\u{0300}", count: 13)) == .failure(.tooManyMarks(max: 11)))
+        // Vietnamese stacks two marks; a family emoji is seven scalars; a Scottish flag is seven.
+        for fine in ["Tiếng Việt", "ệ̃", "👨‍👩‍👧‍👦 la famille", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "👍🏽"] {
+            #expect((try? TextSanitizer.normalizeMessage(fine).get()) != nil, "\(fine)")
+        }
+    }
+
+    @Test func aMessageIsAtMostAFewKilobytes() {
+        // 1,000 characters of four-byte emoji are 4,000 bytes: fine. 700 five-scalar flags are not.
+        #expect((try? TextSanitizer.normalizeMessage(String(repeating: "😀", count: 1_000)).get()) != nil)
+        let flags = String(repeating: "🏴󠁧󠁢󠁥󠁮󠁧󠁿", count: 400)
+        #expect(TextSanitizer.normalizeMessage(flags) == .failure(.tooHeavy(maxBytes: Limits.messageMaxBytes)))
+    }
+}
