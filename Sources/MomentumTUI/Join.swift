@@ -26,8 +26,15 @@ struct Join: AsyncParsableCommand {
         en: "Your name, as the others will see it (default: \"name\" in the config file; asked for when missing).")))
     var name: String?
 
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "La clé de modération, pour rejoindre en tant qu'expert·e de l'atelier.", en: "The moderator key, to join as the workshop's expert.")))
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "La clé de modération, pour rejoindre en tant qu'expert·e (mieux : --moderator-key-file ou MOMENTUM_MODERATOR_KEY, que ps ne montre pas).",
+        en: "The moderator key, to join as the workshop's expert (better: --moderator-key-file or MOMENTUM_MODERATOR_KEY, which ps does not show).")))
     var moderatorKey: String?
+
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Un fichier dont la première ligne est la clé de modération.",
+        en: "A file whose first line is the moderator key.")))
+    var moderatorKeyFile: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -47,6 +54,7 @@ struct Join: AsyncParsableCommand {
         let config: MomentumConfig
         do { config = try MomentumConfig.load(environment: environment) } catch { throw ValidationError(String(describing: error)) }
         let settings = Settings.resolve(global, config: config, environment: environment)
+        let moderatorKey = try SecretSource.resolve(option: moderatorKey, file: moderatorKeyFile, environment: "MOMENTUM_MODERATOR_KEY", in: environment)
         let strings = settings.language.strings
         guard let server = url ?? settings.serverURL else {
             throw ValidationError(CommandLineLanguage.pick(

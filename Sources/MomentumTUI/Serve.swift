@@ -20,8 +20,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("db"), help: "The database: a SQLite file, :memory:, or a postgres:// URL (default: $MOMENTUM_DB_URL, else $XDG_DATA_HOME/momentum/momentum.sqlite).")
     var database: String?
 
-    @Option(help: "The token that allows POST /v1/rooms (default: $MOMENTUM_ADMIN_TOKEN; without it, rooms come from --workshop only).")
+    @Option(help: "The token that allows POST /v1/rooms (better: --admin-token-file or $MOMENTUM_ADMIN_TOKEN, which ps does not show; without one, rooms come from --workshop only).")
     var adminToken: String?
+
+    @Option(help: "A file whose first line is the admin token.")
+    var adminTokenFile: String?
 
     @Option(help: "A workshop file (JSON: title and agenda) to open at start: its room is created the first time and opened again at every later start, with the same join code.")
     var workshop: String?
@@ -66,7 +69,7 @@ struct Serve: AsyncParsableCommand {
         var config = ServerConfig(
             host: host, port: port,
             databasePath: databaseURL,
-            adminToken: adminToken ?? environment["MOMENTUM_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            adminToken: try SecretSource.resolve(option: adminToken, file: adminTokenFile, environment: "MOMENTUM_ADMIN_TOKEN", in: environment),
             pollTimeoutCap: pollTimeout)
         config.messageBurst = messageBurst
         let server: SessionServer

@@ -101,6 +101,22 @@ struct MigrationTests {
         #expect(alone.output.contains("--room names the room of a --workshop file"), "\(alone.output)")
     }
 
+    @Test func theAdminTokenCanComeFromAFileInsteadOfTheCommandLine() async throws {
+        let tokenFile = NSTemporaryDirectory() + "momentum-admin-\(UUID().uuidString)"
+        try Data("jeton-secret\n".utf8).write(to: URL(fileURLWithPath: tokenFile))
+        defer { try? FileManager.default.removeItem(atPath: tokenFile) }
+        let server = try await ServerProcess(database: TestServer.temporaryDatabase(), extraArguments: ["--admin-token-file", tokenFile])
+        defer { server.terminate() }
+        let engine = CurlEngine()
+        defer { engine.shutdown() }
+        let api = SessionAPI(baseURL: server.url, transport: engine)
+        let room = try await api.createRoom(adminToken: "jeton-secret", CreateRoomRequest(title: "Atelier", agenda: [AgendaDraft(title: "Accueil", day: 1, start: "09:00", minutes: 30)]))
+        #expect(room.code.count == 6)
+        await #expect(throws: ClientError.self) {
+            _ = try await api.createRoom(adminToken: "autre", CreateRoomRequest(title: "Atelier", agenda: [AgendaDraft(title: "Accueil", day: 1, start: "09:00", minutes: 30)]))
+        }
+    }
+
     @Test func aSecondServerOnTheSameSQLiteFileRefusesToStart() async throws {
         let file = TestServer.temporaryDatabase()
         let first = try await ServerProcess(database: file)
