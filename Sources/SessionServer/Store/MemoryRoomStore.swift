@@ -48,10 +48,7 @@ final class MemoryRoomStore: RoomStore {
             guard after <= head else { throw StoreError.outOfOrder(roomId: roomId, seq: after + 1) }
             // Events are numbered from 1 without a gap, so the one after `after` is at index `after`.
             guard let batch = try make(Array(events[Int(max(0, after))...])) else { return }
-            if let first = batch.events.first {
-                if first.seq <= head { throw StoreError.conflict(roomId: roomId, seq: first.seq) }
-                guard first.seq == head + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
-            }
+            try batch.checkFollows(head: head)
             if let request = batch.request, contents.requests[roomId]?[request.key] != nil {
                 throw StoreError.duplicateRequest
             }

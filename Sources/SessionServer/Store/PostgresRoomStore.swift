@@ -129,18 +129,13 @@ final class PostgresRoomStore: RoomStore {
                 for try await _ in locked.decode(String.self) { exists = true }
                 guard exists else { throw StoreError.unknownRoom(roomId) }
                 let decoder = WireCoding.decoder()
-                var missed: [RoomEvent] = []
-                let rows = try await connection.query("SELECT body FROM event WHERE room_id = \(roomId) AND seq > \(after) ORDER BY seq", logger: logger)
-                for try await (body) in rows.decode(String.self) { missed.append(try decoder.decode(RoomEvent.self, from: Data(body.utf8))) }
-                if missed.isEmpty, after > 0, try await Self.head(roomId, connection, logger) < after {
-                    throw StoreError.outOfOrder(roomId: roomId, seq: after + 1)
-                }
+                // One read: the row at `after` proves the database is not behind; the rest were missed.
+                var rows: [RoomEvent] = []
+                let read = try await connection.query("SELECT body FROM event WHERE room_id = \(roomId) AND seq >= \(after) ORDER BY seq", logger: logger)
+                for try await (body) in read.decode(String.self) { rows.append(try decoder.decode(RoomEvent.self, from: Data(body.utf8))) }
+                let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId)
                 guard let batch = try make(missed) else { return }
-                let head = missed.last?.seq ?? after
-                if let first = batch.events.first {
-                    if first.seq <= head { throw StoreError.conflict(roomId: roomId, seq: first.seq) }
-                    guard first.seq == head + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
-                }
+                try batch.checkFollows(head: missed.last?.seq ?? after)
                 try await Self.write(batch, roomId: roomId, connection, logger)
             }
         }
@@ -198,12 +193,6 @@ final class PostgresRoomStore: RoomStore {
             // Sent when the transaction commits, never before: a wake-up for every server's hub.
             try await connection.query("SELECT pg_notify(\(channel), \(roomId))", logger: logger)
         }
-    }
-
-    private static func head(_ roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
-        let rows = try await connection.query("SELECT COALESCE(MAX(seq), 0)::bigint FROM event WHERE room_id = \(roomId)", logger: logger)
-        for try await (head) in rows.decode(Int64.self) { return head }
-        return 0
     }
 
     private static func markDeleted(_ messageId: String, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {

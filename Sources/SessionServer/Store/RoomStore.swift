@@ -48,6 +48,25 @@ struct AppendBatch: Sendable {
     var snapshot: RoomState? = nil
 }
 
+extension AppendBatch {
+    /// Checks, for every store alike, that the batch `make` built follows the room's last
+    /// event `head`: a taken `seq` is a conflict, a gap a bug in the caller.
+    func checkFollows(head: Int64) throws {
+        guard let first = events.first else { return }
+        if first.seq <= head { throw StoreError.conflict(roomId: roomId, seq: first.seq) }
+        guard first.seq == head + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
+    }
+
+    /// The events appended after `after`, given the rows with `seq >= after` in order: the
+    /// row at `after` itself must be there (unless `after` is 0), or the database is behind
+    /// the ledger (replaced or restored) and nothing may be appended.
+    static func missed(after: Int64, in rows: [RoomEvent], roomId: String) throws -> [RoomEvent] {
+        guard after > 0 else { return rows }
+        guard rows.first?.seq == after else { throw StoreError.outOfOrder(roomId: roomId, seq: after + 1) }
+        return Array(rows.dropFirst())
+    }
+}
+
 /// Failures of a store. The ledger handles `conflict` and `duplicateRequest`; the others
 /// reach the route, which answers 503 (the database) or 500 (a bug).
 enum StoreError: Error, Equatable, CustomStringConvertible {

@@ -132,19 +132,13 @@ final class SQLiteRoomStore: RoomStore {
         let decoder = WireCoding.decoder()
         // GRDB's writer is the one writer: the transaction holds the room against everyone.
         try await pool.write { db in
-            let missed = try Data.fetchAll(
-                db, sql: "SELECT body FROM event WHERE room_id = ? AND seq > ? ORDER BY seq", arguments: [roomId, after]
+            // One read: the row at `after` proves the database is not behind; the rest were missed.
+            let rows = try Data.fetchAll(
+                db, sql: "SELECT body FROM event WHERE room_id = ? AND seq >= ? ORDER BY seq", arguments: [roomId, after]
             ).map { try decoder.decode(RoomEvent.self, from: $0) }
-            if missed.isEmpty, after > 0,
-               try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event WHERE room_id = ?", arguments: [roomId]) ?? 0 < after {
-                throw StoreError.outOfOrder(roomId: roomId, seq: after + 1)
-            }
+            let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId)
             guard let batch = try make(missed) else { return }
-            let head = missed.last?.seq ?? after
-            if let first = batch.events.first {
-                if first.seq <= head { throw StoreError.conflict(roomId: roomId, seq: first.seq) }
-                guard first.seq == head + 1 else { throw StoreError.outOfOrder(roomId: roomId, seq: first.seq) }
-            }
+            try batch.checkFollows(head: missed.last?.seq ?? after)
             if let request = batch.request {
                 let seen = try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM request WHERE room_id = ? AND participant_id = ? AND key = ?",
