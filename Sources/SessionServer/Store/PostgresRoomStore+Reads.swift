@@ -109,7 +109,9 @@ extension PostgresRoomStore {
                     """, logger: logger)
             }
             var merged: [String: [String: Date]] = [:]
-            let rows = try await client.query("SELECT room_id, participant_id, last_seen FROM activity", logger: logger)
+            // Sightings older than an hour decide nothing (offline comes after minutes).
+            let since = Date().timeIntervalSince1970 - 3_600
+            let rows = try await client.query("SELECT room_id, participant_id, last_seen FROM activity WHERE last_seen > \(since)", logger: logger)
             for try await (room, participant, at) in rows.decode((String, String, Double).self) {
                 merged[room, default: [:]][participant] = Date(timeIntervalSince1970: at)
             }
