@@ -37,9 +37,7 @@ struct PlainModeTests {
         process.standardOutput = output
         process.standardError = output
         let seen = Output()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil; return }
+        readUntilEnd(output.fileHandleForReading) { data in
             seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
@@ -87,9 +85,7 @@ struct PlainModeTests {
         let firstOutput = Pipe(), firstSeen = Output()
         first.standardInput = Pipe()
         first.standardOutput = firstOutput
-        firstOutput.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil; return }
+        readUntilEnd(firstOutput.fileHandleForReading) { data in
             firstSeen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try first.run()
@@ -107,9 +103,7 @@ struct PlainModeTests {
         again.standardOutput = output
         again.standardError = output
         let seen = Output()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil; return }
+        readUntilEnd(output.fileHandleForReading) { data in
             seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try again.run()

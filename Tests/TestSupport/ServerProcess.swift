@@ -43,13 +43,11 @@ public final class ServerProcess: Sendable {
             process.standardError = FileHandle.nullDevice
         }
         let output = Output()
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            guard !data.isEmpty else { handle.readabilityHandler = nil; return }
+        try process.run()
+        readUntilEnd(pipe.fileHandleForReading) { data in
             let text = String(decoding: data, as: UTF8.self)
             output.lines.withLock { $0 += text.split(separator: "\n").map(String.init) }
         }
-        try process.run()
         self.process = process
         self.output = output
         let listening = await eventually(within: 60) {
