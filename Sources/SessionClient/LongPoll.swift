@@ -1,3 +1,4 @@
+public import Foundation
 public import SessionModel
 
 /// How the client stands with the server, for the status bar.
@@ -29,6 +30,8 @@ public struct LongPoll: Sendable {
     public enum Phase: Sendable, Equatable {
         case idle
         case joining
+        /// Joined with an offline learner's name: waiting for an expert's answer.
+        case claiming
         case polling
         case reloading
         case waiting(then: Step)
@@ -36,11 +39,14 @@ public struct LongPoll: Sendable {
     }
 
     /// What is retried after a wait.
-    public enum Step: Sendable, Equatable { case join, poll, reload }
+    public enum Step: Sendable, Equatable { case join, claim, poll, reload }
 
     public enum Input: Sendable {
         case start
         case joined(JoinResponse)
+        /// The join became a claim on an offline learner's seat.
+        case claimed(SeatClaimTicket)
+        case claimAnswered(SeatClaimAnswer)
         case polled(EventsResponse)
         case reloaded(StateResponse)
         /// The request in flight failed; `jitter` is uniform in [0, 1).
@@ -51,6 +57,10 @@ public struct LongPoll: Sendable {
 
     public enum Action: Sendable, Equatable {
         case join(JoinRequest)
+        /// Asks where the seat claim stands (held by the server while it is pending).
+        case pollClaim(SeatClaimTicket, timeout: Int)
+        /// For the app: the claim is waiting, or how it was settled.
+        case seatClaim(SeatClaimNews)
         case poll(cursor: String, timeout: Int)
         case reload
         case wait(seconds: Double)
@@ -68,6 +78,7 @@ public struct LongPoll: Sendable {
     public private(set) var status: ConnectionStatus = .connecting
     public private(set) var failures = 0
     private let joinRequest: JoinRequest?
+    private var claim: SeatClaimTicket?
     private var pollTimeout: Int
     private let backoff: Backoff
 
@@ -103,6 +114,13 @@ public struct LongPoll: Sendable {
             cursor = response.cursor
             pollTimeout = response.pollTimeout
             return [.joinedRoom(response), .update(state: response.state, events: [], reloaded: true)] + succeeded() + pollNow()
+        case .claimed(let ticket):
+            claim = ticket
+            failures = 0
+            phase = .claiming
+            return [.seatClaim(.waiting(name: ticket.name, until: ticket.expiresAt)), .pollClaim(ticket, timeout: ticket.pollTimeout)]
+        case .claimAnswered(let answer):
+            return claimAnswered(answer)
         case .polled(let response):
             return received(response)
         case .reloaded(let response):
@@ -118,6 +136,10 @@ public struct LongPoll: Sendable {
             case .join:
                 phase = .joining
                 return joinRequest.map { [.join($0)] } ?? pollNow()
+            case .claim:
+                guard let claim else { return pollNow() }
+                phase = .claiming
+                return [.pollClaim(claim, timeout: claim.pollTimeout)]
             case .poll: return pollNow()
             case .reload: return reloadNow()
             }
@@ -184,6 +206,7 @@ public struct LongPoll: Sendable {
         let step: Step
         switch phase {
         case .joining: step = .join
+        case .claiming: step = .claim
         case .polling: step = .poll
         case .reloading: step = .reload
         case .idle, .waiting, .ended: return []
@@ -196,7 +219,7 @@ public struct LongPoll: Sendable {
                 // The removal event may not have reached this client: the server says it anyway.
                 return end(.removed)
             default:
-                if step == .join || code == "unauthorized" || code == "forbidden" || code == "not_found" {
+                if step == .join || step == .claim || code == "unauthorized" || code == "forbidden" || code == "not_found" {
                     return end(.refused(code: code, message: message))
                 }
                 // Any other refusal of a poll or reload: start again from a fresh state.
@@ -209,4 +232,34 @@ public struct LongPoll: Sendable {
         phase = .waiting(then: step)
         return setStatus(.reconnecting(attempt: failures, retryIn: wait, reason: error.description)) + [.wait(seconds: wait)]
     }
+
+    /// A claim still pending is asked again; a settled one says how, then joins with its seat.
+    private mutating func claimAnswered(_ answer: SeatClaimAnswer) -> [Action] {
+        guard let ticket = claim, phase == .claiming else { return [] }
+        failures = 0
+        guard answer.status != .pending else { return [.pollClaim(ticket, timeout: ticket.pollTimeout)] }
+        guard let join = answer.join else {
+            return end(.refused(code: "invalid_response", message: "The server settled the seat claim without a seat."))
+        }
+        claim = nil
+        let news: SeatClaimNews
+        switch answer.status {
+        case .granted, .pending: news = .granted(name: join.participant.name)
+        case .refused: news = .refused(name: ticket.name, given: join.participant.name)
+        case .expired: news = .expired(name: ticket.name, given: join.participant.name)
+        }
+        return [.seatClaim(news)] + handle(.joined(join))
+    }
+}
+
+/// What the app hears of a seat claim (a join with the name of an offline learner).
+public enum SeatClaimNews: Sendable, Equatable {
+    /// The experts were asked whether the newcomer is `name`; the answer comes by `until`.
+    case waiting(name: String, until: Date)
+    /// An expert gave the seat back: same participant, same history.
+    case granted(name: String)
+    /// An expert refused: the newcomer is `given` ("Karim (2)").
+    case refused(name: String, given: String)
+    /// No expert answered in time: the newcomer is `given`.
+    case expired(name: String, given: String)
 }

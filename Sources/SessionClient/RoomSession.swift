@@ -128,7 +128,7 @@ public final class RoomSession: Sendable {
             Task { [sender] in await sender.setCredentials(response.credentials) }
         case .status(.ended(.left)), .status(.ended(.removed)), .status(.ended(.refused)):
             keeper?.forget()
-        case .status, .update, .join, .poll, .reload, .wait:
+        case .status, .update, .join, .poll, .reload, .wait, .pollClaim, .seatClaim:
             break
         }
         deliver(.stream(action))

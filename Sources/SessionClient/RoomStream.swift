@@ -40,9 +40,21 @@ public actor RoomStream {
             switch action {
             case .join(let request):
                 do {
-                    let response = try await api.join(request)
-                    credentials = RoomCredentials(roomId: response.room.id, token: response.token)
-                    pending += machine.handle(.joined(response))
+                    switch try await api.enter(request) {
+                    case .joined(let response):
+                        credentials = RoomCredentials(roomId: response.room.id, token: response.token)
+                        pending += machine.handle(.joined(response))
+                    case .claimed(let ticket):
+                        pending += machine.handle(.claimed(ticket))
+                    }
+                } catch {
+                    pending += machine.handle(.failed(error, jitter: random()))
+                }
+            case .pollClaim(let ticket, let timeout):
+                do {
+                    let answer = try await api.claim(ticket, timeout: timeout)
+                    if let join = answer.join { credentials = RoomCredentials(roomId: join.room.id, token: join.token) }
+                    pending += machine.handle(.claimAnswered(answer))
                 } catch {
                     pending += machine.handle(.failed(error, jitter: random()))
                 }
@@ -67,7 +79,7 @@ public actor RoomStream {
                 } catch {
                     pending += machine.handle(.stop)
                 }
-            case .joinedRoom, .update, .status:
+            case .joinedRoom, .update, .status, .seatClaim:
                 deliver(action)
             }
         }

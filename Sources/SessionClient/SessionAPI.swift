@@ -34,8 +34,40 @@ public struct SessionAPI: Sendable {
         self.transport = transport
     }
 
+    /// What a join answers: the seat, or a claim on an offline learner's seat that an
+    /// expert must answer first (HTTP 202).
+    public enum JoinAnswer: Sendable, Equatable {
+        case joined(JoinResponse)
+        case claimed(SeatClaimTicket)
+    }
+
+    /// Joins; a name that belongs to an offline learner may become a seat claim.
+    public func enter(_ request: JoinRequest) async throws(ClientError) -> JoinAnswer {
+        let body: Data
+        do { body = try WireCoding.encoder().encode(request) } catch { throw .invalidResponse("could not encode the request: \(error)") }
+        let response = try await send("POST", "/v1/join", token: nil, bodyData: body, timeout: nil)
+        do {
+            if response.status == 202 { return .claimed(try WireCoding.decoder().decode(SeatClaimTicket.self, from: response.body)) }
+            return .joined(try WireCoding.decoder().decode(JoinResponse.self, from: response.body))
+        } catch {
+            throw .invalidResponse("POST /v1/join answered \(response.status) with a body that is not the expected JSON")
+        }
+    }
+
+    /// Joins, for callers that never claim a seat (bots, tests): a claim is an error here.
     public func join(_ request: JoinRequest) async throws(ClientError) -> JoinResponse {
-        try await call("POST", "/v1/join", body: request)
+        switch try await enter(request) {
+        case .joined(let response): return response
+        case .claimed(let ticket):
+            throw .server(status: 202, code: "seat_claimed", message: "The name \(ticket.name) is an offline participant's: the expert was asked.", retryAfter: nil)
+        }
+    }
+
+    /// Where a seat claim stands; the server holds the answer up to `timeout` s while it is pending.
+    public func claim(_ ticket: SeatClaimTicket, timeout: Int) async throws(ClientError) -> SeatClaimAnswer {
+        try await call(
+            "GET", "/v1/rooms/\(ticket.roomId)/claims/\(ticket.claimId)?timeout=\(timeout)", token: ticket.token,
+            timeout: Double(timeout) + pollMargin)
     }
 
     public func events(_ room: RoomCredentials, after cursor: String, timeout: Int) async throws(ClientError) -> EventsResponse {
@@ -102,6 +134,18 @@ public struct SessionAPI: Sendable {
     private func call<Answer: Decodable>(
         _ method: String, _ path: String, token: String?, bodyData: Data?, timeout: Double?
     ) async throws(ClientError) -> Answer {
+        let response = try await send(method, path, token: token, bodyData: bodyData, timeout: timeout)
+        do {
+            return try WireCoding.decoder().decode(Answer.self, from: response.body)
+        } catch {
+            throw .invalidResponse("\(method) \(path) answered \(response.status) with a body that is not the expected JSON")
+        }
+    }
+
+    /// One request; any 2xx answer, or the server's refusal as a `ClientError`.
+    private func send(
+        _ method: String, _ path: String, token: String?, bodyData: Data?, timeout: Double?
+    ) async throws(ClientError) -> HTTPResponse {
         var headers: [String: String] = [:]
         if let token { headers["Authorization"] = "Bearer \(token)" }
         if bodyData != nil { headers["Content-Type"] = "application/json" }
@@ -109,11 +153,7 @@ public struct SessionAPI: Sendable {
         let response: HTTPResponse
         do { response = try await transport.send(request) } catch { throw .transport(error) }
         guard (200..<300).contains(response.status) else { throw Self.serverError(response) }
-        do {
-            return try WireCoding.decoder().decode(Answer.self, from: response.body)
-        } catch {
-            throw .invalidResponse("\(method) \(path) answered \(response.status) with a body that is not the expected JSON")
-        }
+        return response
     }
 
     static func serverError(_ response: HTTPResponse) -> ClientError {

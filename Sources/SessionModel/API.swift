@@ -112,6 +112,10 @@ public enum ModerationAction: String, Codable, Sendable, CaseIterable {
     case remove
     case lock
     case deleteMessage = "delete-message"
+    /// Gives an offline learner's seat to whoever claimed it from another machine.
+    case acceptClaim = "accept-claim"
+    /// Refuses a seat claim: the newcomer gets a suffixed name.
+    case refuseClaim = "refuse-claim"
 }
 
 /// The body of every moderation request; which fields matter depends on the action.
@@ -121,18 +125,20 @@ public struct ModerationRequest: Codable, Sendable, Equatable {
     public var muted: Bool?
     public var locked: Bool?
     public var messageId: String?
+    public var claimId: String?
     /// The idempotency key: a retry with the same one gets the first answer and changes nothing.
     public var clientId: String?
 
     public init(
         participantId: String? = nil, itemId: String? = nil, muted: Bool? = nil, locked: Bool? = nil,
-        messageId: String? = nil, clientId: String? = nil
+        messageId: String? = nil, claimId: String? = nil, clientId: String? = nil
     ) {
         self.participantId = participantId
         self.itemId = itemId
         self.muted = muted
         self.locked = locked
         self.messageId = messageId
+        self.claimId = claimId
         self.clientId = clientId
     }
 }

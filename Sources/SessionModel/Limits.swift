@@ -36,4 +36,9 @@ public enum Limits {
     public static let requestBodyMax = 64 * 1024
     /// `clientId` idempotency keys, in bytes.
     public static let clientIdMaxLength = 64
+    /// Seat claims waiting for an expert in one room at once; beyond, a newcomer with an
+    /// offline learner's name gets a suffixed name at once, so nobody can flood the experts.
+    public static let pendingClaimsMax = 3
+    /// Settled seat claims a room's state keeps, for their newcomers to learn the outcome.
+    public static let settledClaimsKept = 20
 }

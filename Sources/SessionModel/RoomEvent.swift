@@ -30,6 +30,12 @@ public struct RoomEvent: Sendable, Equatable {
         case agenda(itemId: String)
         case muted(participantId: String, muted: Bool)
         case locked(Bool)
+        /// Someone asks for an offline learner's seat; the experts answer.
+        case seatClaimed(SeatClaim)
+        /// An expert gave the seat back to whoever claimed it.
+        case seatGranted(claimId: String, participantId: String)
+        /// An expert refused the claim, or nobody answered in time (`expired`).
+        case seatRefused(claimId: String, expired: Bool)
         case unknown(type: String)
     }
 }
@@ -51,6 +57,9 @@ extension RoomEvent.Kind {
         case .agenda: "agenda"
         case .muted: "muted"
         case .locked: "locked"
+        case .seatClaimed: "seat_claimed"
+        case .seatGranted: "seat_granted"
+        case .seatRefused: "seat_refused"
         case .unknown(let type): type
         }
     }
@@ -68,6 +77,8 @@ extension RoomEvent: Codable {
     private struct AgendaData: Codable { var itemId: String }
     private struct MutedData: Codable { var participantId: String; var muted: Bool }
     private struct LockedData: Codable { var locked: Bool }
+    private struct GrantedData: Codable { var claimId: String; var participantId: String }
+    private struct RefusedData: Codable { var claimId: String; var expired: Bool }
     private struct Empty: Codable {}
 
     public init(from decoder: any Decoder) throws {
@@ -101,6 +112,13 @@ extension RoomEvent: Codable {
             let d = try data(MutedData.self)
             return .muted(participantId: d.participantId, muted: d.muted)
         case "locked": return .locked(try data(LockedData.self).locked)
+        case "seat_claimed": return .seatClaimed(try data(SeatClaim.self))
+        case "seat_granted":
+            let d = try data(GrantedData.self)
+            return .seatGranted(claimId: d.claimId, participantId: d.participantId)
+        case "seat_refused":
+            let d = try data(RefusedData.self)
+            return .seatRefused(claimId: d.claimId, expired: d.expired)
         default: return .unknown(type: type)
         }
     }
@@ -124,6 +142,10 @@ extension RoomEvent: Codable {
         case .agenda(let id): try c.encode(AgendaData(itemId: id), forKey: .data)
         case .muted(let id, let muted): try c.encode(MutedData(participantId: id, muted: muted), forKey: .data)
         case .locked(let locked): try c.encode(LockedData(locked: locked), forKey: .data)
+        case .seatClaimed(let claim): try c.encode(claim, forKey: .data)
+        case .seatGranted(let claimId, let participantId):
+            try c.encode(GrantedData(claimId: claimId, participantId: participantId), forKey: .data)
+        case .seatRefused(let claimId, let expired): try c.encode(RefusedData(claimId: claimId, expired: expired), forKey: .data)
         }
     }
 }

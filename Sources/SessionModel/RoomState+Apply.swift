@@ -56,6 +56,18 @@ extension RoomState {
             update(id) { $0.muted = muted }
         case .locked(let locked):
             self.locked = locked
+        case .seatClaimed(let claim):
+            claims.append(claim)
+            // Settled claims stay so their newcomer can learn the outcome; the oldest go.
+            let settled = claims.filter { $0.status != .pending }
+            if settled.count > Limits.settledClaimsKept {
+                let gone = Set(settled.prefix(settled.count - Limits.settledClaimsKept).map(\.id))
+                claims.removeAll { gone.contains($0.id) }
+            }
+        case .seatGranted(let claimId, _):
+            settle(claimId, as: .granted)
+        case .seatRefused(let claimId, let expired):
+            settle(claimId, as: expired ? .expired : .refused)
         case .unknown:
             break
         }
@@ -65,6 +77,11 @@ extension RoomState {
     private mutating func update(_ id: String, _ change: (inout Participant) -> Void) {
         guard let index = participants.firstIndex(where: { $0.id == id }) else { return }
         change(&participants[index])
+    }
+
+    private mutating func settle(_ claimId: String, as status: SeatClaim.Status) {
+        guard let index = claims.firstIndex(where: { $0.id == claimId }) else { return }
+        claims[index].status = status
     }
 
     private mutating func depart(_ id: String, as membership: Membership) {

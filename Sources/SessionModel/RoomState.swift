@@ -34,6 +34,8 @@ public struct RoomState: Codable, Sendable, Equatable {
     public var messages: [ChatMessage]
     /// The last event folded into this state.
     public var seq: Int64
+    /// Seat claims (`SeatClaim`): those waiting for an expert, and the last settled ones.
+    public var claims: [SeatClaim]
 
     public init(room: RoomInfo, agenda: [AgendaItem]) {
         self.room = room
@@ -46,7 +48,31 @@ public struct RoomState: Codable, Sendable, Equatable {
         self.locked = false
         self.messages = []
         self.seq = 0
+        self.claims = []
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case room, agenda, currentItemId, currentItemSince, participants, hands, floor, locked, messages, seq, claims
+    }
+
+    /// Snapshots written before seat claims existed have no `claims`: none were pending.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        room = try c.decode(RoomInfo.self, forKey: .room)
+        agenda = try c.decode([AgendaItem].self, forKey: .agenda)
+        currentItemId = try c.decodeIfPresent(String.self, forKey: .currentItemId)
+        currentItemSince = try c.decodeIfPresent(Date.self, forKey: .currentItemSince)
+        participants = try c.decode([Participant].self, forKey: .participants)
+        hands = try c.decode([String].self, forKey: .hands)
+        floor = try c.decodeIfPresent(String.self, forKey: .floor)
+        locked = try c.decode(Bool.self, forKey: .locked)
+        messages = try c.decode([ChatMessage].self, forKey: .messages)
+        seq = try c.decode(Int64.self, forKey: .seq)
+        claims = try c.decodeIfPresent([SeatClaim].self, forKey: .claims) ?? []
+    }
+
+    /// Claims waiting for an expert's answer.
+    public var pendingClaims: [SeatClaim] { claims.filter { $0.status == .pending } }
 
     public func participant(_ id: String) -> Participant? {
         participants.first { $0.id == id }

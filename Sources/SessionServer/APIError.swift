@@ -39,6 +39,14 @@ struct APIError: Error, Equatable, Sendable {
     static func nameTaken(_ name: String) -> APIError {
         APIError(status: 409, code: "name_taken", message: "Someone in this room is already called \(name): choose another name.")
     }
+    static func seatClaimPending(_ name: String) -> APIError {
+        APIError(
+            status: 409, code: "seat_claim_pending",
+            message: "Someone is already asking the expert for the seat of \(name): try again in a minute.")
+    }
+    static let claimNotFound = APIError(status: 404, code: "claim_not_found", message: "This room has no such seat claim.")
+    static let claimSettled = APIError(
+        status: 409, code: "claim_settled", message: "This seat claim has already been answered, or it ran out of time.")
     static let cursorExpired = APIError(
         status: 410, code: "cursor_expired", message: "This cursor can no longer be served: reload the room state.")
     static let tooLarge = APIError(

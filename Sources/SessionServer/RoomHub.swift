@@ -13,7 +13,7 @@ final class RoomHub: Sendable {
 
     private struct Waiter {
         var id: UInt64
-        var participantId: String
+        var participantId: String?
         var after: Int64
         var deadline: ContinuousClock.Instant
         var continuation: CheckedContinuation<Answer?, Never>
@@ -102,7 +102,8 @@ final class RoomHub: Sendable {
 
     /// Answers at once with the events after `after`, or parks until one is committed or `timeout` passes.
     /// `head` is the room's last `seq` as the ledger knows it, for a room this hub has not seen yet.
-    func poll(roomId: String, participantId: String, after: Int64, head: Int64, timeout: Duration) async throws -> Answer {
+    /// A nil `participantId` (a seat claim waiting for its answer) counts for nobody's presence.
+    func poll(roomId: String, participantId: String?, after: Int64, head: Int64, timeout: Duration) async throws -> Answer {
         ensureRoom(roomId, head: head)
         markActivity(roomId: roomId, participantId: participantId, opening: true)
         defer { markActivity(roomId: roomId, participantId: participantId, opening: false) }
@@ -215,7 +216,8 @@ final class RoomHub: Sendable {
 
     // MARK: Activity
 
-    private func markActivity(roomId: String, participantId: String, opening: Bool) {
+    private func markActivity(roomId: String, participantId: String?, opening: Bool) {
+        guard let participantId else { return }
         let at = now()
         state.withLock { state in
             guard var room = state.rooms[roomId] else { return }

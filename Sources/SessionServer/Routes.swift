@@ -21,7 +21,10 @@ struct Routes {
         }
         router.post("/v1/join") { request, context in
             let body = try await decode(JoinRequest.self, from: request, context: context)
-            return raw(try await service.join(body, address: context.clientAddress))
+            switch try await service.join(body, address: context.clientAddress) {
+            case .joined(let answer): return raw(answer)
+            case .claimed(let ticket): return raw(ticket, status: .accepted)
+            }
         }
         router.post("/v1/rooms") { request, context in
             try service.checkAdmin(bearer(request))
@@ -67,6 +70,15 @@ struct Routes {
         room.post("leave") { request, context in
             raw(try await service.leave(try await authenticate(request, context)))
         }
+        room.get("claims/:claimId") { request, context in
+            // The newcomer is no member yet: the claim's own token, not a participant's, is checked.
+            let roomId = context.parameters.get("roomId") ?? ""
+            guard try await service.ledger.room(id: roomId) != nil else { throw Self.roomNotFound(roomId) }
+            let timeout = try intParameter(
+                request.uri.queryParameters["timeout"].map(String.init), name: "timeout", default: service.config.pollTimeoutCap, range: 0...3600)
+            return raw(try await service.claimStatus(
+                roomId: roomId, claimId: context.parameters.get("claimId") ?? "", token: bearer(request), timeout: timeout))
+        }
         room.post("moderation/:action") { request, context in
             let caller = try await authenticate(request, context)
             let name = context.parameters.get("action") ?? ""
@@ -85,10 +97,12 @@ struct Routes {
 
     private func authenticate(_ request: Request, _ context: ServerContext) async throws -> Credential {
         let roomId = context.parameters.get("roomId") ?? ""
-        guard try await service.ledger.room(id: roomId) != nil else {
-            throw APIError.notFound("No workshop has the id \(TextSanitizer.displaySafe(String(roomId.prefix(40)))).")
-        }
+        guard try await service.ledger.room(id: roomId) != nil else { throw Self.roomNotFound(roomId) }
         return try await service.authenticate(token: bearer(request), roomId: roomId)
+    }
+
+    private static func roomNotFound(_ roomId: String) -> APIError {
+        APIError.notFound("No workshop has the id \(TextSanitizer.displaySafe(String(roomId.prefix(40)))).")
     }
 }
 

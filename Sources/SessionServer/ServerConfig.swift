@@ -32,6 +32,13 @@ public struct ServerConfig: Sendable {
     /// A snapshot of a room's state is kept every this many events, so a start reads the
     /// last snapshot and the events after it, not the whole workshop.
     public var snapshotEvery: Int = 1_000
+    /// How long a seat claim waits for an expert's answer before the newcomer gets a
+    /// suffixed name (someone on another machine with an offline learner's name).
+    public var seatClaimTimeout: TimeInterval = 60
+    /// Seat claims allowed per client address: a burst, then one more every
+    /// `claimRefillSeconds`; beyond, the newcomer gets a suffixed name and no expert is asked.
+    public var claimBurst: Int = 3
+    public var claimRefillSeconds: Double = 120
     /// Connections to PostgreSQL this server may open.
     public var postgresConnections: Int = 16
 

@@ -10,6 +10,7 @@ final class ServerMetrics: Sendable {
     let eventsAppended: Counter
     let joins: Counter
     let messages: Counter
+    let seatClaims: Counter
     private let latencies = Mutex([String: DurationHistogram]())
 
     init() {
@@ -19,6 +20,7 @@ final class ServerMetrics: Sendable {
         eventsAppended = registry.makeCounter(descriptor: Self.name("events_appended", "total", "Room events committed."))
         joins = registry.makeCounter(descriptor: Self.name("joins", "total", "Successful joins."))
         messages = registry.makeCounter(descriptor: Self.name("messages", "total", "Chat messages posted."))
+        seatClaims = registry.makeCounter(descriptor: Self.name("seat_claims", "total", "Seats of offline learners asked for from another machine."))
     }
 
     private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {

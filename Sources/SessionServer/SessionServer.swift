@@ -157,6 +157,7 @@ struct BackgroundWork: Service {
                 if ContinuousClock.now - lastPresence >= .seconds(service.config.presenceInterval) {
                     lastPresence = .now
                     await service.sweepPresence()
+                    await service.sweepClaims()
                     await service.refreshGauges()
                 }
             }

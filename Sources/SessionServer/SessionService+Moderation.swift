@@ -17,11 +17,18 @@ extension SessionService {
             knownMessage = try await ledger.store.message(roomId: caller.roomId, id: messageId)
         }
         let target = knownMessage
+        // Accepting hands the newcomer's token to the claimed seat: its hash is read first.
+        var claimSecret: ClaimSecret?
+        if action == .acceptClaim || action == .refuseClaim {
+            guard let claimId = request.claimId, !claimId.isEmpty else { throw Self.missing("claimId", for: action) }
+            claimSecret = try await self.claimSecret(roomId: caller.roomId, claimId: claimId)
+        }
+        let secret = claimSecret
         let idempotency = try request.clientId.map { IdempotencyKey(participantId: caller.participantId, key: "moderation:\(action.rawValue):" + (try validClientId($0))) }
         let result = try await ledger.commit(roomId: caller.roomId, idempotency: idempotency) { state in
             let me = try Self.presentMember(caller, in: state)
             guard me.role == .expert else { throw APIError.expertOnly }
-            let kinds = try Self.moderationEvents(action, request, by: me, in: state, message: target)
+            let kinds = try Self.moderationEvents(action, request, by: me, in: state, message: target, at: at)
             let events = kinds.enumerated().map { index, kind in
                 RoomEvent(seq: state.seq + 1 + Int64(index), at: at, actor: me.id, kind: kind)
             }
@@ -30,6 +37,9 @@ extension SessionService {
                 decision.revokeParticipants = [id]
                 decision.revocationReason = "removed"
             }
+            if let secret, let event = events.first, case .seatGranted(_, let participantId) = event.kind {
+                decision.grant = TokenGrant(tokenHash: secret.tokenHash, participantId: participantId)
+            }
             return decision
         }
         return result.response
@@ -37,7 +47,8 @@ extension SessionService {
 
     /// The events an action appends, or an empty list when the room is already as asked.
     static func moderationEvents(
-        _ action: ModerationAction, _ request: ModerationRequest, by me: Participant, in state: RoomState, message: ChatMessage?
+        _ action: ModerationAction, _ request: ModerationRequest, by me: Participant, in state: RoomState, message: ChatMessage?,
+        at: Date
     ) throws -> [RoomEvent.Kind] {
         switch action {
         case .lowerHand:
@@ -79,6 +90,13 @@ extension SessionService {
             }
             return message.deleted || state.messages.contains(where: { $0.id == message.id && $0.deleted })
                 ? [] : [.messageDeleted(messageId: message.id)]
+        case .acceptClaim, .refuseClaim:
+            guard let claim = state.claims.first(where: { $0.id == request.claimId }) else { throw APIError.claimNotFound }
+            // Once its time is up a claim is settled as expired, even before the sweep says so.
+            guard claim.status == .pending, at < claim.expiresAt else { throw APIError.claimSettled }
+            return action == .acceptClaim
+                ? [.seatGranted(claimId: claim.id, participantId: claim.participantId)]
+                : [.seatRefused(claimId: claim.id, expired: false)]
         }
     }
 

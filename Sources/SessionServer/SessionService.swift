@@ -91,8 +91,15 @@ final class SessionService: Sendable {
 
     // MARK: Joining
 
+    /// What a join answers: the seat (200), or a claim on an offline learner's seat that
+    /// the experts must answer first (202, a `SeatClaimTicket`).
+    enum JoinAnswer {
+        case joined(Data)
+        case claimed(Data)
+    }
+
     /// Lets someone into a room by its join code; experts add the room's moderator key.
-    func join(_ request: JoinRequest, address: String) async throws -> Data {
+    func join(_ request: JoinRequest, address: String) async throws -> JoinAnswer {
         if let wait = try await ledger.store.takeToken("join:" + address, burst: config.joinBurst, refillSeconds: config.joinRefillSeconds, now: now()) {
             throw APIError.rateLimited(retryAfter: wait)
         }
@@ -110,6 +117,12 @@ final class SessionService: Sendable {
             isExpert = true
         }
         let role: Role = isExpert ? .expert : .learner
+        // The name of an offline learner, from another machine: the experts are asked first.
+        if role == .learner, let holder = try await ledger.state(roomId: room.info.id)?.presentParticipant(named: name),
+           holder.role == .learner, holder.presence == .offline,
+           let ticket = try await claimSeat(of: holder, roomId: room.info.id, address: address) {
+            return .claimed(ticket)
+        }
         let token = Secrets.token()
         let participantId = Secrets.id(prefix: "p_")
         let at = now()
@@ -120,12 +133,18 @@ final class SessionService: Sendable {
             if let holder = state.presentParticipant(named: name) {
                 // The expert, on another machine after a crash, takes their seat back with the
                 // moderator key: a new token for the same participant, who keeps the floor and
-                // the history. A learner's seat is not taken this way.
-                guard role == .expert, holder.role == .expert, holder.presence == .offline else { throw APIError.nameTaken(name) }
-                let response = JoinResponse(
+                // the history. A learner's seat is claimed (above); when no expert can be asked,
+                // the newcomer gets a suffixed name below.
+                let claimFailed = role == .learner && holder.role == .learner && holder.presence == .offline
+                guard claimFailed || (role == .expert && holder.role == .expert && holder.presence == .offline) else {
+                    throw APIError.nameTaken(name)
+                }
+                if !claimFailed {
+                    let response = JoinResponse(
                     token: token, participant: holder, room: state.room, state: state,
-                    cursor: Cursor.make(state.seq), pollTimeout: pollTimeout)
-                return Decision(grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: holder.id), response: try WireCoding.encoder().encode(response))
+                        cursor: Cursor.make(state.seq), pollTimeout: pollTimeout)
+                    return Decision(grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: holder.id), response: try WireCoding.encoder().encode(response))
+                }
             }
             // Coming back after leaving keeps one's name, and a mute: leaving does not lift it.
             let given = Self.unusedName(name, in: state)
@@ -142,29 +161,7 @@ final class SessionService: Sendable {
             return Decision(events: [event], grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: participantId), response: try WireCoding.encoder().encode(response))
         }
         metrics.joins.increment()
-        return result.response
-    }
-
-    /// The name itself, or with " (2)", " (3)"... when someone removed from the room had it.
-    /// A name whose holders all left on their own is given again as it is: a clean quit and
-    /// a rejoin is "Leo" again, not "Leo (2)"; clients tell the earlier seat's messages apart.
-    static func unusedName(_ name: String, in state: RoomState) -> String {
-        let taken = Set(state.participants.filter { $0.membership != .left }.map { RoomState.nameKey($0.name) })
-        if !taken.contains(RoomState.nameKey(name)) { return name }
-        var n = 2
-        while true {
-            let suffix = " (\(n))"
-            // Shorten the name so that it keeps within the limit with its number.
-            let candidate = String(name.prefix(Limits.nameMaxLength - suffix.count)) + suffix
-            if !taken.contains(RoomState.nameKey(candidate)) { return candidate }
-            n += 1
-        }
-    }
-
-    /// The last participant who left the room with this name on their own, if any.
-    static func departed(named name: String, in state: RoomState) -> Participant? {
-        let key = RoomState.nameKey(name)
-        return state.participants.last { $0.membership == .left && RoomState.nameKey($0.name) == key }
+        return .joined(result.response)
     }
 
     // MARK: Authentication

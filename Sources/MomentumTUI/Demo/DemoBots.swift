@@ -64,7 +64,7 @@ struct DemoBots: Sendable {
                 heard.joined(bot, response)
             case .update(let state, _, _):
                 heard.post(.changed(state))
-            case .status, .join, .poll, .reload, .wait:
+            case .status, .join, .poll, .reload, .wait, .pollClaim, .seatClaim:
                 break
             }
         }

@@ -104,6 +104,8 @@ extension Strings {
             case .delete: "delete someone's last message"
             case .lock: "lock the room"
             case .unlock: "open the room again"
+            case .acceptClaim: "give the seat back to whoever returns from another computer"
+            case .refuseClaim: "refuse the seat asked for (they get another name)"
             }
         },
         missingArgument: { "A name is missing: \($0)" },
@@ -122,7 +124,8 @@ extension Strings {
         formHint: "Enter: confirm · Tab: next field · Esc: quit",
         formEmpty: "This field is empty.",
         askCode: "Workshop code: ",
-        askName: "Your name: "
+        askName: "Your name: ",
+        claims: .english
     )
 
     static func ordinalSuffix(_ n: Int) -> String {

@@ -104,6 +104,8 @@ extension Strings {
             case .delete: "supprimer le dernier message de quelqu'un"
             case .lock: "verrouiller la salle"
             case .unlock: "rouvrir la salle"
+            case .acceptClaim: "rendre sa place à qui revient d'un autre ordinateur"
+            case .refuseClaim: "refuser la place demandée (un autre nom lui est donné)"
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },
@@ -122,6 +124,7 @@ extension Strings {
         formHint: "Entrée : valider · Tab : champ suivant · Échap : quitter",
         formEmpty: "Ce champ est vide.",
         askCode: "Code de l'atelier : ",
-        askName: "Ton prénom : "
+        askName: "Ton prénom : ",
+        claims: .french
     )
 }

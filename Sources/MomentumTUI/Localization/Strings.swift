@@ -145,6 +145,8 @@ struct Strings: Sendable {
     var formEmpty: String
     var askCode: String
     var askName: String
+    /// Seat claims: someone back from another machine with an offline learner's name.
+    var claims: SeatClaimStrings
 }
 
 extension Strings {

@@ -73,7 +73,8 @@ struct PlainModel: RunnerModel {
         case .who?: return transcript.who().map(Effect.out)
         case .agenda?: return transcript.agenda().map(Effect.out)
         case .help?: return RoomCommands.summary(transcript.strings, role: transcript.me?.role).map(Effect.out)
-        case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?, nil:
+        case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?,
+             .acceptClaim?, .refuseClaim?, nil:
             break
         }
         rules.me = transcript.me
@@ -100,7 +101,19 @@ struct PlainModel: RunnerModel {
             if case .ended(let reason) = status { ended = reason }
             let (out, err) = transcript.status(status)
             return [out.map(Effect.out), err.map(Effect.err)].compactMap { $0 }
-        case .join, .poll, .reload, .wait: return []
+        case .seatClaim(let news): return [.out(plainClaim(news))]
+        case .join, .poll, .reload, .wait, .pollClaim: return []
+        }
+    }
+
+    /// My own seat claim, said in a sentence.
+    private func plainClaim(_ news: SeatClaimNews) -> String {
+        let s = transcript.strings.claims
+        switch news {
+        case .waiting(let name, _): return s.waiting(name)
+        case .granted(let name): return s.granted(name)
+        case .refused(let name, let given): return s.refused(name, given)
+        case .expired(let name, let given): return s.expired(name, given)
         }
     }
 

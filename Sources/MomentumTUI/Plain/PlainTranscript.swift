@@ -17,7 +17,10 @@ struct PlainTranscript {
     mutating func joined(_ response: JoinResponse) -> [String] {
         state = response.state
         me = response.participant
-        var lines = ["\(safe(response.room.title)) — \(strings.people(response.state.onlineCount, response.state.present.count)). \(strings.commandsHelp)"]
+        // Each role its own commands: an expert's header names the expert's too.
+        let commands = RoomCommands.summary(strings, role: response.participant.role).joined(separator: " ")
+        var lines = ["\(safe(response.room.title)) — \(strings.people(response.state.onlineCount, response.state.present.count)). \(commands)"]
+        lines += claimQuestions(in: response.state)
         lines += response.state.messages.suffix(10).map { line(for: $0, in: response.state) }
         lastMessageSeq = response.state.messages.last?.seq ?? 0
         return lines
@@ -105,8 +108,31 @@ struct PlainTranscript {
             let by = event.actor.map(name) ?? "?"
             return muted ? s.mutedLine(name(id), by) : s.unmutedLine(name(id), by)
         case .locked(let locked): return plain(locked ? s.lockedLine : s.unlockedLine)
+        case .seatClaimed(let claim):
+            guard me?.role == .expert else { return nil }
+            return claimQuestion(name(claim.participantId))
+        case .seatGranted, .seatRefused:
+            guard me?.role == .expert, let line = claimLine(event, in: state) else { return nil }
+            return line
         case .unknown: return nil
         }
+    }
+
+    /// The experts' question about a seat claim, with the commands that answer it.
+    private func claimQuestion(_ name: String) -> String {
+        let accept = RoomCommands.all.first { $0.id == .acceptClaim }?.name(in: strings.language) ?? "/accept"
+        let refuse = RoomCommands.all.first { $0.id == .refuseClaim }?.name(in: strings.language) ?? "/refuse"
+        return strings.claims.plainPrompt(name, accept, refuse)
+    }
+
+    /// Claims already waiting when an expert joins.
+    private func claimQuestions(in state: RoomState) -> [String] {
+        guard me?.role == .expert else { return [] }
+        return state.pendingClaims.map { claimQuestion(state.participant($0.participantId).map { safe($0.name) } ?? "?") }
+    }
+
+    private func claimLine(_ event: RoomEvent, in state: RoomState) -> String? {
+        RoomModel.claimLine(event, in: state, strings: strings.claims)
     }
 
     /// Without the leading symbol the screen uses ("→", "✋", "🎤"...), which a reader would spell out.

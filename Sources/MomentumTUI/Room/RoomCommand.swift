@@ -9,6 +9,7 @@ struct RoomCommand: Sendable, Hashable {
     enum ID: Sendable, Hashable, CaseIterable {
         case help, hand, who, agenda, quit
         case floor, lower, lowerAll, next, previous, mute, remove, delete, lock, unlock
+        case acceptClaim, refuseClaim
     }
 
     /// What follows the name.

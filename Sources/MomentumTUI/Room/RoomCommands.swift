@@ -19,6 +19,8 @@ enum RoomCommands {
         RoomCommand(id: .delete, french: "supprimer", english: "delete", argument: .person, roles: [.expert]),
         RoomCommand(id: .lock, french: "verrouiller", english: "lock", roles: [.expert], key: .lock),
         RoomCommand(id: .unlock, french: "deverrouiller", english: "unlock", aliases: ["déverrouiller"], roles: [.expert]),
+        RoomCommand(id: .acceptClaim, french: "accepter", english: "accept", roles: [.expert], key: .acceptClaim),
+        RoomCommand(id: .refuseClaim, french: "refuser", english: "refuse", roles: [.expert], key: .refuseClaim),
     ]
 
     /// The command `name` names ("/parole", "/FLOOR", "/q"), whoever may use it.

@@ -29,6 +29,9 @@ enum RoomKeys {
                 KeyBinding([.function(8), .alt("m")], action: .muteSelected, label: s.keyMute, section: s.sectionExpert),
                 KeyBinding([.alt("x")], action: .removeSelected, label: s.keyRemove, section: s.sectionExpert),
                 KeyBinding([.function(9), .alt("k")], action: .lock, label: s.keyLock, section: s.sectionExpert),
+                // One key answers a seat claim either way; the question above the input names them.
+                KeyBinding([.function(11), .alt("o")], action: .acceptClaim, label: s.claims.keyAccept, section: s.sectionExpert),
+                KeyBinding([.function(12), .alt("r")], action: .refuseClaim, label: s.claims.keyRefuse, section: s.sectionExpert),
             ]
         }
         return KeyTable(bindings)

@@ -57,6 +57,11 @@ extension RoomModel {
                 system(muted ? s.mutedLine(name(id), by) : s.unmutedLine(name(id), by), at: event.at)
             }
         case .locked(let locked): system(locked ? s.lockedLine : s.unlockedLine, at: event.at)
+        case .seatClaimed, .seatGranted, .seatRefused:
+            // Said to the experts only: they answer; the newcomer hears through the claim.
+            guard isExpert, let line = claimLine(event, in: state) else { break }
+            system(line, at: event.at)
+            if case .seatClaimed = event.kind, bellEnabled { effects.append(.bell) }
         case .presence, .unknown: break
         }
         return effects
@@ -124,6 +129,9 @@ extension RoomModel {
         let key = RoomState.nameKey(author.name)
         return state.participants.contains { $0.id != author.id && $0.isPresent && RoomState.nameKey($0.name) == key }
     }
+
+    /// A system line at the present time.
+    mutating func systemLine(_ text: String) { system(text, at: now) }
 
     private mutating func system(_ text: String, at date: Date) {
         chat.system(LogLine([Span(clock(date) + " ", style: theme.dim), Span(text, style: theme.dim.adding(.italic))], hangingIndent: 6))

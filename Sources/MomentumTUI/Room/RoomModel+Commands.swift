@@ -87,6 +87,8 @@ extension RoomModel {
             return [.moderate(.deleteMessage, ModerationRequest(messageId: message.id))]
         case .lock: return [.moderate(.lock, ModerationRequest(locked: true))]
         case .unlock: return [.moderate(.lock, ModerationRequest(locked: false))]
+        case .acceptClaim: return perform(.acceptClaim)
+        case .refuseClaim: return perform(.refuseClaim)
         }
     }
 }

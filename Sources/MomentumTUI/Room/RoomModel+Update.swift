@@ -63,6 +63,10 @@ extension RoomModel {
             installCompleter()
             if reloaded {
                 rebuildChat(from: state)
+                if let outcome = claimOutcome {
+                    systemLine(outcome)
+                    claimOutcome = nil
+                }
                 return []
             }
             var effects: [RoomEffect] = []
@@ -72,7 +76,10 @@ extension RoomModel {
             self.status = status
             if case .ended(let reason) = status { ended = reason }
             return []
-        case .join, .poll, .reload, .wait:
+        case .seatClaim(let news):
+            seatClaim(news)
+            return []
+        case .join, .poll, .reload, .wait, .pollClaim:
             return []
         }
     }
@@ -222,6 +229,8 @@ extension RoomModel {
         case .floorNext, .floorSelected, .lowerSelectedHand, .lowerAllHands, .agendaNext, .agendaPrevious,
              .muteSelected, .removeSelected, .lock:
             return isExpert ? moderation(action) : []
+        case .acceptClaim, .refuseClaim:
+            return isExpert ? answerClaim(accept: action == .acceptClaim) : []
         }
         return []
     }
@@ -253,7 +262,8 @@ extension RoomModel {
             removal = (person, DialogState(buttonCount: 2, selected: 1))
         case .lock:
             return [.moderate(.lock, ModerationRequest(locked: !room.locked))]
-        case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .dismissFailed:
+        case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .dismissFailed,
+             .acceptClaim, .refuseClaim:
             break
         }
         return []

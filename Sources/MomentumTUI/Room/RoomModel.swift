@@ -13,6 +13,8 @@ enum RoomAction: Sendable, Hashable {
     case help, hand, nextPane, previousPane, historyUp, historyDown, quit, retry
     case floorNext, floorSelected, lowerSelectedHand, lowerAllHands, agendaNext, agendaPrevious
     case muteSelected, removeSelected, lock
+    /// Answers the oldest seat claim: the seat goes back to whoever asked, or not.
+    case acceptClaim, refuseClaim
     /// Forgets my first message the server refused.
     case dismissFailed
 }
@@ -82,6 +84,10 @@ struct RoomModel {
     var ended: EndReason?
     /// Shown first in the chat, after every rebuild (the demo's "how to join from elsewhere").
     var welcome: String?
+    /// While my join waits for an expert to give me an offline seat back: its name and deadline.
+    var seatWait: (name: String, until: Date)?
+    /// How my seat claim was settled, said in the chat once it is built.
+    var claimOutcome: String?
 
     init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
         self.strings = strings

@@ -30,10 +30,10 @@ enum RoomView {
         header(model, in: rows[0], buffer: &buffer)
         let panes = paneRects(model, in: rows[1])
         for (pane, rect) in panes { draw(pane, model: &model, in: rect, buffer: &buffer) }
-        if let text = model.banner ?? model.notice ?? unreachable(model) {
-            buffer.fill(rows[2], with: Cell(" ", style: model.banner != nil ? theme.accent.adding(.reverse) : theme.warning))
-            buffer.write(Text.truncate(" " + text, to: rows[2].width, ellipsis: theme.ellipsis), x: rows[2].x, y: rows[2].y,
-                         style: model.banner != nil ? theme.accent.adding(.reverse) : theme.warning)
+        if let (text, strong) = bannerLine(model) {
+            let style = strong ? theme.accent.adding(.reverse) : theme.warning
+            buffer.fill(rows[2], with: Cell(" ", style: style))
+            buffer.write(Text.truncate(" " + text, to: rows[2].width, ellipsis: theme.ellipsis), x: rows[2].x, y: rows[2].y, style: style)
         }
         model.editor.render(in: rows[3], buffer: &buffer, theme: theme)
         StatusBar(hints: model.keys.statusHints, trailing: "").render(in: rows[4], buffer: &buffer, theme: theme)
@@ -55,6 +55,17 @@ enum RoomView {
             cursor = nil
         }
         return (buffer, cursor)
+    }
+
+    /// The line above the input, if any, and whether it stands out (the floor, a question
+    /// for the expert): the floor first, then a seat claim to answer, a notice, why there is
+    /// no room yet.
+    static func bannerLine(_ model: RoomModel) -> (String, Bool)? {
+        if let banner = model.banner { return (banner, true) }
+        if let prompt = model.claimPrompt { return (prompt, true) }
+        if let notice = model.notice { return (notice, false) }
+        if let wait = model.seatWaitLine { return (wait, false) }
+        return unreachable(model).map { ($0, false) }
     }
 
     /// Before the first join succeeds, why there is no room yet.
@@ -79,7 +90,7 @@ enum RoomView {
 
     /// Header, panes, banner (when there is one), input line, status bar.
     static func screenRows(_ model: RoomModel) -> [Rect] {
-        let hasBanner = model.banner != nil || model.notice != nil || unreachable(model) != nil
+        let hasBanner = bannerLine(model) != nil
         return Layout.split(Rect(size: model.size), .vertical, [.fixed(1), .fill(1), .fixed(hasBanner ? 1 : 0), .fixed(1), .fixed(1)])
     }
 
