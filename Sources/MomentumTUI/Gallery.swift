@@ -4,17 +4,26 @@ import Widgets
 
 /// `momentum gallery`: the widget gallery in the real terminal (for tests and for a look).
 struct Gallery: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Show the widget gallery (a test screen; F10 quits).", shouldDisplay: false)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: CommandLineLanguage.pick(
+                fr: "Montrer la galerie des composants (un écran de test ; F10 quitte).",
+                en: "Show the widget gallery (a test screen; F10 quits)."),
+            shouldDisplay: false)
+    }
 
-    @Flag(help: "Draw ASCII only.")
+    @Flag(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Dessiner en ASCII seulement.", en: "Draw ASCII only.")))
     var ascii = false
 
-    @Flag(help: "No colours.")
+    @Flag(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Sans couleurs.", en: "No colours.")))
     var noColor = false
 
-    @Option(help: "Crash on purpose after this many frames (tests that the terminal is restored).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Planter exprès après ce nombre d'images (vérifie que le terminal est rétabli).",
+        en: "Crash on purpose after this many frames (tests that the terminal is restored).")))
     var crashAfter: Int?
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let colors = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false

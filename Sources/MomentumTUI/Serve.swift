@@ -6,50 +6,81 @@ import SessionServer
 
 /// `momentum serve`: the session server.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Run the session server.",
-        discussion: "Rooms, events and credentials are kept in one SQLite file by default, or in PostgreSQL (--db postgres://user:password@host:5432/database, or MOMENTUM_DB_URL), which several servers can share behind a load balancer (see docs/DEPLOY.md). Create a room at start with --workshop FILE (see examples/), or over HTTP with POST /v1/rooms and the admin token. The join code and moderator key of a new room are printed once."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: CommandLineLanguage.pick(fr: "Lancer le serveur des ateliers.", en: "Run the session server."),
+            discussion: CommandLineLanguage.pick(
+                fr: "Les salles, les événements et les accès sont gardés dans un fichier SQLite par défaut, ou dans PostgreSQL (--db postgres://utilisateur:motdepasse@hôte:5432/base, ou MOMENTUM_DB_URL), que plusieurs serveurs peuvent partager derrière un répartiteur de charge (voir docs/DEPLOY.md). Crée une salle au démarrage avec --workshop FICHIER (voir examples/), ou par HTTP avec POST /v1/rooms et le jeton d'administration. Le code et la clé de modération d'une nouvelle salle sont affichés une seule fois.",
+                en: "Rooms, events and credentials are kept in one SQLite file by default, or in PostgreSQL (--db postgres://user:password@host:5432/database, or MOMENTUM_DB_URL), which several servers can share behind a load balancer (see docs/DEPLOY.md). Create a room at start with --workshop FILE (see examples/), or over HTTP with POST /v1/rooms and the admin token. The join code and moderator key of a new room are printed once."))
+    }
 
-    @Option(help: "The address to listen on.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "L'adresse où écouter.", en: "The address to listen on.")))
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Le port où écouter (0 en choisit un libre).", en: "The port to listen on (0 picks a free one).")))
     var port = 8080
 
-    @Option(name: .customLong("db"), help: "The database: a SQLite file, :memory:, or a postgres:// URL (default: $MOMENTUM_DB_URL, else $XDG_DATA_HOME/momentum/momentum.sqlite).")
+    @Option(name: .customLong("db"), help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "La base de données : un fichier SQLite, :memory: ou une URL postgres:// (par défaut : $MOMENTUM_DB_URL, sinon $XDG_DATA_HOME/momentum/momentum.sqlite).",
+        en: "The database: a SQLite file, :memory:, or a postgres:// URL (default: $MOMENTUM_DB_URL, else $XDG_DATA_HOME/momentum/momentum.sqlite).")))
     var database: String?
 
-    @Option(help: "The token that allows POST /v1/rooms (better: --admin-token-file or $MOMENTUM_ADMIN_TOKEN, which ps does not show; without one, rooms come from --workshop only).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Le jeton qui autorise POST /v1/rooms (mieux : --admin-token-file ou $MOMENTUM_ADMIN_TOKEN, que ps ne montre pas ; sans jeton, les salles viennent seulement de --workshop).",
+        en: "The token that allows POST /v1/rooms (better: --admin-token-file or $MOMENTUM_ADMIN_TOKEN, which ps does not show; without one, rooms come from --workshop only).")))
     var adminToken: String?
 
-    @Option(help: "A file whose first line is the admin token.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Un fichier dont la première ligne est le jeton d'administration.", en: "A file whose first line is the admin token.")))
     var adminTokenFile: String?
 
-    @Option(help: "A workshop file (JSON: title and agenda) to open at start: its room is created the first time and opened again at every later start, with the same join code.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Un fichier d'atelier (JSON : titre et programme) à ouvrir au démarrage : sa salle est créée la première fois, puis rouverte à chaque démarrage, avec le même code.",
+        en: "A workshop file (JSON: title and agenda) to open at start: its room is created the first time and opened again at every later start, with the same join code.")))
     var workshop: String?
 
-    @Option(help: "With --workshop: the name of the workshop's room (default: the file's full path). A new name opens a new room.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Avec --workshop : le nom de la salle de l'atelier (par défaut : le chemin complet du fichier). Un nouveau nom ouvre une nouvelle salle.",
+        en: "With --workshop: the name of the workshop's room (default: the file's full path). A new name opens a new room.")))
     var room: String?
 
-    @Option(help: "The longest a long-poll is held, in seconds (1 to \(Limits.pollTimeoutMax)).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Le plus long qu'une requête d'attente (long-poll) est tenue, en secondes (1 à \(Limits.pollTimeoutMax)).",
+        en: "The longest a long-poll is held, in seconds (1 to \(Limits.pollTimeoutMax)).")))
     var pollTimeout = Limits.pollTimeoutDefault
 
-    @Option(help: "Messages one participant may post in a burst; then one a second (1 to 100000).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Les messages qu'une personne peut envoyer d'affilée ; ensuite un par seconde (1 à 100000).",
+        en: "Messages one participant may post in a burst; then one a second (1 to 100000).")))
     var messageBurst = 10
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Le niveau du journal : trace, debug, info, notice, warning, error.",
+        en: "Log level: trace, debug, info, notice, warning, error.")))
     var logLevel = "info"
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard (1...Limits.pollTimeoutMax).contains(pollTimeout) else {
-            throw ValidationError("--poll-timeout must be between 1 and \(Limits.pollTimeoutMax) seconds.")
+        guard (0...65535).contains(port) else {
+            throw ValidationError(CommandLineLanguage.pick(fr: "--port va de 0 à 65535.", en: "--port must be between 0 and 65535."))
         }
-        if room != nil && workshop == nil { throw ValidationError("--room names the room of a --workshop file: give the file too.") }
-        guard (1...100_000).contains(messageBurst) else { throw ValidationError("--message-burst must be between 1 and 100000.") }
+        guard (1...Limits.pollTimeoutMax).contains(pollTimeout) else {
+            throw ValidationError(CommandLineLanguage.pick(
+                fr: "--poll-timeout va de 1 à \(Limits.pollTimeoutMax) secondes.",
+                en: "--poll-timeout must be between 1 and \(Limits.pollTimeoutMax) seconds."))
+        }
+        if room != nil && workshop == nil {
+            throw ValidationError(CommandLineLanguage.pick(
+                fr: "--room nomme la salle d'un fichier --workshop : donne aussi le fichier.",
+                en: "--room names the room of a --workshop file: give the file too."))
+        }
+        guard (1...100_000).contains(messageBurst) else {
+            throw ValidationError(CommandLineLanguage.pick(fr: "--message-burst va de 1 à 100000.", en: "--message-burst must be between 1 and 100000."))
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error.")
+            throw ValidationError(CommandLineLanguage.pick(
+                fr: "--log-level vaut trace, debug, info, notice, warning ou error.",
+                en: "--log-level must be one of trace, debug, info, notice, warning, error."))
         }
         if let database {
             do {

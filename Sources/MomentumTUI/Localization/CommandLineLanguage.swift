@@ -40,6 +40,9 @@ enum CommandLineLanguage {
             ("Did you mean ", "Vouliez-vous dire "), ("<subcommand>", "<sous-commande>"),
         ]
         for (english, french) in replacements { out = out.replacingOccurrences(of: english, with: french) }
+        // The parser wraps long lines: "(default:" may end a line, its value on the next.
+        out = out.replacing(/\(default:(\s)/) { "(par défaut :\($0.output.1)" }
+        out = out.replacing(/\(values:(\s)/) { "(valeurs :\($0.output.1)" }
         // "See 'momentum join --help' for more information."
         out = out.replacing(/See '([^']+)' for more information\./) { "Voir « \($0.output.1) » pour en savoir plus." }
         return out
