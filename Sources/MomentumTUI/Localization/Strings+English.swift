@@ -104,8 +104,8 @@ extension Strings {
             case .delete: "delete someone's last message"
             case .lock: "lock the room"
             case .unlock: "open the room again"
-            case .acceptClaim: "give the seat back to whoever returns from another computer"
-            case .refuseClaim: "refuse the seat asked for (they get another name)"
+            case .acceptClaim: "give a claimed seat back"
+            case .refuseClaim: "refuse a claimed seat"
             }
         },
         missingArgument: { "A name is missing: \($0)" },

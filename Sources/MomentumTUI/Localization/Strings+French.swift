@@ -104,8 +104,8 @@ extension Strings {
             case .delete: "supprimer le dernier message de quelqu'un"
             case .lock: "verrouiller la salle"
             case .unlock: "rouvrir la salle"
-            case .acceptClaim: "rendre sa place à qui revient d'un autre ordinateur"
-            case .refuseClaim: "refuser la place demandée (un autre nom lui est donné)"
+            case .acceptClaim: "rendre la place demandée d'un autre ordinateur"
+            case .refuseClaim: "refuser la place demandée"
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },

@@ -18,7 +18,7 @@ struct PlainTranscript {
         state = response.state
         me = response.participant
         // Each role its own commands: an expert's header names the expert's too.
-        let commands = RoomCommands.summary(strings, role: response.participant.role).joined(separator: " ")
+        let commands = RoomCommands.summary(strings, role: response.participant.role).joined(separator: ". ")
         var lines = ["\(safe(response.room.title)) — \(strings.people(response.state.onlineCount, response.state.present.count)). \(commands)"]
         lines += claimQuestions(in: response.state)
         lines += response.state.messages.suffix(10).map { line(for: $0, in: response.state) }

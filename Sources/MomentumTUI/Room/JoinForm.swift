@@ -79,7 +79,7 @@ struct JoinForm {
         let hint = problem ?? strings.formHint
         let width = min(size.width, 60)
         // A refusal is said whole, over two lines when it needs them.
-        let hintLines = Text.wrap(hint, width: max(1, width - 4)).prefix(problem == nil ? 1 : 2).map(String.init)
+        let hintLines = Text.wrap(hint, width: max(1, width - 4)).prefix(problem == nil ? 1 : 3).map(String.init)
         let height = min(size.height, 4 + 2 * fields.count + 1 + hintLines.count)
         let box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
         Box(title: strings.formTitle, focused: true).render(in: box, buffer: &buffer, theme: theme)
