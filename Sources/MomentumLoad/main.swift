@@ -45,7 +45,11 @@ struct MomentumLoad: ParsableCommand {
         let members = plans.enumerated().map { Member(plan: $1, source: Sockets.sourceAddress(10_000 + $0)) }
         let run = LoadRun(target: loadTarget, members: members, rooms: rooms, rate: rate, duration: duration)
         var before = Usage.now(server: serverPid), after = before
-        run.run(onMeasuredStart: { before = Usage.now(server: serverPid) }, onMeasuredEnd: { after = Usage.now(server: serverPid) })
+        run.run(onMeasuredStart: {
+            before = Usage.now(server: serverPid)
+            // A mark for profilers started from a script: the measured window begins now.
+            FileHandle.standardError.write(Data("momentum-load: measuring\n".utf8))
+        }, onMeasuredEnd: { after = Usage.now(server: serverPid) })
         let result = LoadResult(label: label.isEmpty ? (nchan ? "nchan" : "momentum") : label, run: run, before: before, after: after, parkedRSS: before.serverRSS, members: members.count)
         print(result.text)
         if let json { try Data(result.json.utf8).write(to: URL(fileURLWithPath: json)) }

@@ -103,6 +103,8 @@ struct Serve: AsyncParsableCommand {
             adminToken: try SecretSource.resolve(option: adminToken, file: adminTokenFile, environment: "MOMENTUM_ADMIN_TOKEN", in: environment),
             pollTimeoutCap: pollTimeout)
         config.messageBurst = messageBurst
+        // For benchmarks only: every long-poll through Hummingbird's router, to compare.
+        config.pollFastPath = environment["MOMENTUM_POLL_FAST_PATH"] != "off"
         let server: SessionServer
         do {
             server = try SessionServer(config: config, logger: logger)

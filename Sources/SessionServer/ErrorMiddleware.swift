@@ -56,6 +56,10 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
+    /// The 503 body, for answers written below the router.
+    static let unavailableBody = ByteBuffer(bytes: (try? WireCoding.encoder().encode(
+        APIErrorBody(error: "unavailable", message: "The server cannot reach its database; try again in a moment."))) ?? Data())
+
     static func response(for error: APIError) -> Response {
         let body = (try? WireCoding.encoder().encode(error.body)) ?? Data("{\"error\":\"internal\",\"message\":\"\"}".utf8)
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]

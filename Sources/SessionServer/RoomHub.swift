@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import SessionModel
 import Synchronization
 
@@ -9,14 +10,23 @@ import Synchronization
 /// behind the in-memory window read the store once; nobody polls the database on a timer.
 final class RoomHub: Sendable {
     /// What a parked poll is resumed with: the encoded `EventsResponse` (nil: read the store).
-    typealias Answer = Data
+    /// One buffer is written to every waiter of a batch; NIO shares its storage.
+    typealias Answer = ByteBuffer
+
+    /// How a parked poll is answered: a continuation for a request handled in a task, a
+    /// write on the connection's event loop for one parked by `LongPollHandler`.
+    struct Delivery: Sendable {
+        let deliver: @Sendable (Answer?) -> Void
+    }
 
     private struct Waiter {
         var id: UInt64
         var participantId: String?
         var after: Int64
         var deadline: ContinuousClock.Instant
-        var continuation: CheckedContinuation<Answer?, Never>
+        var delivery: Delivery
+
+        func resume(returning answer: Answer?) { delivery.deliver(answer) }
     }
 
     private struct Room {
@@ -85,11 +95,11 @@ final class RoomHub: Sendable {
         let common = encode(events, cursor: last.seq)
         for waiter in woken {
             if waiter.after == previousHead {
-                waiter.continuation.resume(returning: common)
+                waiter.resume(returning: common)
             } else {
                 let missed = (try? windowEvents(roomId: roomId, after: waiter.after)) ?? nil
                 // nil: older than the window, so the poll reads the store.
-                waiter.continuation.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after) })
+                waiter.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after) })
             }
         }
     }
@@ -133,7 +143,8 @@ final class RoomHub: Sendable {
                         guard after >= room.windowStart else { return .some(nil) }
                         return .some(encode(room.recent.filter { $0.seq > after }, cursor: room.head))
                     }
-                    room.waiters.append(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, continuation: continuation))
+                    let delivery = Delivery { continuation.resume(returning: $0) }
+                    room.waiters.append(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, delivery: delivery))
                     state.rooms[roomId] = room
                     return nil
                 }
@@ -143,6 +154,56 @@ final class RoomHub: Sendable {
             cancel(waiterId: id, roomId: roomId, after: after)
         }
         if let answer { return answer }
+        return try await storeAnswer(roomId: roomId, after: after)
+    }
+
+    /// What `park` did with a poll handled on its connection's event loop.
+    enum Parking {
+        /// Events were ready: answer with these bytes now.
+        case answered(Answer)
+        /// Parked: `delivery` is called once, with the answer, on commit, expiry, cancel or shutdown.
+        case parked(waiterId: UInt64)
+        /// The poll needs the store (older than the window) or a judgement (a cursor ahead):
+        /// the caller hands it to the general path.
+        case declined
+    }
+
+    /// The long-poll without a task: answers from the window or parks `delivery`, at once,
+    /// under the hub's lock. Activity is marked open when parked; the caller marks it closed
+    /// when it writes the answer (`markActivity(opening: false)`).
+    func park(roomId: String, participantId: String, after: Int64, timeout: Duration, delivery: Delivery) -> Parking {
+        let deadline = ContinuousClock.now + timeout
+        enum Outcome { case ready([RoomEvent], Int64), parked(UInt64), declined }
+        let outcome: Outcome = state.withLock { state in
+            guard !state.shuttingDown, var room = state.rooms[roomId], after <= room.head, after >= room.windowStart else { return .declined }
+            if room.head > after { return .ready(Array(room.recent.drop { $0.seq <= after }), room.head) }
+            if timeout <= .zero { return .ready([], after) }
+            let id = state.nextWaiterId
+            state.nextWaiterId += 1
+            room.waiters.append(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, delivery: delivery))
+            state.rooms[roomId] = room
+            return .parked(id)
+        }
+        switch outcome {
+        case .ready(let events, let cursor): return .answered(encode(events, cursor: cursor))
+        case .parked(let id):
+            markActivity(roomId: roomId, participantId: participantId, opening: true)
+            return .parked(waiterId: id)
+        case .declined: return .declined
+        }
+    }
+
+    /// Forgets a parked poll whose connection closed; its delivery is not called.
+    func forget(waiterId: UInt64, roomId: String) {
+        state.withLock { state in
+            guard var room = state.rooms[roomId], let index = room.waiters.firstIndex(where: { $0.id == waiterId }) else { return }
+            room.waiters.remove(at: index)
+            state.rooms[roomId] = room
+        }
+    }
+
+    /// The events after `after` read from the store, for a poll older than the window.
+    func storeAnswer(roomId: String, after: Int64) async throws -> Answer {
         let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
         return encode(events, cursor: events.last?.seq ?? after)
     }
@@ -175,7 +236,7 @@ final class RoomHub: Sendable {
             state.cancelledEarly.insert(waiterId)
             return nil
         }
-        waiter?.continuation.resume(returning: encode([], cursor: after))
+        waiter?.resume(returning: encode([], cursor: after))
     }
 
     /// Answers every poll whose hold has run out with an empty batch (the heartbeat).
@@ -189,7 +250,7 @@ final class RoomHub: Sendable {
             }
             return expired
         }
-        for waiter in expired { waiter.continuation.resume(returning: encode([], cursor: waiter.after)) }
+        for waiter in expired { waiter.resume(returning: encode([], cursor: waiter.after)) }
     }
 
     /// Rooms with a parked poll whose hold runs out by `instant`.
@@ -211,12 +272,12 @@ final class RoomHub: Sendable {
             }
             return all
         }
-        for waiter in all { waiter.continuation.resume(returning: encode([], cursor: waiter.after)) }
+        for waiter in all { waiter.resume(returning: encode([], cursor: waiter.after)) }
     }
 
     // MARK: Activity
 
-    private func markActivity(roomId: String, participantId: String?, opening: Bool) {
+    func markActivity(roomId: String, participantId: String?, opening: Bool) {
         guard let participantId else { return }
         let at = now()
         state.withLock { state in
@@ -241,7 +302,8 @@ final class RoomHub: Sendable {
 
     private func encode(_ events: [RoomEvent], cursor: Int64) -> Answer {
         // Encoding our own value types cannot fail; an empty batch is still a valid answer.
-        (try? WireCoding.encoder().encode(EventsResponse(events: events, cursor: Cursor.make(cursor))))
+        let data = (try? WireCoding.encoder().encode(EventsResponse(events: events, cursor: Cursor.make(cursor))))
             ?? Data("{\"events\":[],\"cursor\":\"\(Cursor.make(cursor))\"}".utf8)
+        return ByteBuffer(bytes: data)
     }
 }

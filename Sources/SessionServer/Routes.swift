@@ -108,10 +108,7 @@ struct Routes {
 
 /// The token of an `Authorization: Bearer ...` header.
 func bearer(_ request: Request) -> String? {
-    guard let header = request.headers[.authorization] else { return nil }
-    let parts = header.split(separator: " ", maxSplits: 1)
-    guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-    return parts[1].trimmingCharacters(in: .whitespaces)
+    request.headers[.authorization].flatMap(bearerToken)
 }
 
 /// Reads a JSON body of at most `Limits.requestBodyMax` bytes, with errors that say which field is wrong.
@@ -198,7 +195,9 @@ func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws ->
 }
 
 func raw(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
-    Response(
-        status: status, headers: [.contentType: "application/json; charset=utf-8"],
-        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    raw(ByteBuffer(bytes: data), status: status)
+}
+
+func raw(_ bytes: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+    Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: bytes))
 }

@@ -29,6 +29,9 @@ public struct ServerConfig: Sendable {
     /// a hand toggled a thousand times is a flood of its own).
     public var handBurst: Int = 10
     public var handRefillSeconds: Double = 2
+    /// Answers the common long-poll on the connection's event loop (`LongPollHandler`);
+    /// off, every poll takes Hummingbird's path (benchmarks compare the two).
+    public var pollFastPath = true
     /// A snapshot of a room's state is kept every this many events, so a start reads the
     /// last snapshot and the events after it, not the whole workshop.
     public var snapshotEvery: Int = 1_000

@@ -95,8 +95,10 @@ public final class SessionServer: Sendable {
         try await prepare()
         let service = self.service
         Task { await service.refreshGauges() }
+        let fastPath = config.pollFastPath ? LongPollFastPath(service: service) : nil
         let app = Application(
             router: Routes(service: service).build(),
+            server: .http1(configuration: .init(additionalChannelHandlers: fastPath.map { [LongPollHandler(fastPath: $0)] } ?? [])),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "momentum"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: service.logger)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import SessionModel
 
 /// What the server does, independent of HTTP: rooms, joins, chat, hands, presence.
@@ -198,7 +199,7 @@ final class SessionService: Sendable {
     }
 
     /// The long-poll: events after `cursor`, at once or when the next one is committed.
-    func poll(for caller: Credential, cursor: String, timeout: Int) async throws -> Data {
+    func poll(for caller: Credential, cursor: String, timeout: Int) async throws -> ByteBuffer {
         guard let after = Cursor.parse(cursor) else {
             throw APIError(status: 400, code: "invalid_cursor", message: "The cursor \"\(TextSanitizer.displaySafe(String(cursor.prefix(40))))\" was not given by this server.")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import SessionModel
 import Testing
 import TestSupport
@@ -25,8 +26,8 @@ struct RoomHubTests {
         }
     }
 
-    func decode(_ answer: Data) throws -> EventsResponse {
-        try WireCoding.decoder().decode(EventsResponse.self, from: answer)
+    func decode(_ answer: RoomHub.Answer) throws -> EventsResponse {
+        try WireCoding.decoder().decode(EventsResponse.self, from: Data(answer.readableBytesView))
     }
 
     @Test func aCursorOlderThanTheWindowIsServedFromTheStore() async throws {

@@ -126,6 +126,20 @@ final class RoomLedger: Sendable {
         return credential
     }
 
+    /// What a long-poll needs, for a token this server has already checked, read without
+    /// waiting: the credential, the room's last `seq` and the caller's presence. Nil when the
+    /// token is new here or its participant is no longer present: the general path decides.
+    func knownPoller(token: String) -> (credential: Credential, seq: Int64, presence: Presence)? {
+        guard let (credential, line) = index.withLock({ index -> (Credential, Line)? in
+            guard let credential = index.credentials[token], let line = index.lines[credential.roomId] else { return nil }
+            return (credential, line)
+        }) else { return nil }
+        return line.state.withLock { state in
+            guard let me = state.participant(credential.participantId), me.membership == .present else { return nil }
+            return (credential, state.seq, me.presence)
+        }
+    }
+
     // MARK: Committing
 
     /// Decides `decide` against the room's current state and appends what it returns.
