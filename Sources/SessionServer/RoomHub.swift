@@ -56,11 +56,14 @@ final class RoomHub: Sendable {
     private let state = Mutex(State())
     private let store: any RoomStore
     private let windowSize: Int
+    /// The most polls one participant may hold parked in a room; a new one answers the oldest.
+    let pollsPerParticipant: Int
     private let now: @Sendable () -> Date
 
-    init(store: any RoomStore, windowSize: Int = 256, now: @escaping @Sendable () -> Date) {
+    init(store: any RoomStore, windowSize: Int = 256, pollsPerParticipant: Int = 3, now: @escaping @Sendable () -> Date) {
         self.store = store
         self.windowSize = windowSize
+        self.pollsPerParticipant = pollsPerParticipant
         self.now = now
     }
 
@@ -134,6 +137,7 @@ final class RoomHub: Sendable {
         let deadline = ContinuousClock.now + timeout
         let answer: Answer? = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Answer?, Never>) in
+                var evicted: Waiter?
                 let immediate: Answer?? = state.withLock { state in
                     if state.cancelledEarly.remove(id) != nil || state.shuttingDown { return .some(encode([], cursor: after)) }
                     guard var room = state.rooms[roomId] else { return .some(encode([], cursor: after)) }
@@ -144,10 +148,11 @@ final class RoomHub: Sendable {
                         return .some(encode(room.recent.filter { $0.seq > after }, cursor: room.head))
                     }
                     let delivery = Delivery { continuation.resume(returning: $0) }
-                    room.waiters.append(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, delivery: delivery))
+                    evicted = admit(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, delivery: delivery), into: &room)
                     state.rooms[roomId] = room
                     return nil
                 }
+                evicted?.resume(returning: encode([], cursor: evicted?.after ?? after))
                 if let immediate { continuation.resume(returning: immediate) }
             }
         } onCancel: {
@@ -174,16 +179,18 @@ final class RoomHub: Sendable {
     func park(roomId: String, participantId: String, after: Int64, timeout: Duration, delivery: Delivery) -> Parking {
         let deadline = ContinuousClock.now + timeout
         enum Outcome { case ready([RoomEvent], Int64), parked(UInt64), declined }
+        var evicted: Waiter?
         let outcome: Outcome = state.withLock { state in
             guard !state.shuttingDown, var room = state.rooms[roomId], after <= room.head, after >= room.windowStart else { return .declined }
             if room.head > after { return .ready(Array(room.recent.drop { $0.seq <= after }), room.head) }
             if timeout <= .zero { return .ready([], after) }
             let id = state.nextWaiterId
             state.nextWaiterId += 1
-            room.waiters.append(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, delivery: delivery))
+            evicted = admit(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, delivery: delivery), into: &room)
             state.rooms[roomId] = room
             return .parked(id)
         }
+        if let evicted { evicted.resume(returning: encode([], cursor: evicted.after)) }
         switch outcome {
         case .ready(let events, let cursor): return .answered(encode(events, cursor: cursor))
         case .parked(let id):
@@ -191,6 +198,21 @@ final class RoomHub: Sendable {
             return .parked(waiterId: id)
         case .declined: return .declined
         }
+    }
+
+    /// Parks `waiter`; when its participant already holds `pollsPerParticipant` polls in the
+    /// room, the oldest of them is taken out and returned, to be answered empty. One token
+    /// could otherwise park thousands of polls, each holding a connection and its memory;
+    /// an honest client holds one, and a few cover a second window or a reconnect.
+    private func admit(_ waiter: Waiter, into room: inout Room) -> Waiter? {
+        var evicted: Waiter?
+        if let participantId = waiter.participantId,
+           room.waiters.lazy.filter({ $0.participantId == participantId }).count >= pollsPerParticipant,
+           let oldest = room.waiters.firstIndex(where: { $0.participantId == participantId }) {
+            evicted = room.waiters.remove(at: oldest)
+        }
+        room.waiters.append(waiter)
+        return evicted
     }
 
     /// Forgets a parked poll whose connection closed; its delivery is not called.

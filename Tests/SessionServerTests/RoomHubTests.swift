@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import SessionModel
+import Synchronization
 import Testing
 import TestSupport
 @testable import SessionServer
@@ -48,6 +49,25 @@ struct RoomHubTests {
         }
         let answer = try decode(try await parked)
         #expect(answer.events.map(\.seq) == Array(3...8))
+    }
+
+    @Test func aParticipantHoldsAtMostThreePollsAndANewOneAnswersTheOldest() async throws {
+        let (_, hub, room) = try await setUp(events: 2)
+        let answers = Mutex<[Int]>([])
+        let parked = (0..<3).map { n in
+            hub.park(roomId: room, participantId: "p", after: 2, timeout: .seconds(30), delivery: .init { _ in answers.withLock { $0.append(n) } })
+        }
+        #expect(parked.allSatisfy { if case .parked = $0 { true } else { false } })
+        #expect(hub.parkedPolls == 3)
+        // Someone else's poll does not count against p.
+        _ = hub.park(roomId: room, participantId: "q", after: 2, timeout: .seconds(30), delivery: .init { _ in })
+        #expect(answers.withLock { $0 }.isEmpty)
+        // A fourth poll from p answers p's oldest, empty, and takes its place.
+        async let fourth = hub.poll(roomId: room, participantId: "p", after: 2, head: 2, timeout: .seconds(30))
+        #expect(await eventually { answers.withLock { $0 } == [0] })
+        #expect(hub.parkedPolls == 4)
+        hub.shutdown()
+        _ = try await fourth
     }
 
     @Test func aCursorAheadOfTheRoomIsRefused() async throws {
