@@ -54,6 +54,16 @@ struct Serve: AsyncParsableCommand {
     var messageBurst = 10
 
     @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Une connexion sans requête en cours est fermée après tant de secondes (5 à 3600) ; cela coupe aussi les en-têtes qui arrivent octet par octet.",
+        en: "A connection with no request in progress is closed after this many seconds (5 to 3600); this also cuts headers that trickle in a byte at a time.")))
+    var idleTimeout = 60
+
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Les connexions ouvertes à la fois depuis une même adresse (1 à 100000) ; le total suit la limite de fichiers du système.",
+        en: "Connections open at once from one address (1 to 100000); the total follows the system's open-file limit.")))
+    var connectionsPerAddress = 256
+
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
         fr: "Le niveau du journal : trace, debug, info, notice, warning, error.",
         en: "Log level: trace, debug, info, notice, warning, error.")))
     var logLevel = "info"
@@ -68,6 +78,12 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError(CommandLineLanguage.pick(
                 fr: "--poll-timeout va de 1 à \(Limits.pollTimeoutMax) secondes.",
                 en: "--poll-timeout must be between 1 and \(Limits.pollTimeoutMax) seconds."))
+        }
+        guard (5...3600).contains(idleTimeout) else {
+            throw ValidationError(CommandLineLanguage.pick(fr: "--idle-timeout va de 5 à 3600 secondes.", en: "--idle-timeout must be between 5 and 3600 seconds."))
+        }
+        guard (1...100_000).contains(connectionsPerAddress) else {
+            throw ValidationError(CommandLineLanguage.pick(fr: "--connections-per-address va de 1 à 100000.", en: "--connections-per-address must be between 1 and 100000."))
         }
         if room != nil && workshop == nil {
             throw ValidationError(CommandLineLanguage.pick(
@@ -103,6 +119,8 @@ struct Serve: AsyncParsableCommand {
             adminToken: try SecretSource.resolve(option: adminToken, file: adminTokenFile, environment: "MOMENTUM_ADMIN_TOKEN", in: environment),
             pollTimeoutCap: pollTimeout)
         config.messageBurst = messageBurst
+        config.idleTimeout = TimeInterval(idleTimeout)
+        config.connectionsPerAddress = connectionsPerAddress
         // For benchmarks only: every long-poll through Hummingbird's router, to compare.
         config.pollFastPath = environment["MOMENTUM_POLL_FAST_PATH"] != "off"
         let server: SessionServer

@@ -29,6 +29,14 @@ public struct ServerConfig: Sendable {
     /// a hand toggled a thousand times is a flood of its own).
     public var handBurst: Int = 10
     public var handRefillSeconds: Double = 2
+    /// A connection with no request in progress for this long is closed (a keep-alive
+    /// connection left open, or headers trickling in a byte at a time).
+    public var idleTimeout: TimeInterval = 60
+    /// A request whose body has not ended this long after its headers is cut.
+    public var bodyTimeout: TimeInterval = 30
+    /// Connections open at once from one client address; nil: 256. The total is the
+    /// descriptor limit (raised to the hard limit at start) less a reserve.
+    public var connectionsPerAddress = 256
     /// Answers the common long-poll on the connection's event loop (`LongPollHandler`);
     /// off, every poll takes Hummingbird's path (benchmarks compare the two).
     public var pollFastPath = true

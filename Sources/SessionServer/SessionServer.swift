@@ -96,9 +96,12 @@ public final class SessionServer: Sendable {
         let service = self.service
         Task { await service.refreshGauges() }
         let fastPath = config.pollFastPath ? LongPollFastPath(service: service) : nil
+        let book = ConnectionBook(limits: .init(total: DescriptorLimit.raise().connections, perAddress: config.connectionsPerAddress))
+        let timeouts = ConnectionGuard.Timeouts(idle: .milliseconds(Int64(config.idleTimeout * 1000)), body: .milliseconds(Int64(config.bodyTimeout * 1000)))
+        let logger = service.logger
         let app = Application(
             router: Routes(service: service).build(),
-            server: .http1(configuration: .init(additionalChannelHandlers: fastPath.map { [LongPollHandler(fastPath: $0)] } ?? [])),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(book: book, timeouts: timeouts, logger: logger)] + (fastPath.map { [LongPollHandler(fastPath: $0)] } ?? []))),
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "momentum"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: service.logger)

@@ -23,7 +23,8 @@ public final class ServerProcess: Sendable {
     }
 
     /// Starts `momentum serve` and waits until it listens.
-    public init(database: String, port: Int = 0, workshop: String? = nil, extraArguments: [String] = []) async throws {
+    /// `launcher` runs the server through another program, e.g. `["prlimit", "--nofile=1024:1024"]`.
+    public init(database: String, port: Int = 0, workshop: String? = nil, extraArguments: [String] = [], launcher: [String] = []) async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw TestFailure("no momentum binary at \(Self.binary): run 'swift build' first")
         }
@@ -32,6 +33,11 @@ public final class ServerProcess: Sendable {
         var arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", database, "--log-level", "warning"]
         if let workshop { arguments += ["--workshop", workshop] }
         arguments += extraArguments
+        if let program = launcher.first {
+            // The launcher execs the server, so the child's pid stays the server's.
+            process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/\(program)")
+            arguments = Array(launcher.dropFirst()) + [Self.binary] + arguments
+        }
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
