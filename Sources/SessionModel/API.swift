@@ -112,6 +112,8 @@ public enum ModerationAction: String, Codable, Sendable, CaseIterable {
     case remove
     case lock
     case deleteMessage = "delete-message"
+    /// Clears one participant's pace signal (`participantId`), or everyone's.
+    case clearSignals = "clear-signals"
 }
 
 /// The body of every moderation request; which fields matter depends on the action.

@@ -14,6 +14,8 @@ final class RoomHub: Sendable {
     private struct Waiter {
         var id: UInt64
         var participantId: String
+        /// Privacy: what this poll may see of a batch (`RoomEvent.seen(by:)`).
+        var viewer: Viewer
         var after: Int64
         var deadline: ContinuousClock.Instant
         var continuation: CheckedContinuation<Answer?, Never>
@@ -82,14 +84,16 @@ final class RoomHub: Sendable {
             state.rooms[roomId] = room
         }
         guard !woken.isEmpty else { return }
-        let common = encode(events, cursor: last.seq)
+        // Privacy: a batch that every participant sees alike is encoded once for all; one
+        // with a private event (a question, a vote) is encoded per waiter, as they may see it.
+        let common = events.allSatisfy(\.isPublic) ? encode(events, cursor: last.seq) : nil
         for waiter in woken {
             if waiter.after == previousHead {
-                waiter.continuation.resume(returning: common)
+                waiter.continuation.resume(returning: common ?? encode(events, cursor: last.seq, for: waiter.viewer))
             } else {
                 let missed = (try? windowEvents(roomId: roomId, after: waiter.after)) ?? nil
                 // nil: older than the window, so the poll reads the store.
-                waiter.continuation.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after) })
+                waiter.continuation.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after, for: waiter.viewer) })
             }
         }
     }
@@ -102,17 +106,19 @@ final class RoomHub: Sendable {
 
     /// Answers at once with the events after `after`, or parks until one is committed or `timeout` passes.
     /// `head` is the room's last `seq` as the ledger knows it, for a room this hub has not seen yet.
-    func poll(roomId: String, participantId: String, after: Int64, head: Int64, timeout: Duration) async throws -> Answer {
+    /// `role` with `participantId` is who the answer is shaped for (privacy: `RoomEvent.seen(by:)`).
+    func poll(roomId: String, participantId: String, role: Role = .learner, after: Int64, head: Int64, timeout: Duration) async throws -> Answer {
+        let viewer = Viewer(participantId: participantId, role: role)
         ensureRoom(roomId, head: head)
         markActivity(roomId: roomId, participantId: participantId, opening: true)
         defer { markActivity(roomId: roomId, participantId: participantId, opening: false) }
 
         if let ready = try windowEvents(roomId: roomId, after: after) {
-            if !ready.isEmpty { return encode(ready, cursor: ready.last!.seq) }
+            if !ready.isEmpty { return encode(ready, cursor: ready.last!.seq, for: viewer) }
         } else {
             // Older than the in-memory window: one store read serves this poll.
             let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
-            if !events.isEmpty { return encode(events, cursor: events.last!.seq) }
+            if !events.isEmpty { return encode(events, cursor: events.last!.seq, for: viewer) }
         }
 
         if timeout <= .zero { return encode([], cursor: after) }
@@ -130,9 +136,9 @@ final class RoomHub: Sendable {
                         // Events were committed between the check above and now. If they no longer
                         // all fit in the window, answer nil: the caller reads the store.
                         guard after >= room.windowStart else { return .some(nil) }
-                        return .some(encode(room.recent.filter { $0.seq > after }, cursor: room.head))
+                        return .some(encode(room.recent.filter { $0.seq > after }, cursor: room.head, for: viewer))
                     }
-                    room.waiters.append(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, continuation: continuation))
+                    room.waiters.append(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, continuation: continuation))
                     state.rooms[roomId] = room
                     return nil
                 }
@@ -143,7 +149,7 @@ final class RoomHub: Sendable {
         }
         if let answer { return answer }
         let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
-        return encode(events, cursor: events.last?.seq ?? after)
+        return encode(events, cursor: events.last?.seq ?? after, for: viewer)
     }
 
     /// Events after `after` from memory; nil when they are older than the window; throws when `after` is in the future.
@@ -235,6 +241,12 @@ final class RoomHub: Sendable {
     /// How many polls are parked now, across rooms.
     var parkedPolls: Int {
         state.withLock { $0.rooms.values.reduce(0) { $0 + $1.waiters.count } }
+    }
+
+    /// Privacy: the events as `viewer` may see them (SessionModel's `Audience.swift`); a
+    /// batch of public events only is encoded as it is.
+    private func encode(_ events: [RoomEvent], cursor: Int64, for viewer: Viewer) -> Answer {
+        encode(events.allSatisfy(\.isPublic) ? events : events.map { $0.seen(by: viewer) }, cursor: cursor)
     }
 
     private func encode(_ events: [RoomEvent], cursor: Int64) -> Answer {

@@ -67,6 +67,7 @@ struct Routes {
         room.post("leave") { request, context in
             raw(try await service.leave(try await authenticate(request, context)))
         }
+        addEngagement(to: room)
         room.post("moderation/:action") { request, context in
             let caller = try await authenticate(request, context)
             let name = context.parameters.get("action") ?? ""
@@ -83,7 +84,7 @@ struct Routes {
 
     // MARK: Helpers
 
-    private func authenticate(_ request: Request, _ context: ServerContext) async throws -> Credential {
+    func authenticate(_ request: Request, _ context: ServerContext) async throws -> Credential {
         let roomId = context.parameters.get("roomId") ?? ""
         guard try await service.ledger.room(id: roomId) != nil else {
             throw APIError.notFound("No workshop has the id \(TextSanitizer.displaySafe(String(roomId.prefix(40)))).")

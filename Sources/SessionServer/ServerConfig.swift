@@ -29,6 +29,11 @@ public struct ServerConfig: Sendable {
     /// a hand toggled a thousand times is a flood of its own).
     public var handBurst: Int = 10
     public var handRefillSeconds: Double = 2
+    /// Votes, pace signals, reactions and questions allowed per participant, each counted
+    /// apart: a burst, then one more every `engageRefillSeconds`, so that a script cannot
+    /// flood the room's stream with them. Muted learners get the same: muting is about the chat.
+    public var engageBurst: Int = 10
+    public var engageRefillSeconds: Double = 2
     /// A snapshot of a room's state is kept every this many events, so a start reads the
     /// last snapshot and the events after it, not the whole workshop.
     public var snapshotEvery: Int = 1_000

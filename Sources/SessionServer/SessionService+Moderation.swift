@@ -79,6 +79,14 @@ extension SessionService {
             }
             return message.deleted || state.messages.contains(where: { $0.id == message.id && $0.deleted })
                 ? [] : [.messageDeleted(messageId: message.id)]
+        case .clearSignals:
+            guard let id = request.participantId else {
+                return state.signals.isEmpty ? [] : [.signalsCleared(participantId: nil)]
+            }
+            guard state.participant(id) != nil else {
+                throw APIError.notFound("Nobody with the id \(TextSanitizer.displaySafe(id)) is in this room.")
+            }
+            return state.signals[id] == nil ? [] : [.signalsCleared(participantId: id)]
         }
     }
 

@@ -123,7 +123,7 @@ final class SessionService: Sendable {
                 // the history. A learner's seat is not taken this way.
                 guard role == .expert, holder.role == .expert, holder.presence == .offline else { throw APIError.nameTaken(name) }
                 let response = JoinResponse(
-                    token: token, participant: holder, room: state.room, state: state,
+                    token: token, participant: holder, room: state.room, state: state.seen(by: Viewer(participantId: holder.id, role: holder.role)),
                     cursor: Cursor.make(state.seq), pollTimeout: pollTimeout)
                 return Decision(grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: holder.id), response: try WireCoding.encoder().encode(response))
             }
@@ -137,7 +137,7 @@ final class SessionService: Sendable {
             var after = state
             after.apply(event)
             let response = JoinResponse(
-                token: token, participant: participant, room: state.room, state: after,
+                token: token, participant: participant, room: state.room, state: after.seen(by: Viewer(participantId: participant.id, role: role)),
                 cursor: Cursor.make(after.seq), pollTimeout: pollTimeout)
             return Decision(events: [event], grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: participantId), response: try WireCoding.encoder().encode(response))
         }
@@ -192,7 +192,8 @@ final class SessionService: Sendable {
         guard let state = try await ledger.state(roomId: caller.roomId),
               let me = state.participant(caller.participantId)
         else { throw APIError.unauthorized }
-        return StateResponse(state: state, cursor: Cursor.make(state.seq), participant: me)
+        // Privacy: the caller's own view (`RoomState.seen(by:)`), never the room's whole state.
+        return StateResponse(state: state.seen(by: Viewer(participantId: me.id, role: me.role)), cursor: Cursor.make(state.seq), participant: me)
     }
 
     func messages(for caller: Credential, before: Int64?, limit: Int) async throws -> MessagesResponse {
@@ -205,7 +206,9 @@ final class SessionService: Sendable {
         guard let after = Cursor.parse(cursor) else {
             throw APIError(status: 400, code: "invalid_cursor", message: "The cursor \"\(TextSanitizer.displaySafe(String(cursor.prefix(40))))\" was not given by this server.")
         }
-        guard var view = try await ledger.pollView(roomId: caller.roomId, participantId: caller.participantId) else { throw APIError.unauthorized }
+        guard var view = try await ledger.pollView(roomId: caller.roomId, participantId: caller.participantId),
+              let viewer = view.viewer
+        else { throw APIError.unauthorized }
         if after > view.seq, ledger.store.isShared {
             // A cursor from another server that is ahead of this one: catch up before judging it.
             try await ledger.refresh(roomId: caller.roomId)
@@ -218,7 +221,7 @@ final class SessionService: Sendable {
         metrics.openPolls.increment()
         defer { metrics.openPolls.decrement() }
         do {
-            return try await hub.poll(roomId: caller.roomId, participantId: caller.participantId, after: after, head: view.seq, timeout: hold)
+            return try await hub.poll(roomId: caller.roomId, participantId: viewer.participantId, role: viewer.role, after: after, head: view.seq, timeout: hold)
         } catch RoomHub.PollError.cursorAhead {
             throw APIError.cursorExpired
         }

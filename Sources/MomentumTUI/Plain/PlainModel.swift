@@ -111,7 +111,7 @@ struct PlainModel: RunnerModel {
             guard case .failed(let reason) = item.status else { return nil }
             switch item.kind {
             case .message, .hand: return .out(strings.notSent(reason))
-            case .moderation: return .out(item.refusal.map { strings.describe($0) } ?? reason)
+            case .moderation, .engage: return .out(item.refusal.map { strings.describe($0) } ?? reason)
             }
         }
     }

@@ -105,7 +105,9 @@ struct PlainTranscript {
             let by = event.actor.map(name) ?? "?"
             return muted ? s.mutedLine(name(id), by) : s.unmutedLine(name(id), by)
         case .locked(let locked): return plain(locked ? s.lockedLine : s.unlockedLine)
-        case .unknown: return nil
+        case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared, .reaction:
+            return nil
+        case .hidden, .unknown: return nil
         }
     }
 

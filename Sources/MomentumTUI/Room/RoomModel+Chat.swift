@@ -57,7 +57,9 @@ extension RoomModel {
                 system(muted ? s.mutedLine(name(id), by) : s.unmutedLine(name(id), by), at: event.at)
             }
         case .locked(let locked): system(locked ? s.lockedLine : s.unlockedLine, at: event.at)
-        case .presence, .unknown: break
+        case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared, .reaction:
+            break
+        case .presence, .hidden, .unknown: break
         }
         return effects
     }

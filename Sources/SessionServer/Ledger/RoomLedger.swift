@@ -95,9 +95,10 @@ final class RoomLedger: Sendable {
 
     /// What a long-poll needs of the room: its last `seq` and the caller's presence, read in
     /// place (copying the whole state per poll retained every array in it).
-    func pollView(roomId: String, participantId: String) async throws -> (seq: Int64, presence: Presence?)? {
+    func pollView(roomId: String, participantId: String) async throws -> (seq: Int64, presence: Presence?, viewer: Viewer?)? {
         try await line(id: roomId)?.state.withLock { state in
-            (state.seq, state.participants.first { $0.id == participantId }?.presence)
+            let me = state.participants.first { $0.id == participantId }
+            return (state.seq, me?.presence, me.map { Viewer(participantId: $0.id, role: $0.role) })
         }
     }
 
