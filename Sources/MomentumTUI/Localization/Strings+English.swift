@@ -104,6 +104,9 @@ extension Strings {
             case .delete: "delete someone's last message"
             case .lock: "lock the room"
             case .unlock: "open the room again"
+            case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
+                 .clearSignal, .clearSignals, .react:
+                EngageStrings.english.commandHelp(command)
             }
         },
         missingArgument: { "A name is missing: \($0)" },

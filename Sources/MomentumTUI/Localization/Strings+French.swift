@@ -104,6 +104,9 @@ extension Strings {
             case .delete: "supprimer le dernier message de quelqu'un"
             case .lock: "verrouiller la salle"
             case .unlock: "rouvrir la salle"
+            case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
+                 .clearSignal, .clearSignals, .react:
+                EngageStrings.french.commandHelp(command)
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },

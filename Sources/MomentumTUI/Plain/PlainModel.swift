@@ -73,7 +73,9 @@ struct PlainModel: RunnerModel {
         case .who?: return transcript.who().map(Effect.out)
         case .agenda?: return transcript.agenda().map(Effect.out)
         case .help?: return RoomCommands.summary(transcript.strings, role: transcript.me?.role).map(Effect.out)
-        case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?, nil:
+        case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?,
+             .ask?, .askAnonymous?, .questions?, .answer?, .publish?, .poll?, .closePoll?, .reveal?, .slower?, .faster?, .lost?,
+             .ok?, .clearSignal?, .clearSignals?, .react?, nil:
             break
         }
         rules.me = transcript.me

@@ -106,7 +106,8 @@ struct PlainTranscript {
             return muted ? s.mutedLine(name(id), by) : s.unmutedLine(name(id), by)
         case .locked(let locked): return plain(locked ? s.lockedLine : s.unlockedLine)
         case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared, .reaction:
-            return nil
+            let lines = EngagementSentences(strings: strings.engage, me: me, state: state).lines(for: event)
+            return lines.isEmpty ? nil : lines.map { plain(safe($0)) }.joined(separator: "\n")
         case .hidden, .unknown: return nil
         }
     }

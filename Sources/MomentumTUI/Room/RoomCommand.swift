@@ -9,6 +9,8 @@ struct RoomCommand: Sendable, Hashable {
     enum ID: Sendable, Hashable, CaseIterable {
         case help, hand, who, agenda, quit
         case floor, lower, lowerAll, next, previous, mute, remove, delete, lock, unlock
+        case ask, askAnonymous, questions, answer, publish, poll, closePoll, reveal
+        case slower, faster, lost, ok, clearSignal, clearSignals, react
     }
 
     /// What follows the name.
@@ -18,6 +20,10 @@ struct RoomCommand: Sendable, Hashable {
         case person
         /// A person's name, or nothing (`/parole` alone gives the floor to the next hand).
         case optionalPerson
+        /// Free text, required (a question, a poll, an answer).
+        case text
+        /// Free text or nothing.
+        case optionalText
     }
 
     let id: ID

@@ -58,7 +58,10 @@ extension RoomModel {
             }
         case .locked(let locked): system(locked ? s.lockedLine : s.unlockedLine, at: event.at)
         case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared, .reaction:
-            break
+            for text in engagementLines(event, in: state) { system(text, at: event.at) }
+            if case .reaction(let change) = event.kind, let message = state.messages.first(where: { $0.id == change.messageId }) {
+                chat.update(message.id, line: line(for: message, in: state))
+            }
         case .presence, .hidden, .unknown: break
         }
         return effects
@@ -115,6 +118,11 @@ extension RoomModel {
         } else {
             let mine = message.authorId == me?.id
             spans.append(Span(message.text, style: !mine && mentionsMe(message.text) ? theme.warning : .plain))
+            // Reactions after the text: "👍2 ❤️1", or words on ASCII terminals ("+1 2 love 1").
+            for (emoji, who) in state.reactions(to: message.id) {
+                let label = theme.asciiOnly ? strings.engage.reactionWord(emoji) + " " : emoji.rawValue
+                spans.append(Span("  " + label + "\(who.count)", style: who.contains(me?.id ?? "") ? theme.accent : theme.dim))
+            }
         }
         return LogLine(spans, hangingIndent: 6)
     }

@@ -15,6 +15,12 @@ enum RoomAction: Sendable, Hashable {
     case muteSelected, removeSelected, lock
     /// Forgets my first message the server refused.
     case dismissFailed
+    /// Answers the open poll (0-based), from a key 1-6 on an empty input.
+    case vote(Int)
+    /// Sets my pace signal, or clears it.
+    case signal(PaceSignal?)
+    /// The expert opens a yes/no poll in one key.
+    case yesNoPoll
 }
 
 /// What the room asks the outside world to do; `update` returns these and does no I/O.
@@ -82,6 +88,8 @@ struct RoomModel {
     var ended: EndReason?
     /// Shown first in the chat, after every rebuild (the demo's "how to join from elsewhere").
     var welcome: String?
+    /// Whether the expert's bell rang for a third of the room lost, so it rings once.
+    var lostAlarmRung = false
 
     init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
         self.strings = strings
