@@ -206,14 +206,15 @@ final class SessionService: Sendable {
         guard let after = Cursor.parse(cursor) else {
             throw APIError(status: 400, code: "invalid_cursor", message: "The cursor \"\(TextSanitizer.displaySafe(String(cursor.prefix(40))))\" was not given by this server.")
         }
-        guard var view = try await ledger.pollView(roomId: caller.roomId, participantId: caller.participantId),
-              let viewer = view.viewer
-        else { throw APIError.unauthorized }
+        guard var view = try await ledger.pollView(roomId: caller.roomId, participantId: caller.participantId) else { throw APIError.unauthorized }
         if after > view.seq, ledger.store.isShared {
             // A cursor from another server that is ahead of this one: catch up before judging it.
             try await ledger.refresh(roomId: caller.roomId)
             view = try await ledger.pollView(roomId: caller.roomId, participantId: caller.participantId) ?? view
         }
+        // Privacy: the answer is shaped for the caller's role. Someone who joined through another
+        // server a moment ago may not be folded in here yet: a learner's view, the least one.
+        let viewer = view.viewer ?? Viewer(participantId: caller.participantId, role: .learner)
         if let presence = view.presence, presence != .online {
             try await setPresence(roomId: caller.roomId, participantId: caller.participantId, to: .online)
         }
