@@ -14,6 +14,8 @@ public struct Outbox: Sendable, Equatable {
         case hand(raised: Bool)
         /// An expert's action; a moderation click during a network drop waits here like a message.
         case moderation(ModerationAction, ModerationRequest)
+        /// A question, a poll, a vote, a pace signal or a reaction.
+        case engage(Engagement)
     }
 
     public enum Status: Sendable, Equatable {

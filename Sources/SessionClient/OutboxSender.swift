@@ -100,6 +100,9 @@ public actor OutboxSender {
                 case .moderation(let action, let request):
                     _ = try await api.moderate(credentials, action, request, clientId: item.id)
                     outbox.sent(item.id)
+                case .engage(let change):
+                    _ = try await api.engage(credentials, change, clientId: item.id)
+                    outbox.sent(item.id)
                 }
                 failuresInARow = 0
                 changed(outbox)

@@ -117,6 +117,11 @@ public struct SessionAPI: Sendable {
 
     // MARK: Plumbing
 
+    /// A POST with the caller's token and a JSON body.
+    func post<Body: Encodable, Answer: Decodable>(_ path: String, _ room: RoomCredentials, _ body: Body) async throws(ClientError) -> Answer {
+        try await call("POST", path, token: room.token, body: body)
+    }
+
     private func call<Answer: Decodable>(
         _ method: String, _ path: String, token: String? = nil, timeout: Double? = nil
     ) async throws(ClientError) -> Answer {

@@ -116,6 +116,8 @@ public enum ModerationAction: String, Codable, Sendable, CaseIterable {
     case acceptClaim = "accept-claim"
     /// Refuses a seat claim: the newcomer gets a suffixed name.
     case refuseClaim = "refuse-claim"
+    /// Clears one participant's pace signal (`participantId`), or everyone's.
+    case clearSignals = "clear-signals"
 }
 
 /// The body of every moderation request; which fields matter depends on the action.

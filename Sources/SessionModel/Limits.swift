@@ -34,6 +34,17 @@ public enum Limits {
     public static let pollTimeoutDefault = 25
     /// Largest request body the server reads, in bytes.
     public static let requestBodyMax = 64 * 1024
+    /// Polls kept in the room's state; opening one more forgets the oldest.
+    public static let statePolls = 20
+    /// Answers in one poll.
+    public static let pollOptionsRange = 2...6
+    /// A poll's question and each answer, in characters.
+    public static let pollQuestionMaxLength = 200
+    public static let pollOptionMaxLength = 60
+    /// Questions a learner may have waiting for an answer at once.
+    public static let openQuestionsPerLearner = 5
+    /// Questions one room keeps (its state carries them): asking more is refused.
+    public static let roomQuestionsMax = 500
     /// `clientId` idempotency keys, in bytes.
     public static let clientIdMaxLength = 64
     /// Seat claims waiting for an expert in one room at once; beyond, a newcomer with an

@@ -36,6 +36,23 @@ public struct RoomEvent: Sendable, Equatable {
         case seatGranted(claimId: String, participantId: String)
         /// An expert refused the claim, or nobody answered in time (`expired`).
         case seatRefused(claimId: String, expired: Bool)
+        /// A learner's private question; only the asker and the experts see it.
+        case questionAsked(Question)
+        /// An expert answered (or closed, or published) a question; the data is the question as it now stands.
+        case questionAnswered(Question)
+        case pollOpened(Poll)
+        /// A vote; the data is the poll after it, with the voter's vote only.
+        case pollVoted(Poll)
+        case pollClosed(Poll)
+        case pollRevealed(Poll)
+        /// A participant's pace signal set, or cleared with nil.
+        case signal(participantId: String, signal: PaceSignal?)
+        /// An expert cleared one participant's signal, or everyone's with nil.
+        case signalsCleared(participantId: String?)
+        case reaction(ReactionChange)
+        /// An event this viewer may not see (another learner's private question): its `seq`
+        /// only, so the viewer's stream keeps no gap.
+        case hidden
         case unknown(type: String)
     }
 }
@@ -60,6 +77,16 @@ extension RoomEvent.Kind {
         case .seatClaimed: "seat_claimed"
         case .seatGranted: "seat_granted"
         case .seatRefused: "seat_refused"
+        case .questionAsked: "question.asked"
+        case .questionAnswered: "question.answered"
+        case .pollOpened: "poll.opened"
+        case .pollVoted: "poll.voted"
+        case .pollClosed: "poll.closed"
+        case .pollRevealed: "poll.revealed"
+        case .signal: "signal.changed"
+        case .signalsCleared: "signals.cleared"
+        case .reaction: "reaction.changed"
+        case .hidden: "hidden"
         case .unknown(let type): type
         }
     }
@@ -79,6 +106,8 @@ extension RoomEvent: Codable {
     private struct LockedData: Codable { var locked: Bool }
     private struct GrantedData: Codable { var claimId: String; var participantId: String }
     private struct RefusedData: Codable { var claimId: String; var expired: Bool }
+    private struct SignalData: Codable { var participantId: String; var signal: PaceSignal? }
+    private struct ClearedData: Codable { var participantId: String? }
     private struct Empty: Codable {}
 
     public init(from decoder: any Decoder) throws {
@@ -119,6 +148,18 @@ extension RoomEvent: Codable {
         case "seat_refused":
             let d = try data(RefusedData.self)
             return .seatRefused(claimId: d.claimId, expired: d.expired)
+        case "question.asked": return .questionAsked(try data(Question.self))
+        case "question.answered": return .questionAnswered(try data(Question.self))
+        case "poll.opened": return .pollOpened(try data(Poll.self))
+        case "poll.voted": return .pollVoted(try data(Poll.self))
+        case "poll.closed": return .pollClosed(try data(Poll.self))
+        case "poll.revealed": return .pollRevealed(try data(Poll.self))
+        case "signal.changed":
+            let d = try data(SignalData.self)
+            return .signal(participantId: d.participantId, signal: d.signal)
+        case "signals.cleared": return .signalsCleared(participantId: try data(ClearedData.self).participantId)
+        case "reaction.changed": return .reaction(try data(ReactionChange.self))
+        case "hidden": return .hidden
         default: return .unknown(type: type)
         }
     }
@@ -137,7 +178,7 @@ extension RoomEvent: Codable {
             try c.encode(PresenceData(participantId: id, presence: presence), forKey: .data)
         case .message(let m): try c.encode(m, forKey: .data)
         case .messageDeleted(let id): try c.encode(MessageRef(messageId: id), forKey: .data)
-        case .allHandsLowered, .unknown: try c.encode(Empty(), forKey: .data)
+        case .allHandsLowered, .hidden, .unknown: try c.encode(Empty(), forKey: .data)
         case .floor(let id): try c.encode(FloorData(participantId: id), forKey: .data)
         case .agenda(let id): try c.encode(AgendaData(itemId: id), forKey: .data)
         case .muted(let id, let muted): try c.encode(MutedData(participantId: id, muted: muted), forKey: .data)
@@ -146,6 +187,11 @@ extension RoomEvent: Codable {
         case .seatGranted(let claimId, let participantId):
             try c.encode(GrantedData(claimId: claimId, participantId: participantId), forKey: .data)
         case .seatRefused(let claimId, let expired): try c.encode(RefusedData(claimId: claimId, expired: expired), forKey: .data)
+        case .questionAsked(let q), .questionAnswered(let q): try c.encode(q, forKey: .data)
+        case .pollOpened(let p), .pollVoted(let p), .pollClosed(let p), .pollRevealed(let p): try c.encode(p, forKey: .data)
+        case .signal(let id, let signal): try c.encode(SignalData(participantId: id, signal: signal), forKey: .data)
+        case .signalsCleared(let id): try c.encode(ClearedData(participantId: id), forKey: .data)
+        case .reaction(let change): try c.encode(change, forKey: .data)
         }
     }
 }

@@ -31,13 +31,16 @@ extension RoomState {
         case .message(let message):
             messages.append(message)
             if messages.count > Limits.stateMessages {
-                messages.removeFirst(messages.count - Limits.stateMessages)
+                let gone = messages.prefix(messages.count - Limits.stateMessages)
+                for old in gone { reactions[old.id] = nil }
+                messages.removeFirst(gone.count)
             }
         case .messageDeleted(let messageId):
             if let index = messages.firstIndex(where: { $0.id == messageId }) {
                 messages[index].deleted = true
                 messages[index].text = ""
             }
+            reactions[messageId] = nil
         case .handRaised(let id):
             if !hands.contains(id) { hands.append(id) }
         case .handLowered(let id):
@@ -68,7 +71,21 @@ extension RoomState {
             settle(claimId, as: .granted)
         case .seatRefused(let claimId, let expired):
             settle(claimId, as: expired ? .expired : .refused)
-        case .unknown:
+        case .questionAsked(let question), .questionAnswered(let question):
+            if let index = questions.firstIndex(where: { $0.id == question.id }) {
+                questions[index] = question
+            } else {
+                questions.append(question)
+            }
+        case .pollOpened(let poll), .pollVoted(let poll), .pollClosed(let poll), .pollRevealed(let poll):
+            fold(poll)
+        case .signal(let id, let signal):
+            signals[id] = signal
+        case .signalsCleared(let id):
+            if let id { signals[id] = nil } else { signals.removeAll() }
+        case .reaction(let change):
+            react(change)
+        case .hidden, .unknown:
             break
         }
         return .applied
@@ -91,5 +108,29 @@ extension RoomState {
         }
         hands.removeAll { $0 == id }
         if floor == id { floor = nil }
+        signals[id] = nil
+    }
+
+    /// A poll event carries the poll as it now stands, with only the votes it changes:
+    /// the votes are merged, everything else replaced.
+    private mutating func fold(_ poll: Poll) {
+        guard let index = polls.firstIndex(where: { $0.id == poll.id }) else {
+            polls.append(poll)
+            if polls.count > Limits.statePolls { polls.removeFirst(polls.count - Limits.statePolls) }
+            return
+        }
+        let votes = polls[index].votes.merging(poll.votes) { _, new in new }
+        polls[index] = poll
+        polls[index].votes = votes
+    }
+
+    /// Reactions are kept for the messages the state holds only.
+    private mutating func react(_ change: ReactionChange) {
+        guard messages.contains(where: { $0.id == change.messageId && !$0.deleted }) else { return }
+        var who = reactions[change.messageId]?[change.emoji.rawValue] ?? []
+        who.removeAll { $0 == change.participantId }
+        if change.on { who.append(change.participantId) }
+        reactions[change.messageId, default: [:]][change.emoji.rawValue] = who.isEmpty ? nil : who
+        if reactions[change.messageId]?.isEmpty == true { reactions[change.messageId] = nil }
     }
 }

@@ -32,6 +32,15 @@ public struct RoomState: Codable, Sendable, Equatable {
     public var locked: Bool
     /// The most recent messages, oldest first, at most `Limits.stateMessages`.
     public var messages: [ChatMessage]
+    /// Private questions to the experts, oldest first: on the server all of them; in a
+    /// participant's copy only those `Question.seen(by:)` lets them see.
+    public var questions: [Question]
+    /// Quick polls, oldest first, at most `Limits.statePolls`.
+    public var polls: [Poll]
+    /// Pace signals by participant.
+    public var signals: [String: PaceSignal]
+    /// Reactions to the messages in `messages`: message id → emoji → who, first first.
+    public var reactions: [String: [String: [String]]]
     /// The last event folded into this state.
     public var seq: Int64
     /// Seat claims (`SeatClaim`): those waiting for an expert, and the last settled ones.
@@ -47,15 +56,16 @@ public struct RoomState: Codable, Sendable, Equatable {
         self.floor = nil
         self.locked = false
         self.messages = []
+        self.questions = []
+        self.polls = []
+        self.signals = [:]
+        self.reactions = [:]
         self.seq = 0
         self.claims = []
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case room, agenda, currentItemId, currentItemSince, participants, hands, floor, locked, messages, seq, claims
-    }
-
-    /// Snapshots written before seat claims existed have no `claims`: none were pending.
+    /// Reads states written before questions, polls, signals, reactions and seat claims
+    /// existed (kept snapshots, older servers) with those empty.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         room = try c.decode(RoomInfo.self, forKey: .room)
@@ -67,6 +77,10 @@ public struct RoomState: Codable, Sendable, Equatable {
         floor = try c.decodeIfPresent(String.self, forKey: .floor)
         locked = try c.decode(Bool.self, forKey: .locked)
         messages = try c.decode([ChatMessage].self, forKey: .messages)
+        questions = try c.decodeIfPresent([Question].self, forKey: .questions) ?? []
+        polls = try c.decodeIfPresent([Poll].self, forKey: .polls) ?? []
+        signals = try c.decodeIfPresent([String: PaceSignal].self, forKey: .signals) ?? [:]
+        reactions = try c.decodeIfPresent([String: [String: [String]]].self, forKey: .reactions) ?? [:]
         seq = try c.decode(Int64.self, forKey: .seq)
         claims = try c.decodeIfPresent([SeatClaim].self, forKey: .claims) ?? []
     }
@@ -99,6 +113,30 @@ public struct RoomState: Codable, Sendable, Equatable {
     /// 1-based place of a participant in the hand queue, or nil when their hand is down.
     public func handPlace(of participantId: String) -> Int? {
         hands.firstIndex(of: participantId).map { $0 + 1 }
+    }
+
+    /// Questions still waiting for an expert.
+    public var openQuestions: [Question] { questions.filter(\.isOpen) }
+
+    public func poll(_ id: String) -> Poll? { polls.first { $0.id == id } }
+
+    /// The poll open now, if any (the latest one not closed).
+    public var openPoll: Poll? { polls.last { !$0.closed } }
+
+    /// How many present participants show each pace signal.
+    public var signalCounts: [PaceSignal: Int] {
+        var counts: [PaceSignal: Int] = [:]
+        for (id, signal) in signals where participant(id)?.isPresent == true { counts[signal, default: 0] += 1 }
+        return counts
+    }
+
+    /// Who reacted to a message with each emoji, in the order of `Reaction.allCases`.
+    public func reactions(to messageId: String) -> [(Reaction, [String])] {
+        guard let byEmoji = reactions[messageId] else { return [] }
+        return Reaction.allCases.compactMap { emoji in
+            guard let who = byEmoji[emoji.rawValue], !who.isEmpty else { return nil }
+            return (emoji, who)
+        }
     }
 
     /// The present participant whose name matches, ignoring case and accents.

@@ -53,7 +53,7 @@ struct LongPollFastPath: Sendable {
 
     enum Outcome {
         case answered(ByteBuffer)
-        case parked(waiterId: UInt64, participantId: String)
+        case parked(waiterId: UInt64, viewer: Viewer)
         case declined
     }
 
@@ -65,11 +65,12 @@ struct LongPollFastPath: Sendable {
               request.after <= known.seq
         else { return .declined }
         let participantId = known.credential.participantId
-        switch service.hub.park(roomId: request.roomId, participantId: participantId, after: request.after, timeout: request.hold, delivery: delivery) {
+        let viewer = Viewer(participantId: participantId, role: known.role)
+        switch service.hub.park(roomId: request.roomId, viewer: viewer, after: request.after, timeout: request.hold, delivery: delivery) {
         case .answered(let bytes): return .answered(bytes)
         case .parked(let id):
             service.metrics.openPolls.increment()
-            return .parked(waiterId: id, participantId: participantId)
+            return .parked(waiterId: id, viewer: viewer)
         case .declined: return .declined
         }
     }
@@ -81,8 +82,8 @@ struct LongPollFastPath: Sendable {
     }
 
     /// The events after `after` from the store, for a waiter the window no longer covers.
-    func storeAnswer(roomId: String, after: Int64) async throws -> ByteBuffer {
-        try await service.hub.storeAnswer(roomId: roomId, after: after)
+    func storeAnswer(roomId: String, after: Int64, for viewer: Viewer) async throws -> ByteBuffer {
+        try await service.hub.storeAnswer(roomId: roomId, after: after, for: viewer)
     }
 
     private func splitTarget(_ target: String) -> (Substring, Substring) {

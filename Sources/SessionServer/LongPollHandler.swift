@@ -1,6 +1,7 @@
 import Hummingbird
 import NIOCore
 import NIOHTTPTypes
+import SessionModel
 
 /// Answers the common long-poll on the connection's event loop, before Hummingbird's router.
 ///
@@ -24,7 +25,7 @@ final class LongPollHandler: ChannelDuplexHandler, RemovableChannelHandler {
         /// A poll's head was taken; its `.end` has not arrived yet.
         case reading(HTTPRequest, LongPollFastPath.Request)
         /// The poll is parked in the hub.
-        case parked(LongPollFastPath.Request, waiterId: UInt64, participantId: String)
+        case parked(LongPollFastPath.Request, waiterId: UInt64, viewer: Viewer)
         /// The answer needs the store; a task reads it.
         case readingStore
     }
@@ -103,8 +104,8 @@ final class LongPollHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .answered(let bytes):
             phase = .idle
             respond(bytes)
-        case .parked(let waiterId, let participantId):
-            phase = .parked(request, waiterId: waiterId, participantId: participantId)
+        case .parked(let waiterId, let viewer):
+            phase = .parked(request, waiterId: waiterId, viewer: viewer)
         case .declined:
             hand(head, to: context)
             context.fireChannelRead(wrapInboundOut(.end(nil)))
@@ -113,15 +114,15 @@ final class LongPollHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// The hub's answer for the parked poll, on the event loop; nil: the window moved past it.
     private func delivered(_ answer: ByteBuffer?) {
-        guard case .parked(let request, _, let participantId) = phase else { return }
-        fastPath.ended(roomId: request.roomId, participantId: participantId)
+        guard case .parked(let request, _, let viewer) = phase else { return }
+        fastPath.ended(roomId: request.roomId, participantId: viewer.participantId)
         guard let answer else {
             phase = .readingStore
             let fastPath = self.fastPath
             let loop = context?.eventLoop
             let bound = loop.map { NIOLoopBound(self, eventLoop: $0) }
             Task {
-                let answer = try? await fastPath.storeAnswer(roomId: request.roomId, after: request.after)
+                let answer = try? await fastPath.storeAnswer(roomId: request.roomId, after: request.after, for: viewer)
                 loop?.execute { bound?.value.readFromStore(answer) }
             }
             return
@@ -167,10 +168,10 @@ final class LongPollHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        if case .parked(let request, let waiterId, let participantId) = phase {
+        if case .parked(let request, let waiterId, let viewer) = phase {
             // The client went away: the poll leaves the hub now, not at the end of its hold.
             fastPath.service.hub.forget(waiterId: waiterId, roomId: request.roomId)
-            fastPath.ended(roomId: request.roomId, participantId: participantId)
+            fastPath.ended(roomId: request.roomId, participantId: viewer.participantId)
         }
         phase = .idle
         queued.removeAll()

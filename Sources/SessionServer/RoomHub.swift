@@ -22,6 +22,8 @@ final class RoomHub: Sendable {
     private struct Waiter {
         var id: UInt64
         var participantId: String?
+        /// Privacy: what this poll may see of a batch (`RoomEvent.seen(by:)`).
+        var viewer: Viewer
         var after: Int64
         var deadline: ContinuousClock.Instant
         var delivery: Delivery
@@ -95,14 +97,16 @@ final class RoomHub: Sendable {
             state.rooms[roomId] = room
         }
         guard !woken.isEmpty else { return }
-        let common = encode(events, cursor: last.seq)
+        // Privacy: a batch that every participant sees alike is encoded once for all; one
+        // with a private event (a question, a vote) is encoded per waiter, as they may see it.
+        let common = events.allSatisfy(\.isPublic) ? encode(events, cursor: last.seq) : nil
         for waiter in woken {
             if waiter.after == previousHead {
-                waiter.resume(returning: common)
+                waiter.resume(returning: common ?? encode(events, cursor: last.seq, for: waiter.viewer))
             } else {
                 let missed = (try? windowEvents(roomId: roomId, after: waiter.after)) ?? nil
                 // nil: older than the window, so the poll reads the store.
-                waiter.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after) })
+                waiter.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after, for: waiter.viewer) })
             }
         }
     }
@@ -115,18 +119,21 @@ final class RoomHub: Sendable {
 
     /// Answers at once with the events after `after`, or parks until one is committed or `timeout` passes.
     /// `head` is the room's last `seq` as the ledger knows it, for a room this hub has not seen yet.
-    /// A nil `participantId` (a seat claim waiting for its answer) counts for nobody's presence.
-    func poll(roomId: String, participantId: String?, after: Int64, head: Int64, timeout: Duration) async throws -> Answer {
+    /// A nil `participantId` (a seat claim waiting for its answer) counts for nobody's presence
+    /// and sees what a learner sees. `role` with `participantId` is who the answer is shaped
+    /// for (privacy: `RoomEvent.seen(by:)`).
+    func poll(roomId: String, participantId: String?, role: Role = .learner, after: Int64, head: Int64, timeout: Duration) async throws -> Answer {
+        let viewer = Viewer(participantId: participantId ?? "", role: role)
         ensureRoom(roomId, head: head)
         markActivity(roomId: roomId, participantId: participantId, opening: true)
         defer { markActivity(roomId: roomId, participantId: participantId, opening: false) }
 
         if let ready = try windowEvents(roomId: roomId, after: after) {
-            if !ready.isEmpty { return encode(ready, cursor: ready.last!.seq) }
+            if !ready.isEmpty { return encode(ready, cursor: ready.last!.seq, for: viewer) }
         } else {
             // Older than the in-memory window: one store read serves this poll.
             let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
-            if !events.isEmpty { return encode(events, cursor: events.last!.seq) }
+            if !events.isEmpty { return encode(events, cursor: events.last!.seq, for: viewer) }
         }
 
         if timeout <= .zero { return encode([], cursor: after) }
@@ -145,10 +152,10 @@ final class RoomHub: Sendable {
                         // Events were committed between the check above and now. If they no longer
                         // all fit in the window, answer nil: the caller reads the store.
                         guard after >= room.windowStart else { return .some(nil) }
-                        return .some(encode(room.recent.filter { $0.seq > after }, cursor: room.head))
+                        return .some(encode(room.recent.filter { $0.seq > after }, cursor: room.head, for: viewer))
                     }
                     let delivery = Delivery { continuation.resume(returning: $0) }
-                    evicted = admit(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, delivery: delivery), into: &room)
+                    evicted = admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), into: &room)
                     state.rooms[roomId] = room
                     return nil
                 }
@@ -159,7 +166,7 @@ final class RoomHub: Sendable {
             cancel(waiterId: id, roomId: roomId, after: after)
         }
         if let answer { return answer }
-        return try await storeAnswer(roomId: roomId, after: after)
+        return try await storeAnswer(roomId: roomId, after: after, for: viewer)
     }
 
     /// What `park` did with a poll handled on its connection's event loop.
@@ -176,7 +183,8 @@ final class RoomHub: Sendable {
     /// The long-poll without a task: answers from the window or parks `delivery`, at once,
     /// under the hub's lock. Activity is marked open when parked; the caller marks it closed
     /// when it writes the answer (`markActivity(opening: false)`).
-    func park(roomId: String, participantId: String, after: Int64, timeout: Duration, delivery: Delivery) -> Parking {
+    func park(roomId: String, viewer: Viewer, after: Int64, timeout: Duration, delivery: Delivery) -> Parking {
+        let participantId = viewer.participantId
         let deadline = ContinuousClock.now + timeout
         enum Outcome { case ready([RoomEvent], Int64), parked(UInt64), declined }
         var evicted: Waiter?
@@ -186,13 +194,13 @@ final class RoomHub: Sendable {
             if timeout <= .zero { return .ready([], after) }
             let id = state.nextWaiterId
             state.nextWaiterId += 1
-            evicted = admit(Waiter(id: id, participantId: participantId, after: after, deadline: deadline, delivery: delivery), into: &room)
+            evicted = admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), into: &room)
             state.rooms[roomId] = room
             return .parked(id)
         }
         if let evicted { evicted.resume(returning: encode([], cursor: evicted.after)) }
         switch outcome {
-        case .ready(let events, let cursor): return .answered(encode(events, cursor: cursor))
+        case .ready(let events, let cursor): return .answered(encode(events, cursor: cursor, for: viewer))
         case .parked(let id):
             markActivity(roomId: roomId, participantId: participantId, opening: true)
             return .parked(waiterId: id)
@@ -225,9 +233,9 @@ final class RoomHub: Sendable {
     }
 
     /// The events after `after` read from the store, for a poll older than the window.
-    func storeAnswer(roomId: String, after: Int64) async throws -> Answer {
+    func storeAnswer(roomId: String, after: Int64, for viewer: Viewer) async throws -> Answer {
         let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
-        return encode(events, cursor: events.last?.seq ?? after)
+        return encode(events, cursor: events.last?.seq ?? after, for: viewer)
     }
 
     /// Events after `after` from memory; nil when they are older than the window; throws when `after` is in the future.
@@ -320,6 +328,12 @@ final class RoomHub: Sendable {
     /// How many polls are parked now, across rooms.
     var parkedPolls: Int {
         state.withLock { $0.rooms.values.reduce(0) { $0 + $1.waiters.count } }
+    }
+
+    /// Privacy: the events as `viewer` may see them (SessionModel's `Audience.swift`); a
+    /// batch of public events only is encoded as it is.
+    private func encode(_ events: [RoomEvent], cursor: Int64, for viewer: Viewer) -> Answer {
+        encode(events.allSatisfy(\.isPublic) ? events : events.map { $0.seen(by: viewer) }, cursor: cursor)
     }
 
     private func encode(_ events: [RoomEvent], cursor: Int64) -> Answer {

@@ -79,6 +79,7 @@ struct Routes {
             return raw(try await service.claimStatus(
                 roomId: roomId, claimId: context.parameters.get("claimId") ?? "", token: bearer(request), timeout: timeout))
         }
+        addEngagement(to: room)
         room.post("moderation/:action") { request, context in
             let caller = try await authenticate(request, context)
             let name = context.parameters.get("action") ?? ""
@@ -95,7 +96,7 @@ struct Routes {
 
     // MARK: Helpers
 
-    private func authenticate(_ request: Request, _ context: ServerContext) async throws -> Credential {
+    func authenticate(_ request: Request, _ context: ServerContext) async throws -> Credential {
         let roomId = context.parameters.get("roomId") ?? ""
         guard try await service.ledger.room(id: roomId) != nil else { throw Self.roomNotFound(roomId) }
         return try await service.authenticate(token: bearer(request), roomId: roomId)

@@ -40,6 +40,11 @@ public struct ServerConfig: Sendable {
     /// Answers the common long-poll on the connection's event loop (`LongPollHandler`);
     /// off, every poll takes Hummingbird's path (benchmarks compare the two).
     public var pollFastPath = true
+    /// Votes, pace signals, reactions and questions allowed per participant, each counted
+    /// apart: a burst, then one more every `engageRefillSeconds`, so that a script cannot
+    /// flood the room's stream with them. Muted learners get the same: muting is about the chat.
+    public var engageBurst: Int = 10
+    public var engageRefillSeconds: Double = 2
     /// A snapshot of a room's state is kept every this many events, so a start reads the
     /// last snapshot and the events after it, not the whole workshop.
     public var snapshotEvery: Int = 1_000

@@ -97,6 +97,14 @@ extension SessionService {
             return action == .acceptClaim
                 ? [.seatGranted(claimId: claim.id, participantId: claim.participantId)]
                 : [.seatRefused(claimId: claim.id, expired: false)]
+        case .clearSignals:
+            guard let id = request.participantId else {
+                return state.signals.isEmpty ? [] : [.signalsCleared(participantId: nil)]
+            }
+            guard state.participant(id) != nil else {
+                throw APIError.notFound("Nobody with the id \(TextSanitizer.displaySafe(id)) is in this room.")
+            }
+            return state.signals[id] == nil ? [] : [.signalsCleared(participantId: id)]
         }
     }
 

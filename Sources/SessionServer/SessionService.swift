@@ -142,7 +142,7 @@ final class SessionService: Sendable {
                 }
                 if !claimFailed {
                     let response = JoinResponse(
-                    token: token, participant: holder, room: state.room, state: state,
+                    token: token, participant: holder, room: state.room, state: state.seen(by: Viewer(participantId: holder.id, role: holder.role)),
                         cursor: Cursor.make(state.seq), pollTimeout: pollTimeout)
                     return Decision(grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: holder.id), response: try WireCoding.encoder().encode(response))
                 }
@@ -157,7 +157,7 @@ final class SessionService: Sendable {
             var after = state
             after.apply(event)
             let response = JoinResponse(
-                token: token, participant: participant, room: state.room, state: after,
+                token: token, participant: participant, room: state.room, state: after.seen(by: Viewer(participantId: participant.id, role: role)),
                 cursor: Cursor.make(after.seq), pollTimeout: pollTimeout)
             return Decision(events: [event], grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: participantId), response: try WireCoding.encoder().encode(response))
         }
@@ -190,7 +190,8 @@ final class SessionService: Sendable {
         guard let state = try await ledger.state(roomId: caller.roomId),
               let me = state.participant(caller.participantId)
         else { throw APIError.unauthorized }
-        return StateResponse(state: state, cursor: Cursor.make(state.seq), participant: me)
+        // Privacy: the caller's own view (`RoomState.seen(by:)`), never the room's whole state.
+        return StateResponse(state: state.seen(by: Viewer(participantId: me.id, role: me.role)), cursor: Cursor.make(state.seq), participant: me)
     }
 
     func messages(for caller: Credential, before: Int64?, limit: Int) async throws -> MessagesResponse {
@@ -209,6 +210,9 @@ final class SessionService: Sendable {
             try await ledger.refresh(roomId: caller.roomId)
             view = try await ledger.pollView(roomId: caller.roomId, participantId: caller.participantId) ?? view
         }
+        // Privacy: the answer is shaped for the caller's role. Someone who joined through another
+        // server a moment ago may not be folded in here yet: a learner's view, the least one.
+        let viewer = view.viewer ?? Viewer(participantId: caller.participantId, role: .learner)
         if let presence = view.presence, presence != .online {
             try await setPresence(roomId: caller.roomId, participantId: caller.participantId, to: .online)
         }
@@ -216,7 +220,7 @@ final class SessionService: Sendable {
         metrics.openPolls.increment()
         defer { metrics.openPolls.decrement() }
         do {
-            return try await hub.poll(roomId: caller.roomId, participantId: caller.participantId, after: after, head: view.seq, timeout: hold)
+            return try await hub.poll(roomId: caller.roomId, participantId: viewer.participantId, role: viewer.role, after: after, head: view.seq, timeout: hold)
         } catch RoomHub.PollError.cursorAhead {
             throw APIError.cursorExpired
         }

@@ -57,7 +57,7 @@ struct DemoDirectorTests {
                         switch moderation {
                         case .agenda: if request.itemId != day.state.currentItemId { append(.agenda(itemId: request.itemId ?? ""), by: "p\(bot)") }
                         case .floor: if request.participantId != day.state.floor { append(.floor(participantId: request.participantId), by: "p\(bot)") }
-                        case .lowerHand, .lowerAllHands, .mute, .remove, .lock, .deleteMessage, .acceptClaim, .refuseClaim:
+                        case .lowerHand, .lowerAllHands, .mute, .remove, .lock, .deleteMessage, .acceptClaim, .refuseClaim, .clearSignals:
                             Issue.record("the simulated expert does not \(moderation.rawValue)")
                         }
                     }

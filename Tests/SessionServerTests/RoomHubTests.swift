@@ -55,12 +55,12 @@ struct RoomHubTests {
         let (_, hub, room) = try await setUp(events: 2)
         let answers = Mutex<[Int]>([])
         let parked = (0..<3).map { n in
-            hub.park(roomId: room, participantId: "p", after: 2, timeout: .seconds(30), delivery: .init { _ in answers.withLock { $0.append(n) } })
+            hub.park(roomId: room, viewer: Viewer(participantId: "p", role: .learner), after: 2, timeout: .seconds(30), delivery: .init { _ in answers.withLock { $0.append(n) } })
         }
         #expect(parked.allSatisfy { if case .parked = $0 { true } else { false } })
         #expect(hub.parkedPolls == 3)
         // Someone else's poll does not count against p.
-        _ = hub.park(roomId: room, participantId: "q", after: 2, timeout: .seconds(30), delivery: .init { _ in })
+        _ = hub.park(roomId: room, viewer: Viewer(participantId: "q", role: .learner), after: 2, timeout: .seconds(30), delivery: .init { _ in })
         #expect(answers.withLock { $0 }.isEmpty)
         // A fourth poll from p answers p's oldest, empty, and takes its place.
         async let fourth = hub.poll(roomId: room, participantId: "p", after: 2, head: 2, timeout: .seconds(30))

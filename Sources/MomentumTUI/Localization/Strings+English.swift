@@ -106,6 +106,9 @@ extension Strings {
             case .unlock: "open the room again"
             case .acceptClaim: "give a claimed seat back"
             case .refuseClaim: "refuse a claimed seat"
+            case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
+                 .clearSignal, .clearSignals, .react:
+                EngageStrings.english.commandHelp(command)
             }
         },
         missingArgument: { "A name is missing: \($0)" },

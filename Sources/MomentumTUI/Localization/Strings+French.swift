@@ -106,6 +106,9 @@ extension Strings {
             case .unlock: "rouvrir la salle"
             case .acceptClaim: "rendre la place demandée d'un autre ordinateur"
             case .refuseClaim: "refuser la place demandée"
+            case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
+                 .clearSignal, .clearSignals, .react:
+                EngageStrings.french.commandHelp(command)
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },

@@ -74,7 +74,9 @@ struct PlainModel: RunnerModel {
         case .agenda?: return transcript.agenda().map(Effect.out)
         case .help?: return RoomCommands.summary(transcript.strings, role: transcript.me?.role).map(Effect.out)
         case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?,
-             .acceptClaim?, .refuseClaim?, nil:
+             .acceptClaim?, .refuseClaim?,
+             .ask?, .askAnonymous?, .questions?, .answer?, .publish?, .poll?, .closePoll?, .reveal?, .slower?, .faster?, .lost?,
+             .ok?, .clearSignal?, .clearSignals?, .react?, nil:
             break
         }
         rules.me = transcript.me
@@ -124,7 +126,7 @@ struct PlainModel: RunnerModel {
             guard case .failed(let reason) = item.status else { return nil }
             switch item.kind {
             case .message, .hand: return .out(strings.notSent(reason))
-            case .moderation: return .out(item.refusal.map { strings.describe($0) } ?? reason)
+            case .moderation, .engage: return .out(item.refusal.map { strings.describe($0) } ?? reason)
             }
         }
     }

@@ -114,7 +114,10 @@ struct PlainTranscript {
         case .seatGranted, .seatRefused:
             guard me?.role == .expert, let line = claimLine(event, in: state) else { return nil }
             return line
-        case .unknown: return nil
+        case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared, .reaction:
+            let lines = EngagementSentences(strings: strings.engage, me: me, state: state).lines(for: event)
+            return lines.isEmpty ? nil : lines.map { plain(safe($0)) }.joined(separator: "\n")
+        case .hidden, .unknown: return nil
         }
     }
 

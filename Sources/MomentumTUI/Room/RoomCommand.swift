@@ -10,6 +10,8 @@ struct RoomCommand: Sendable, Hashable {
         case help, hand, who, agenda, quit
         case floor, lower, lowerAll, next, previous, mute, remove, delete, lock, unlock
         case acceptClaim, refuseClaim
+        case ask, askAnonymous, questions, answer, publish, poll, closePoll, reveal
+        case slower, faster, lost, ok, clearSignal, clearSignals, react
     }
 
     /// What follows the name.
@@ -19,6 +21,10 @@ struct RoomCommand: Sendable, Hashable {
         case person
         /// A person's name, or nothing (`/parole` alone gives the floor to the next hand).
         case optionalPerson
+        /// Free text, required (a question, a poll, an answer).
+        case text
+        /// Free text or nothing.
+        case optionalText
     }
 
     let id: ID

@@ -21,6 +21,21 @@ enum RoomCommands {
         RoomCommand(id: .unlock, french: "deverrouiller", english: "unlock", aliases: ["déverrouiller"], roles: [.expert]),
         RoomCommand(id: .acceptClaim, french: "accepter", english: "accept", roles: [.expert], key: .acceptClaim),
         RoomCommand(id: .refuseClaim, french: "refuser", english: "refuse", roles: [.expert], key: .refuseClaim),
+        RoomCommand(id: .ask, french: "question", english: "ask", argument: .text, roles: [.learner]),
+        RoomCommand(id: .askAnonymous, french: "anonyme", english: "anon", argument: .text, roles: [.learner]),
+        RoomCommand(id: .questions, french: "questions", english: "questions-list", aliases: ["qs"]),
+        RoomCommand(id: .answer, french: "repondre", english: "answer", aliases: ["répondre"], argument: .text, roles: [.expert]),
+        RoomCommand(id: .publish, french: "publier", english: "publish", argument: .text, roles: [.expert]),
+        RoomCommand(id: .poll, french: "sondage", english: "poll", argument: .optionalText, roles: [.expert], key: .yesNoPoll),
+        RoomCommand(id: .closePoll, french: "fermer", english: "close", roles: [.expert]),
+        RoomCommand(id: .reveal, french: "resultats", english: "reveal", aliases: ["résultats"], roles: [.expert]),
+        RoomCommand(id: .slower, french: "lent", english: "slower", roles: [.learner], key: .signal(.slower)),
+        RoomCommand(id: .faster, french: "vite", english: "faster", roles: [.learner], key: .signal(.faster)),
+        RoomCommand(id: .lost, french: "perdu", english: "lost", roles: [.learner], key: .signal(.lost)),
+        RoomCommand(id: .ok, french: "ok", english: "good", roles: [.learner], key: .signal(.ok)),
+        RoomCommand(id: .clearSignal, french: "sans-signal", english: "no-signal", roles: [.learner], key: .signal(nil)),
+        RoomCommand(id: .clearSignals, french: "effacer-signaux", english: "clear-signals", argument: .optionalPerson, roles: [.expert]),
+        RoomCommand(id: .react, french: "reagir", english: "react", aliases: ["réagir", "+1"], argument: .optionalText),
     ]
 
     /// The command `name` names ("/parole", "/FLOOR", "/q"), whoever may use it.
@@ -47,6 +62,8 @@ enum RoomCommands {
         case .none: return name
         case .person: return name + " " + strings.argumentName
         case .optionalPerson: return name + " [" + strings.argumentName + "]"
+        case .text: return name + " " + strings.engage.argumentText
+        case .optionalText: return name + " [" + strings.engage.argumentText + "]"
         }
     }
 
@@ -63,7 +80,8 @@ enum RoomCommands {
     /// One line per role group, for `/aide` in plain mode and for an unknown command:
     /// "Commandes : /main, /qui, /programme, /aide, /quitter".
     static func summary(_ strings: Strings, role: Role?) -> [String] {
-        let everyone = all.filter { $0.roles == Set(Role.allCases) }.map { usage($0, strings) }
+        // What the role may use, beside the experts' own line: learners see their questions and signals too.
+        let everyone = available(to: role).filter { $0.roles != [.expert] }.map { usage($0, strings) }
         var lines = [strings.commandsTitle + everyone.joined(separator: ", ")]
         if role == .expert {
             let expert = all.filter { $0.roles == [.expert] }.map { usage($0, strings) }

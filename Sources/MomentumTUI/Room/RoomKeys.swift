@@ -1,3 +1,4 @@
+import SessionModel
 import Widgets
 
 /// The room's one key table: the dispatcher, the status bar and the help overlay read it.
@@ -18,8 +19,16 @@ enum RoomKeys {
             KeyBinding([.ctrl("r")], action: .retry, label: s.keyRetry, section: s.sectionEveryone),
             KeyBinding([.ctrl("x")], action: .dismissFailed, label: s.keyDismiss, section: s.sectionEveryone),
         ]
+        if !expert {
+            // Alt and a digit: a signal from anywhere, like the hand; plain digits answer a poll.
+            let signals: [(Character, PaceSignal?)] = [("1", .slower), ("2", .faster), ("3", .lost), ("4", .ok), ("0", nil)]
+            bindings += signals.map { key, signal in
+                KeyBinding([.alt(key)], action: .signal(signal), label: s.engage.keySignal(signal), section: s.sectionEveryone)
+            }
+        }
         if expert {
             bindings += [
+                KeyBinding([.alt("o")], action: .yesNoPoll, label: s.engage.keyYesNo, section: s.sectionExpert),
                 KeyBinding([.function(3), .alt("n")], action: .floorNext, label: s.keyFloorNext, inStatusBar: true, section: s.sectionExpert),
                 KeyBinding([.alt("g")], action: .floorSelected, label: s.keyFloorSelected, section: s.sectionExpert),
                 KeyBinding([.function(4), .alt("l")], action: .lowerSelectedHand, label: s.keyLowerHand, section: s.sectionExpert),

@@ -62,7 +62,12 @@ extension RoomModel {
             guard isExpert, let line = claimLine(event, in: state) else { break }
             system(line, at: event.at)
             if case .seatClaimed = event.kind, bellEnabled { effects.append(.bell) }
-        case .presence, .unknown: break
+        case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared, .reaction:
+            for text in engagementLines(event, in: state) { system(text, at: event.at) }
+            if case .reaction(let change) = event.kind, let message = state.messages.first(where: { $0.id == change.messageId }) {
+                chat.update(message.id, line: line(for: message, in: state))
+            }
+        case .presence, .hidden, .unknown: break
         }
         return effects
     }
@@ -118,6 +123,11 @@ extension RoomModel {
         } else {
             let mine = message.authorId == me?.id
             spans.append(Span(message.text, style: !mine && mentionsMe(message.text) ? theme.warning : .plain))
+            // Reactions after the text: "👍2 ❤️1", or words on ASCII terminals ("+1 2 love 1").
+            for (emoji, who) in state.reactions(to: message.id) {
+                let label = theme.asciiOnly ? strings.engage.reactionWord(emoji) + " " : emoji.rawValue
+                spans.append(Span("  " + label + "\(who.count)", style: who.contains(me?.id ?? "") ? theme.accent : theme.dim))
+            }
         }
         return LogLine(spans, hangingIndent: 6)
     }

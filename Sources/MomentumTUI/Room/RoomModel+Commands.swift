@@ -20,6 +20,8 @@ extension RoomModel {
     /// Enter in the input line: a message, or a command.
     mutating func submit(_ text: String) -> [RoomEffect] {
         guard text.hasPrefix("/") else {
+            // A lone digit while a poll is open is a vote, "+1" a reaction: plain mode types these.
+            if let effects = quickLine(text) { return effects }
             if me?.muted == true {
                 notice = strings.mutedPlaceholder
                 editor.setText(text)
@@ -35,7 +37,7 @@ extension RoomModel {
             notice = strings.unknownCommand(name) + " " + (isExpert ? strings.expertCommandsHelp : strings.commandsHelp)
             return []
         }
-        if typed.command.argument == .person, typed.argument.isEmpty {
+        if typed.command.argument == .person || typed.command.argument == .text, typed.argument.isEmpty {
             notice = strings.missingArgument(RoomCommands.usage(typed.command, strings))
             return []
         }
@@ -89,6 +91,9 @@ extension RoomModel {
         case .unlock: return [.moderate(.lock, ModerationRequest(locked: false))]
         case .acceptClaim: return perform(.acceptClaim)
         case .refuseClaim: return perform(.refuseClaim)
+        case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
+             .clearSignal, .clearSignals, .react:
+            return engage(command, argument: argument)
         }
     }
 }

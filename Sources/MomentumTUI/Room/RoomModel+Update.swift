@@ -39,15 +39,15 @@ extension RoomModel {
     /// language, and logged.
     private mutating func moderationRefused(_ items: [Outbox.Item]) -> [RoomEffect] {
         let waiting = outbox.items.filter { item in
-            guard case .moderation = item.kind, item.lastError != nil else { return false }
+            guard item.isAction, item.lastError != nil else { return false }
             return item.status == .pending || item.status == .sending
         }
         if !waiting.isEmpty { notice = strings.actionsWaiting(waiting.count) }
         var effects: [RoomEffect] = []
         for item in items {
-            guard case .moderation(let action, _) = item.kind, case .failed(let reason) = item.status else { continue }
+            guard item.isAction, case .failed(let reason) = item.status else { continue }
             notice = item.refusal.map { strings.describe($0) } ?? reason
-            effects.append(.log("moderation \(action.rawValue) refused: \(reason)"))
+            effects.append(.log("\(item.kindName) refused: \(reason)"))
         }
         return effects
     }
@@ -71,7 +71,7 @@ extension RoomModel {
             }
             var effects: [RoomEffect] = []
             for event in events { effects += show(event, in: state) }
-            return effects
+            return effects + lostAlarm(in: state)
         case .status(let status):
             self.status = status
             if case .ended(let reason) = status { ended = reason }
@@ -129,6 +129,8 @@ extension RoomModel {
             help = HelpState()
             return []
         }
+        // A digit on an empty input answers the open poll, whatever pane has the focus.
+        if let option = voteKey(event) { return perform(.vote(option)) }
         // Keys for the focused list come before the editor's.
         if focus != .chat, let effects = listKey(event) { return effects }
         // Tab completes a /command or an @name being typed; otherwise it moves between panes.
@@ -231,6 +233,8 @@ extension RoomModel {
             return isExpert ? moderation(action) : []
         case .acceptClaim, .refuseClaim:
             return isExpert ? answerClaim(accept: action == .acceptClaim) : []
+        case .vote, .signal, .yesNoPoll:
+            return performEngagement(action)
         }
         return []
     }
@@ -263,7 +267,7 @@ extension RoomModel {
         case .lock:
             return [.moderate(.lock, ModerationRequest(locked: !room.locked))]
         case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .dismissFailed,
-             .acceptClaim, .refuseClaim:
+             .acceptClaim, .refuseClaim, .vote, .signal, .yesNoPoll:
             break
         }
         return []

@@ -17,6 +17,12 @@ enum RoomAction: Sendable, Hashable {
     case acceptClaim, refuseClaim
     /// Forgets my first message the server refused.
     case dismissFailed
+    /// Answers the open poll (0-based), from a key 1-6 on an empty input.
+    case vote(Int)
+    /// Sets my pace signal, or clears it.
+    case signal(PaceSignal?)
+    /// The expert opens a yes/no poll in one key.
+    case yesNoPoll
 }
 
 /// What the room asks the outside world to do; `update` returns these and does no I/O.
@@ -88,6 +94,8 @@ struct RoomModel {
     var seatWait: (name: String, until: Date)?
     /// How my seat claim was settled, said in the chat once it is built.
     var claimOutcome: String?
+    /// Whether the expert's bell rang for a third of the room lost, so it rings once.
+    var lostAlarmRung = false
 
     init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
         self.strings = strings

@@ -35,9 +35,10 @@ enum RoomView {
             buffer.fill(rows[2], with: Cell(" ", style: style))
             buffer.write(Text.truncate(" " + text, to: rows[2].width, ellipsis: theme.ellipsis), x: rows[2].x, y: rows[2].y, style: style)
         }
-        model.editor.render(in: rows[3], buffer: &buffer, theme: theme)
-        StatusBar(hints: model.keys.statusHints, trailing: "").render(in: rows[4], buffer: &buffer, theme: theme)
-        var cursor: Point? = model.editor.cursorPosition(in: rows[3])
+        if let poll = model.room?.openPoll { PollStrip(poll: poll, model: model).render(in: rows[3], buffer: &buffer) }
+        model.editor.render(in: rows[4], buffer: &buffer, theme: theme)
+        StatusBar(hints: model.keys.statusHints, trailing: "").render(in: rows[5], buffer: &buffer, theme: theme)
+        var cursor: Point? = model.editor.cursorPosition(in: rows[4])
         if model.showHelp {
             model.helpOverlay.render(in: Rect(size: size), buffer: &buffer, theme: theme)
             cursor = nil
@@ -88,10 +89,11 @@ enum RoomView {
         }
     }
 
-    /// Header, panes, banner (when there is one), input line, status bar.
+    /// Header, panes, banner (when there is one), the open poll (when there is one), input line, status bar.
     static func screenRows(_ model: RoomModel) -> [Rect] {
         let hasBanner = bannerLine(model) != nil
-        return Layout.split(Rect(size: model.size), .vertical, [.fixed(1), .fill(1), .fixed(hasBanner ? 1 : 0), .fixed(1), .fixed(1)])
+        let hasPoll = model.room?.openPoll != nil
+        return Layout.split(Rect(size: model.size), .vertical, [.fixed(1), .fill(1), .fixed(hasBanner ? 1 : 0), .fixed(hasPoll ? 1 : 0), .fixed(1), .fixed(1)])
     }
 
     /// The pane under a mouse click, and the area of its list (inside the border, below tabs).
@@ -163,6 +165,8 @@ enum RoomView {
             }
             var mark = person.presence == .online ? "● " : person.presence == .away ? "◐ " : "○ "
             if person.role == .expert { mark = "★ " }
+            // A pace signal shows like a hand; the hand and the floor matter more.
+            if let signal = room.signals[person.id] { mark = model.strings.engage.signalMark(signal, model.theme.asciiOnly) + " " }
             if let place = room.handPlace(of: person.id) { mark = "✋\(place) " }
             if room.floor == person.id { mark = "🎤 " }
             var text = mark + person.name
@@ -199,7 +203,7 @@ enum RoomView {
         }
         // A locked room says so next to the connection: nobody new can come in.
         let locked = model.room?.locked == true ? s.lockedBadge + "  " : ""
-        let right = locked + status + "  " + model.clock(model.now) + " "
+        let right = expertCounts(model) + locked + status + "  " + model.clock(model.now) + " "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.statusBar, clip: rect)
         // The current item matters more than the title: the title gets a third at most.
@@ -211,6 +215,20 @@ enum RoomView {
         if middleRoom > 4 {
             buffer.write(Text.truncate(middle, to: middleRoom, ellipsis: theme.ellipsis), x: rect.x + DisplayWidth.of(leftShown) + 2, y: rect.y, style: theme.statusBar, clip: rect)
         }
+    }
+
+    /// The expert's header: open questions and pace signals, "❓2 😵3 🐢1  ".
+    private static func expertCounts(_ model: RoomModel) -> String {
+        guard model.isExpert, let room = model.room else { return "" }
+        let e = model.strings.engage, ascii = model.theme.asciiOnly
+        var parts: [String] = []
+        let open = room.openQuestions.count
+        if open > 0 { parts.append(ascii ? "?\(open)" : e.openQuestions(open)) }
+        let counts = room.signalCounts
+        for signal in [PaceSignal.lost, .slower, .faster, .ok] {
+            if let count = counts[signal], count > 0 { parts.append(e.signalMark(signal, ascii) + "\(count)") }
+        }
+        return parts.isEmpty ? "" : parts.joined(separator: " ") + "  "
     }
 
     /// A stable colour per person, so the same name always has the same colour.

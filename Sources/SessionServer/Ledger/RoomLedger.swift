@@ -95,9 +95,10 @@ final class RoomLedger: Sendable {
 
     /// What a long-poll needs of the room: its last `seq` and the caller's presence, read in
     /// place (copying the whole state per poll retained every array in it).
-    func pollView(roomId: String, participantId: String) async throws -> (seq: Int64, presence: Presence?)? {
+    func pollView(roomId: String, participantId: String) async throws -> (seq: Int64, presence: Presence?, viewer: Viewer?)? {
         try await line(id: roomId)?.state.withLock { state in
-            (state.seq, state.participants.first { $0.id == participantId }?.presence)
+            let me = state.participants.first { $0.id == participantId }
+            return (state.seq, me?.presence, me.map { Viewer(participantId: $0.id, role: $0.role) })
         }
     }
 
@@ -129,14 +130,14 @@ final class RoomLedger: Sendable {
     /// What a long-poll needs, for a token this server has already checked, read without
     /// waiting: the credential, the room's last `seq` and the caller's presence. Nil when the
     /// token is new here or its participant is no longer present: the general path decides.
-    func knownPoller(token: String) -> (credential: Credential, seq: Int64, presence: Presence)? {
+    func knownPoller(token: String) -> (credential: Credential, seq: Int64, presence: Presence, role: Role)? {
         guard let (credential, line) = index.withLock({ index -> (Credential, Line)? in
             guard let credential = index.credentials[token], let line = index.lines[credential.roomId] else { return nil }
             return (credential, line)
         }) else { return nil }
         return line.state.withLock { state in
             guard let me = state.participant(credential.participantId), me.membership == .present else { return nil }
-            return (credential, state.seq, me.presence)
+            return (credential, state.seq, me.presence, me.role)
         }
     }
 

@@ -63,7 +63,9 @@ final class MemoryRoomStore: RoomStore {
                         contents.messages[roomId]?[index].deleted = true
                         contents.messages[roomId]?[index].text = ""
                     }
-                case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused, .unknown:
+                case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused,
+                 .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared,
+                 .reaction, .hidden, .unknown:
                     break
                 }
             }

@@ -181,7 +181,9 @@ final class SQLiteRoomStore: RoomStore {
                 message.text = ""
                 try db.execute(sql: "UPDATE message SET body = ? WHERE room_id = ? AND id = ?", arguments: [try encoder.encode(message), roomId, messageId])
             }
-        case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused, .unknown:
+        case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused,
+                 .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared,
+                 .reaction, .hidden, .unknown:
             break
         }
     }
