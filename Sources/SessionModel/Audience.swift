@@ -8,7 +8,8 @@ extension RoomEvent {
     /// a batch once for every waiter.
     public var isPublic: Bool {
         switch kind {
-        case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed:
+        case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed,
+             .seatClaimed, .seatGranted, .seatRefused:
             false
         case .joined, .left, .removed, .presence, .message, .messageDeleted, .handRaised, .handLowered,
              .allHandsLowered, .floor, .agenda, .muted, .locked, .signal, .signalsCleared, .reaction, .hidden, .unknown:
@@ -38,6 +39,9 @@ extension RoomEvent {
             shown.kind = .pollClosed(poll.seen(by: viewer))
         case .pollRevealed(let poll):
             shown.kind = .pollRevealed(poll.seen(by: viewer))
+        case .seatClaimed, .seatGranted, .seatRefused:
+            // Who asks for an offline learner's seat is the experts' business: they answer.
+            guard viewer.role == .expert else { return hidden }
         case .joined, .left, .removed, .presence, .message, .messageDeleted, .handRaised, .handLowered,
              .allHandsLowered, .floor, .agenda, .muted, .locked, .signal, .signalsCleared, .reaction, .hidden, .unknown:
             break
@@ -57,6 +61,7 @@ extension RoomState {
         var shown = self
         shown.questions = questions.compactMap { $0.seen(by: viewer) }
         shown.polls = polls.map { $0.seen(by: viewer) }
+        if viewer.role != .expert { shown.claims = [] }
         return shown
     }
 

@@ -48,7 +48,7 @@ struct EngageScreenTests {
         #expect(model.submit("/repondre 1 L'arbre de la page") == [.send(.engage(.answer(questionId: "q1", text: "L'arbre de la page", publish: false)))])
         #expect(model.submit("/publier 1") == [.send(.engage(.answer(questionId: "q1", text: "", publish: true)))])
         #expect(model.submit("/sondage \"Pause ?\" oui non \"plus tard\"") == [.send(.engage(.openPoll(question: "Pause ?", options: ["oui", "non", "plus tard"], anonymous: true)))])
-        #expect(model.update(.input(.alt("o"))) == [.send(.engage(.openPoll(question: "Oui ou non ?", options: ["oui", "non"], anonymous: true)))])
+        #expect(model.update(.input(.alt("y"))) == [.send(.engage(.openPoll(question: "Oui ou non ?", options: ["oui", "non"], anonymous: true)))])
         #expect(model.submit("/effacer-signaux") == [.moderate(.clearSignals, ModerationRequest())])
     }
 

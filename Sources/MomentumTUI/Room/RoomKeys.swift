@@ -28,7 +28,7 @@ enum RoomKeys {
         }
         if expert {
             bindings += [
-                KeyBinding([.alt("o")], action: .yesNoPoll, label: s.engage.keyYesNo, section: s.sectionExpert),
+                KeyBinding([.alt("y")], action: .yesNoPoll, label: s.engage.keyYesNo, section: s.sectionExpert),
                 KeyBinding([.function(3), .alt("n")], action: .floorNext, label: s.keyFloorNext, inStatusBar: true, section: s.sectionExpert),
                 KeyBinding([.alt("g")], action: .floorSelected, label: s.keyFloorSelected, section: s.sectionExpert),
                 KeyBinding([.function(4), .alt("l")], action: .lowerSelectedHand, label: s.keyLowerHand, section: s.sectionExpert),

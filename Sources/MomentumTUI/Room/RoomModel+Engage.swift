@@ -58,7 +58,8 @@ extension RoomModel {
             return [.moderate(.clearSignals, ModerationRequest(participantId: person.id))]
         case .react:
             return react(argument.isEmpty ? Reaction.thumbsUp.rawValue : argument)
-        case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock:
+        case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock,
+             .acceptClaim, .refuseClaim:
             return []
         }
     }
@@ -92,7 +93,8 @@ extension RoomModel {
             let e = strings.engage
             return isExpert ? [.send(.engage(.openPoll(question: e.yesNoQuestion, options: [e.yes, e.no], anonymous: true)))] : []
         case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .floorNext, .floorSelected,
-             .lowerSelectedHand, .lowerAllHands, .agendaNext, .agendaPrevious, .muteSelected, .removeSelected, .lock, .dismissFailed:
+             .lowerSelectedHand, .lowerAllHands, .agendaNext, .agendaPrevious, .muteSelected, .removeSelected, .lock, .dismissFailed,
+             .acceptClaim, .refuseClaim:
             return []
         }
     }

@@ -72,7 +72,8 @@ extension RoomModel {
         case .seatGranted(let claimId, _): return s.grantedLine(seatName(claimId), by)
         case .seatRefused(let claimId, let expired): return expired ? s.expiredLine(seatName(claimId)) : s.refusedLine(seatName(claimId), by)
         case .seatClaimed, .joined, .left, .removed, .presence, .message, .messageDeleted, .handRaised, .handLowered, .allHandsLowered,
-             .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused, .unknown:
+             .floor, .agenda, .muted, .locked, .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed,
+             .signal, .signalsCleared, .reaction, .hidden, .unknown:
             return nil
         }
     }
