@@ -37,8 +37,17 @@ final class RoomHub: Sendable {
         /// `recent` holds the events after this seq, up to `head`, without a gap.
         var windowStart: Int64
         var recent: [RoomEvent] = []
+        /// The JSON of each event of `recent` that everyone sees alike (nil for the others),
+        /// encoded once when it was published.
+        var recentBytes: [[UInt8]?] = []
         var waiters: [Waiter] = []
         var activity: [String: Activity] = [:]
+
+        /// The events after `after` and their bytes; `after` must be within the window.
+        func window(after: Int64) -> (ArraySlice<RoomEvent>, ArraySlice<[UInt8]?>) {
+            let from = recent.firstIndex { $0.seq > after } ?? recent.endIndex
+            return (recent[from...], recentBytes[from...])
+        }
     }
 
     /// Long-poll activity of one participant, from which presence is derived.
@@ -72,42 +81,87 @@ final class RoomHub: Sendable {
     // MARK: Publishing
 
     /// Called by the store after each commit, in `seq` order.
+    ///
+    /// Rooms are changed in place (`state.rooms[id]?.…`): copying a `Room` out of the
+    /// dictionary and back copied its window and its waiters on every commit and poll.
     func publish(roomId: String, events: [RoomEvent]) {
         guard let first = events.first, let last = events.last else { return }
+        // Encoded before the lock: the hub's lock is every room's.
+        let encoded = EventBatch.publicBytes(of: events)
         var woken: [Waiter] = []
         var previousHead: Int64 = 0
         state.withLock { state in
-            var room = state.rooms[roomId] ?? Room(head: first.seq - 1, windowStart: first.seq - 1)
-            if first.seq != room.head + 1 {
-                // The hub missed events (it cannot, with one store, but be safe): restart the window.
-                room.recent.removeAll()
-                room.windowStart = first.seq - 1
-                room.head = first.seq - 1
+            if state.rooms[roomId] == nil { state.rooms[roomId] = Room(head: first.seq - 1, windowStart: first.seq - 1) }
+            Self.modify(&state, roomId) { room in
+                if first.seq != room.head + 1 {
+                    // The hub missed events (it cannot, with one store, but be safe): restart the window.
+                    room.recent.removeAll()
+                    room.recentBytes.removeAll()
+                    room.windowStart = first.seq - 1
+                    room.head = first.seq - 1
+                }
+                previousHead = room.head
+                room.recent.append(contentsOf: events)
+                room.recentBytes.append(contentsOf: encoded)
+                room.head = last.seq
+                if room.recent.count > windowSize {
+                    let drop = room.recent.count - windowSize
+                    room.windowStart = room.recent[drop - 1].seq
+                    room.recent.removeFirst(drop)
+                    room.recentBytes.removeFirst(drop)
+                }
+                swap(&woken, &room.waiters)
             }
-            previousHead = room.head
-            room.recent.append(contentsOf: events)
-            room.head = last.seq
-            if room.recent.count > windowSize {
-                let drop = room.recent.count - windowSize
-                room.windowStart = room.recent[drop - 1].seq
-                room.recent.removeFirst(drop)
-            }
-            woken = room.waiters
-            room.waiters.removeAll(keepingCapacity: true)
-            state.rooms[roomId] = room
         }
         guard !woken.isEmpty else { return }
         // Privacy: a batch that every participant sees alike is encoded once for all; one
         // with a private event (a question, a vote) is encoded per waiter, as they may see it.
-        let common = events.allSatisfy(\.isPublic) ? encode(events, cursor: last.seq) : nil
+        let common = encoded.allSatisfy { $0 != nil } ? EventBatch.answer(events, bytes: encoded[...], cursor: last.seq, for: Viewer(participantId: "", role: .learner)) : nil
         for waiter in woken {
             if waiter.after == previousHead {
-                waiter.resume(returning: common ?? encode(events, cursor: last.seq, for: waiter.viewer))
+                waiter.resume(returning: common ?? EventBatch.answer(events, bytes: encoded[...], cursor: last.seq, for: waiter.viewer))
             } else {
-                let missed = (try? windowEvents(roomId: roomId, after: waiter.after)) ?? nil
-                // nil: older than the window, so the poll reads the store.
-                waiter.resume(returning: missed.map { encode($0, cursor: $0.last?.seq ?? waiter.after, for: waiter.viewer) })
+                // An older cursor: what it missed, from the window (nil: the poll reads the store).
+                waiter.resume(returning: windowAnswer(roomId: roomId, after: waiter.after, for: waiter.viewer))
             }
+        }
+    }
+
+    /// Applies `body` to the room in place; nil when there is no such room.
+    @discardableResult
+    private static func modify<R>(_ state: inout State, _ roomId: String, _ body: (inout Room) -> R) -> R? {
+        guard let index = state.rooms.index(forKey: roomId) else { return nil }
+        return body(&state.rooms.values[index])
+    }
+
+    private enum WindowRead {
+        case ready(Answer)
+        /// Nothing after the cursor yet.
+        case nothing
+        /// The cursor is older than the window (or the room is not in memory): read the store.
+        case older
+    }
+
+    /// The events after `after` from memory, encoded for `viewer`; throws when `after` is in the future.
+    private func readWindow(roomId: String, after: Int64, for viewer: Viewer) throws -> WindowRead {
+        let slice = try state.withLock { state -> (ArraySlice<RoomEvent>, ArraySlice<[UInt8]?>)? in
+            guard let room = state.rooms[roomId] else { return nil }
+            if after > room.head { throw PollError.cursorAhead }
+            if after < room.windowStart { return nil }
+            return room.window(after: after)
+        }
+        guard let (events, bytes) = slice else { return .older }
+        guard let last = events.last else { return .nothing }
+        return .ready(EventBatch.answer(events, bytes: bytes, cursor: last.seq, for: viewer))
+    }
+
+    /// The answer from the window for a poll after `after`; nil when the window no longer
+    /// covers it (the store must be read).
+    private func windowAnswer(roomId: String, after: Int64, for viewer: Viewer) -> Answer? {
+        switch try? readWindow(roomId: roomId, after: after, for: viewer) {
+        case .ready(let answer): answer
+        case .nothing: EventBatch.empty(cursor: after)
+        case .older, nil: nil
         }
     }
 
@@ -128,15 +182,16 @@ final class RoomHub: Sendable {
         markActivity(roomId: roomId, participantId: participantId, opening: true)
         defer { markActivity(roomId: roomId, participantId: participantId, opening: false) }
 
-        if let ready = try windowEvents(roomId: roomId, after: after) {
-            if !ready.isEmpty { return encode(ready, cursor: ready.last!.seq, for: viewer) }
-        } else {
+        switch try readWindow(roomId: roomId, after: after, for: viewer) {
+        case .ready(let answer): return answer
+        case .nothing: break
+        case .older:
             // Older than the in-memory window: one store read serves this poll.
             let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
-            if !events.isEmpty { return encode(events, cursor: events.last!.seq, for: viewer) }
+            if let last = events.last { return EventBatch.answer(events, cursor: last.seq, for: viewer) }
         }
 
-        if timeout <= .zero { return encode([], cursor: after) }
+        if timeout <= .zero { return EventBatch.empty(cursor: after) }
         let id = state.withLock { state -> UInt64 in
             defer { state.nextWaiterId += 1 }
             return state.nextWaiterId
@@ -145,22 +200,26 @@ final class RoomHub: Sendable {
         let answer: Answer? = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Answer?, Never>) in
                 var evicted: Waiter?
-                let immediate: Answer?? = state.withLock { state in
-                    if state.cancelledEarly.remove(id) != nil || state.shuttingDown { return .some(encode([], cursor: after)) }
-                    guard var room = state.rooms[roomId] else { return .some(encode([], cursor: after)) }
+                enum Immediate { case empty, window, store }
+                let immediate: Immediate? = state.withLock { state in
+                    if state.cancelledEarly.remove(id) != nil || state.shuttingDown { return .empty }
+                    guard let room = state.rooms[roomId] else { return .empty }
                     if room.head > after {
                         // Events were committed between the check above and now. If they no longer
-                        // all fit in the window, answer nil: the caller reads the store.
-                        guard after >= room.windowStart else { return .some(nil) }
-                        return .some(encode(room.recent.filter { $0.seq > after }, cursor: room.head, for: viewer))
+                        // all fit in the window, the caller reads the store.
+                        return after >= room.windowStart ? .window : .store
                     }
                     let delivery = Delivery { continuation.resume(returning: $0) }
-                    evicted = admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), into: &room)
-                    state.rooms[roomId] = room
+                    evicted = Self.modify(&state, roomId) { admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), into: &$0) } ?? nil
                     return nil
                 }
-                evicted?.resume(returning: encode([], cursor: evicted?.after ?? after))
-                if let immediate { continuation.resume(returning: immediate) }
+                if let evicted { evicted.resume(returning: EventBatch.empty(cursor: evicted.after)) }
+                switch immediate {
+                case .empty: continuation.resume(returning: EventBatch.empty(cursor: after))
+                case .window: continuation.resume(returning: windowAnswer(roomId: roomId, after: after, for: viewer))
+                case .store: continuation.resume(returning: nil)
+                case nil: break
+                }
             }
         } onCancel: {
             cancel(waiterId: id, roomId: roomId, after: after)
@@ -186,21 +245,24 @@ final class RoomHub: Sendable {
     func park(roomId: String, viewer: Viewer, after: Int64, timeout: Duration, delivery: Delivery) -> Parking {
         let participantId = viewer.participantId
         let deadline = ContinuousClock.now + timeout
-        enum Outcome { case ready([RoomEvent], Int64), parked(UInt64), declined }
+        enum Outcome { case ready(ArraySlice<RoomEvent>, ArraySlice<[UInt8]?>, Int64), parked(UInt64), declined }
         var evicted: Waiter?
         let outcome: Outcome = state.withLock { state in
-            guard !state.shuttingDown, var room = state.rooms[roomId], after <= room.head, after >= room.windowStart else { return .declined }
-            if room.head > after { return .ready(Array(room.recent.drop { $0.seq <= after }), room.head) }
-            if timeout <= .zero { return .ready([], after) }
+            guard !state.shuttingDown, let room = state.rooms[roomId], after <= room.head, after >= room.windowStart else { return .declined }
+            if room.head > after {
+                let (events, bytes) = room.window(after: after)
+                return .ready(events, bytes, room.head)
+            }
+            if timeout <= .zero { return .ready([], [], after) }
             let id = state.nextWaiterId
             state.nextWaiterId += 1
-            evicted = admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), into: &room)
-            state.rooms[roomId] = room
+            evicted = Self.modify(&state, roomId) { admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), into: &$0) } ?? nil
             return .parked(id)
         }
-        if let evicted { evicted.resume(returning: encode([], cursor: evicted.after)) }
+        if let evicted { evicted.resume(returning: EventBatch.empty(cursor: evicted.after)) }
         switch outcome {
-        case .ready(let events, let cursor): return .answered(encode(events, cursor: cursor, for: viewer))
+        case .ready(let events, let bytes, let cursor):
+            return .answered(events.isEmpty ? EventBatch.empty(cursor: cursor) : EventBatch.answer(events, bytes: bytes, cursor: cursor, for: viewer))
         case .parked(let id):
             markActivity(roomId: roomId, participantId: participantId, opening: true)
             return .parked(waiterId: id)
@@ -226,26 +288,16 @@ final class RoomHub: Sendable {
     /// Forgets a parked poll whose connection closed; its delivery is not called.
     func forget(waiterId: UInt64, roomId: String) {
         state.withLock { state in
-            guard var room = state.rooms[roomId], let index = room.waiters.firstIndex(where: { $0.id == waiterId }) else { return }
-            room.waiters.remove(at: index)
-            state.rooms[roomId] = room
+            Self.modify(&state, roomId) { room in
+                if let index = room.waiters.firstIndex(where: { $0.id == waiterId }) { room.waiters.remove(at: index) }
+            }
         }
     }
 
     /// The events after `after` read from the store, for a poll older than the window.
     func storeAnswer(roomId: String, after: Int64, for viewer: Viewer) async throws -> Answer {
         let events = try await store.events(roomId: roomId, after: after, limit: Limits.eventBatchMax)
-        return encode(events, cursor: events.last?.seq ?? after, for: viewer)
-    }
-
-    /// Events after `after` from memory; nil when they are older than the window; throws when `after` is in the future.
-    private func windowEvents(roomId: String, after: Int64) throws -> [RoomEvent]? {
-        try state.withLock { state in
-            guard let room = state.rooms[roomId] else { return nil }
-            if after > room.head { throw PollError.cursorAhead }
-            if after < room.windowStart { return nil }
-            return Array(room.recent.drop(while: { $0.seq <= after }))
-        }
+        return EventBatch.answer(events, cursor: events.last?.seq ?? after, for: viewer)
     }
 
     private func ensureRoom(_ roomId: String, head: Int64) {
@@ -258,29 +310,26 @@ final class RoomHub: Sendable {
 
     private func cancel(waiterId: UInt64, roomId: String, after: Int64) {
         let waiter: Waiter? = state.withLock { state in
-            if var room = state.rooms[roomId], let index = room.waiters.firstIndex(where: { $0.id == waiterId }) {
-                let waiter = room.waiters.remove(at: index)
-                state.rooms[roomId] = room
-                return waiter
-            }
-            state.cancelledEarly.insert(waiterId)
-            return nil
+            let removed = Self.modify(&state, roomId) { room in
+                room.waiters.firstIndex { $0.id == waiterId }.map { room.waiters.remove(at: $0) }
+            } ?? nil
+            if removed == nil { state.cancelledEarly.insert(waiterId) }
+            return removed
         }
-        waiter?.resume(returning: encode([], cursor: after))
+        waiter?.resume(returning: EventBatch.empty(cursor: after))
     }
 
     /// Answers every poll whose hold has run out with an empty batch (the heartbeat).
     func expireWaiters(at instant: ContinuousClock.Instant = .now) {
         let expired: [Waiter] = state.withLock { state in
             var expired: [Waiter] = []
-            for (roomId, var room) in state.rooms where room.waiters.contains(where: { $0.deadline <= instant }) {
-                expired.append(contentsOf: room.waiters.filter { $0.deadline <= instant })
-                room.waiters.removeAll { $0.deadline <= instant }
-                state.rooms[roomId] = room
+            for index in state.rooms.indices where state.rooms.values[index].waiters.contains(where: { $0.deadline <= instant }) {
+                expired.append(contentsOf: state.rooms.values[index].waiters.filter { $0.deadline <= instant })
+                state.rooms.values[index].waiters.removeAll { $0.deadline <= instant }
             }
             return expired
         }
-        for waiter in expired { waiter.resume(returning: encode([], cursor: waiter.after)) }
+        for waiter in expired { waiter.resume(returning: EventBatch.empty(cursor: waiter.after)) }
     }
 
     /// Rooms with a parked poll whose hold runs out by `instant`.
@@ -295,14 +344,13 @@ final class RoomHub: Sendable {
         let all: [Waiter] = state.withLock { state in
             state.shuttingDown = true
             var all: [Waiter] = []
-            for (roomId, var room) in state.rooms {
-                all.append(contentsOf: room.waiters)
-                room.waiters.removeAll()
-                state.rooms[roomId] = room
+            for index in state.rooms.indices {
+                all.append(contentsOf: state.rooms.values[index].waiters)
+                state.rooms.values[index].waiters.removeAll()
             }
             return all
         }
-        for waiter in all { waiter.resume(returning: encode([], cursor: waiter.after)) }
+        for waiter in all { waiter.resume(returning: EventBatch.empty(cursor: waiter.after)) }
     }
 
     // MARK: Activity
@@ -311,12 +359,10 @@ final class RoomHub: Sendable {
         guard let participantId else { return }
         let at = now()
         state.withLock { state in
-            guard var room = state.rooms[roomId] else { return }
-            var activity = room.activity[participantId] ?? Activity(openPolls: 0, lastSeen: at)
-            activity.openPolls = max(0, activity.openPolls + (opening ? 1 : -1))
-            activity.lastSeen = at
-            room.activity[participantId] = activity
-            state.rooms[roomId] = room
+            Self.modify(&state, roomId) { room in
+                let open = room.activity[participantId]?.openPolls ?? 0
+                room.activity[participantId] = Activity(openPolls: max(0, open + (opening ? 1 : -1)), lastSeen: at)
+            }
         }
     }
 
@@ -328,18 +374,5 @@ final class RoomHub: Sendable {
     /// How many polls are parked now, across rooms.
     var parkedPolls: Int {
         state.withLock { $0.rooms.values.reduce(0) { $0 + $1.waiters.count } }
-    }
-
-    /// Privacy: the events as `viewer` may see them (SessionModel's `Audience.swift`); a
-    /// batch of public events only is encoded as it is.
-    private func encode(_ events: [RoomEvent], cursor: Int64, for viewer: Viewer) -> Answer {
-        encode(events.allSatisfy(\.isPublic) ? events : events.map { $0.seen(by: viewer) }, cursor: cursor)
-    }
-
-    private func encode(_ events: [RoomEvent], cursor: Int64) -> Answer {
-        // Encoding our own value types cannot fail; an empty batch is still a valid answer.
-        let data = (try? WireCoding.encoder().encode(EventsResponse(events: events, cursor: Cursor.make(cursor))))
-            ?? Data("{\"events\":[],\"cursor\":\"\(Cursor.make(cursor))\"}".utf8)
-        return ByteBuffer(bytes: data)
     }
 }
