@@ -58,6 +58,12 @@ struct Serve: AsyncParsableCommand {
         en: "Log level: trace, debug, info, notice, warning, error.")))
     var logLevel = "info"
 
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "L'adresse d'un proxy (nginx) dont les en-têtes X-Forwarded-For et Forwarded disent l'adresse du client, pour les limites par adresse ; à répéter pour plusieurs. Des autres, ces en-têtes sont ignorés.",
+        en: "The address of a proxy (nginx) whose X-Forwarded-For and Forwarded headers name the client, for the per-address limits; repeat it for several. From anyone else, those headers are ignored."),
+        valueName: "address"))
+    var trustedProxies: [String] = []
+
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -103,6 +109,7 @@ struct Serve: AsyncParsableCommand {
             adminToken: try SecretSource.resolve(option: adminToken, file: adminTokenFile, environment: "MOMENTUM_ADMIN_TOKEN", in: environment),
             pollTimeoutCap: pollTimeout)
         config.messageBurst = messageBurst
+        config.trustedProxies = trustedProxies
         let server: SessionServer
         do {
             server = try SessionServer(config: config, logger: logger)
