@@ -40,23 +40,26 @@ struct JoinGuessingTests {
         let server = try await TestServer(databasePath: try database(kind)) {
             $0.joinBurst = 3
             $0.joinFailureBurst = 8
-            $0.joinFailureRefillSeconds = 1
+            $0.joinFailureRefillSeconds = 2
         }
         let room = try await server.createRoom()
         var answers: [(status: Int, error: String?, retryAfter: Int?)] = []
         // One guess from each of 30 addresses: each is under its own per-address limit.
+        let start = Date()
         for host in 2..<32 {
             answers.append(try await join(server, code: "ZZZZ\(host)", from: "127.0.1.\(host)"))
         }
+        // The burst, and one more per 2 s the guessing took (slow when the whole suite runs).
+        let allowed = 8 + Int(Date().timeIntervalSince(start) / 2) + 1
         let wrong = answers.filter { $0.error == "wrong_code" }.count
         let stopped = answers.filter { $0.status == 429 && $0.error == "rate_limited" }
-        #expect(wrong >= 8 && wrong <= 10, "a guess or two may ride on the refill: \(answers.map(\.status))")
-        #expect(stopped.count >= 20, "\(answers.map(\.status))")
+        #expect(wrong >= 8 && wrong <= allowed, "\(answers.map(\.status))")
+        #expect(stopped.count == 30 - wrong, "every other guess held back: \(answers.map(\.status))")
         #expect(stopped.allSatisfy { ($0.retryAfter ?? 0) >= 1 }, "429 says when to come back")
         // The right code, from a new address, gets in once the budget has refilled a little.
         // Each try from an address of its own, so that only the server's budget is in the way.
         var host = 0
-        #expect(await eventually(within: 5) {
+        #expect(await eventually(within: 8) {
             host += 1
             return (try? await join(server, code: room.code, from: "127.0.2.\(host)").status) == 200
         })
