@@ -36,9 +36,25 @@ struct Join: AsyncParsableCommand {
         en: "A file whose first line is the moderator key.")))
     var moderatorKeyFile: String?
 
+    @Flag(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Rejoindre en tant qu'expert·e : la clé de modération vient de --moderator-key-file, de MOMENTUM_MODERATOR_KEY, ou elle est demandée sans s'afficher.",
+        en: "Join as the workshop's expert: the moderator key comes from --moderator-key-file or MOMENTUM_MODERATOR_KEY, or is asked for without being shown.")))
+    var expert = false
+
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Un fichier PEM des autorités de certification à reconnaître au lieu de celles du système, pour un serveur https:// dont le certificat vient de l'autorité de ton école (par défaut : $SSL_CERT_FILE).",
+        en: "A PEM file of the certificate authorities to trust instead of the system's, for an https:// server whose certificate comes from your school's own authority (default: $SSL_CERT_FILE)."),
+        valueName: "path"))
+    var caFile: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ValidationError(CommandLineLanguage.pick(
+                fr: "--ca-file : le fichier \(caFile) ne peut pas être lu ; vérifie son chemin et ses droits.",
+                en: "--ca-file: the file \(caFile) cannot be read; check its path and permissions."))
+        }
         if let url {
             let lower = url.lowercased()
             guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
@@ -54,13 +70,25 @@ struct Join: AsyncParsableCommand {
         let config: MomentumConfig
         do { config = try MomentumConfig.load(environment: environment) } catch { throw ValidationError(String(describing: error)) }
         let settings = Settings.resolve(global, config: config, environment: environment)
-        let moderatorKey = try SecretSource.resolve(option: moderatorKey, file: moderatorKeyFile, environment: "MOMENTUM_MODERATOR_KEY", in: environment)
         let strings = settings.language.strings
+        var moderatorKey = try SecretSource.resolve(option: moderatorKey, file: moderatorKeyFile, environment: "MOMENTUM_MODERATOR_KEY", in: environment)
+        if expert && moderatorKey == nil {
+            // Typed at a prompt, the key shows neither in ps nor on the screen.
+            guard let typed = SecretPrompt.ask(strings.askModeratorKey) else {
+                throw ValidationError(CommandLineLanguage.pick(
+                    fr: "--expert demande la clé de modération : donne-la avec --moderator-key-file FICHIER ou MOMENTUM_MODERATOR_KEY, ou lance la commande dans un terminal pour la taper.",
+                    en: "--expert needs the moderator key: give it with --moderator-key-file FILE or MOMENTUM_MODERATOR_KEY, or run the command in a terminal to type it."))
+            }
+            moderatorKey = typed
+        }
         guard let server = url ?? settings.serverURL else {
             throw ValidationError(CommandLineLanguage.pick(
                 fr: "Donne l'adresse du serveur, par exemple : momentum join http://127.0.0.1:8080 --code ABC123 --name Karim",
                 en: "Give the server's address, such as: momentum join http://127.0.0.1:8080 --code ABC123 --name Karim"))
         }
+        // SSL_CERT_FILE is what OpenSSL's tools read; libcurl does not, so it is passed on here.
+        let caFile = caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let logger = try settings.logFile.map { try LogFile.Sink(path: $0).logger(label: "momentum.join", level: .info) }
         let plain = settings.plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
         let knownName = name ?? settings.name
         // The seat is kept, so that a client that crashed takes it back (and its name).
@@ -70,8 +98,7 @@ struct Join: AsyncParsableCommand {
             let app = RoomApp(
                 url: server, join: JoinRequest(code: code ?? "", name: knownName ?? "", moderatorKey: moderatorKey),
                 strings: strings, colors: settings.theme == .color, ascii: settings.ascii, bell: settings.bell,
-                logger: try settings.logFile.map { try LogFile.Sink(path: $0).logger(label: "momentum.join", level: .info) },
-                seats: seats)
+                logger: logger, seats: seats, caFile: caFile)
             try await finish(try await MainActor.run { try app.run() }, server: server, config: config, strings: strings)
             return
         }
@@ -80,7 +107,8 @@ struct Join: AsyncParsableCommand {
                 fr: "--code et --name sont nécessaires quand l'entrée standard n'est pas un terminal.",
                 en: "--code and --name are needed when standard input is not a terminal."))
         }
-        try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey, strings: strings, seats: seats).run()
+        try await PlainRoom(url: server, code: code, name: name, moderatorKey: moderatorKey, strings: strings, seats: seats,
+                            logger: logger, caFile: caFile).run()
     }
 
     /// After the room: remember the server and name, or say why the room ended.
@@ -97,6 +125,7 @@ struct Join: AsyncParsableCommand {
             case .removed: Console.err(strings.endRemoved)
             case .left, .stopped: return
             case .refused(let code, let message): Console.err("momentum: " + strings.refused(code, message))
+            case .untrusted: Console.err("momentum: " + strings.untrusted)
             }
             throw ExitCode.failure
         }

@@ -68,6 +68,12 @@ struct Serve: AsyncParsableCommand {
         en: "Log level: trace, debug, info, notice, warning, error.")))
     var logLevel = "info"
 
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "L'adresse d'un proxy (nginx) dont les en-têtes X-Forwarded-For et Forwarded disent l'adresse du client, pour les limites par adresse ; à répéter pour plusieurs. Des autres, ces en-têtes sont ignorés.",
+        en: "The address of a proxy (nginx) whose X-Forwarded-For and Forwarded headers name the client, for the per-address limits; repeat it for several. From anyone else, those headers are ignored."),
+        valueName: "address"))
+    var trustedProxies: [String] = []
+
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -108,6 +114,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        DescriptorLimit.raise()
         var logger = Logger(label: "momentum.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let environment = ProcessInfo.processInfo.environment
@@ -123,6 +130,7 @@ struct Serve: AsyncParsableCommand {
         config.connectionsPerAddress = connectionsPerAddress
         // For benchmarks only: every long-poll through Hummingbird's router, to compare.
         config.pollFastPath = environment["MOMENTUM_POLL_FAST_PATH"] != "off"
+        config.trustedProxies = trustedProxies
         let server: SessionServer
         do {
             server = try SessionServer(config: config, logger: logger)

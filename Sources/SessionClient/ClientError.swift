@@ -21,17 +21,21 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
-    /// Whether trying the same request again later may succeed: no answer, 5xx, 408, 429.
+    /// Whether trying the same request again later may succeed: no answer (but a bad address
+    /// or an untrusted certificate), 5xx, 408, 429.
     public var isTransient: Bool {
         switch self {
-        case .transport(let error): !isInvalidURL(error)
+        case .transport(let error): !isFinal(error)
         case .server(let status, _, _, _): status >= 500 || status == 408 || status == 429
         case .invalidResponse: true
         }
     }
 
-    private func isInvalidURL(_ error: TransportError) -> Bool {
-        if case .invalidURL = error { return true }
-        return false
+    /// A bad address or an untrusted certificate stays so however often it is tried.
+    private func isFinal(_ error: TransportError) -> Bool {
+        switch error {
+        case .invalidURL, .certificate: true
+        case .cannotResolve, .cannotConnect, .timedOut, .responseTooLarge, .tls, .cancelled, .other: false
+        }
     }
 }

@@ -31,8 +31,13 @@ public final class CurlEngine: HTTPTransport, Sendable {
     private let shared = Inbox()
     /// The multi handle, used by the engine thread only, except `curl_multi_wakeup` which is thread-safe.
     private let multi: MultiHandle
+    /// A PEM file of the authorities to trust instead of the system's (`--ca-file`).
+    private let caFile: String?
 
-    public init() {
+    /// `caFile`: a PEM bundle of certificate authorities trusted instead of the system's,
+    /// for a school whose server's certificate comes from its own authority.
+    public init(caFile: String? = nil) {
+        self.caFile = caFile
         _ = curlGlobalInit
         multi = MultiHandle()
         // The thread holds the multi handle and the inbox itself: it outlives the engine
@@ -64,7 +69,7 @@ public final class CurlEngine: HTTPTransport, Sendable {
         }
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) in
-                let transfer = Transfer(id: id, request: request, continuation: continuation)
+                let transfer = Transfer(id: id, request: request, caFile: caFile, continuation: continuation)
                 let accepted = shared.withLock { state -> Bool in
                     guard !state.stopping else { return false }
                     state.incoming.append(transfer)
@@ -157,17 +162,25 @@ private final class Transfer: @unchecked Sendable {
     var body = Data()
     var headers: [String: String] = [:]
     var overflowed = false
+    /// The authorities to trust instead of the system's, for a school's own CA.
+    let caFile: String?
+    /// curl writes its sentence for a failed transfer here (CURLOPT_ERRORBUFFER).
+    let errorBuffer: UnsafeMutablePointer<CChar>
 
-    init(id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
+    init(id: UInt64, request: HTTPRequest, caFile: String?, continuation: CheckedContinuation<Result<HTTPResponse, TransportError>, Never>) {
         self.id = id
         self.request = request
+        self.caFile = caFile
         self.continuation = continuation
         easy = curl_easy_init()
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
 
     deinit {
         curl_easy_cleanup(easy)
         curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
     }
 
     /// Sets every option; nil when the request can go, otherwise why not.
@@ -183,6 +196,8 @@ private final class Transfer: @unchecked Sendable {
         set(momentum_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0))
         set(momentum_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1))
         set(momentum_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2))
+        if let caFile { set(momentum_easy_setopt_string(easy, CURLOPT_CAINFO, caFile)) }
+        set(momentum_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer))
         // Signals would interrupt the UI thread; curl must not use them for timeouts.
         set(momentum_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1))
         set(momentum_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, 10_000))
@@ -256,7 +271,7 @@ private final class Transfer: @unchecked Sendable {
             momentum_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
             complete(.success(HTTPResponse(status: status, headers: headers, body: body)))
         } else {
-            complete(.failure(Self.error(code, overflowed: overflowed)))
+            complete(.failure(Self.error(code, overflowed: overflowed, message: String(cString: errorBuffer))))
         }
     }
 
@@ -266,15 +281,19 @@ private final class Transfer: @unchecked Sendable {
     }
 
     /// The one place where curl's error codes become Swift errors.
-    static func error(_ code: CURLcode, overflowed: Bool) -> TransportError {
-        let detail = String(cString: curl_easy_strerror(code))
+    /// `message` is curl's own sentence for this transfer (CURLOPT_ERRORBUFFER: "SSL certificate
+    /// problem: self-signed certificate"), more precise than the code's generic one.
+    static func error(_ code: CURLcode, overflowed: Bool, message: String = "") -> TransportError {
+        let detail = message.isEmpty ? String(cString: curl_easy_strerror(code)) : message
         switch code {
         case CURLE_WRITE_ERROR where overflowed, CURLE_FILESIZE_EXCEEDED: return .responseTooLarge
         case CURLE_OPERATION_TIMEDOUT: return .timedOut
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: return .cannotResolve(detail)
         case CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING: return .cannotConnect(detail)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT: return .invalidURL(detail)
-        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE:
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+            return .certificate(detail)
+        case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM:
             return .tls(detail)
         default: return .other(detail)
         }

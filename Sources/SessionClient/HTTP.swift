@@ -39,6 +39,9 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case timedOut
     case responseTooLarge
     case tls(String)
+    /// The server's certificate is not trusted (self-signed, unknown authority, wrong name):
+    /// trying again cannot help, unless the user gives the authority (`--ca-file`).
+    case certificate(String)
     case cancelled
     case other(String)
 
@@ -50,6 +53,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .timedOut: "the server did not answer in time"
         case .responseTooLarge: "the server's answer was too large"
         case .tls(let detail): "the secure connection failed (\(detail))"
+        case .certificate(let detail): "the server's certificate could not be verified (\(detail))"
         case .cancelled: "the request was cancelled"
         case .other(let detail): detail
         }

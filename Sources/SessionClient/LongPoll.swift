@@ -18,6 +18,8 @@ public enum EndReason: Sendable, Equatable {
     case left
     /// The server refused to let me in or to go on: `wrong_code`, `name_taken`, `room_locked`, `unauthorized`...
     case refused(code: String, message: String)
+    /// The server's certificate is not trusted: no retry can fix it, only the user (`--ca-file`).
+    case untrusted(detail: String)
     case stopped
 }
 
@@ -211,6 +213,8 @@ public struct LongPoll: Sendable {
         case .reloading: step = .reload
         case .idle, .waiting, .ended: return []
         }
+        // An untrusted certificate is said once and for all, not retried for ever as "reconnecting".
+        if case .transport(.certificate(let detail)) = error { return end(.untrusted(detail: detail)) }
         if case .server(_, let code, let message, _) = error, !error.isTransient {
             switch code {
             case "cursor_expired", "invalid_cursor":

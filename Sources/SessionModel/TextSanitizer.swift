@@ -27,6 +27,8 @@ public enum TextProblem: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooManyLines(let max): "it has more than \(max) lines"
         case .tooManyMarks(let max): "a character in it carries more than \(max) accents or marks"
         case .tooHeavy(let maxBytes): "it takes more than \(maxBytes) bytes"
+        case .forbiddenCharacter(let scalar) where TextSanitizer.isTag(scalar):
+            "it contains \(TextSanitizer.codePoint(scalar)), an invisible tag character, allowed only inside a flag such as 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"
         case .forbiddenCharacter(let scalar): "it contains the invisible control character \(TextSanitizer.codePoint(scalar))"
         }
     }
@@ -69,11 +71,37 @@ public enum TextSanitizer {
         (0xFDD0...0xFDEF).contains(s.value) || (s.value & 0xFFFE) == 0xFFFE
     }
 
-    /// Zero-width joiners and tag characters are safe inside an emoji sequence (👩‍💻, 🏴󠁧󠁢󠁳󠁣󠁴󠁿), and nowhere else.
+    /// Zero-width joiners are safe inside an emoji sequence (👩‍💻), and tag characters inside a
+    /// flag's tag sequence (🏴󠁧󠁢󠁳󠁣󠁴󠁿), nowhere else: a run of tags after any emoji would carry
+    /// invisible text (a hidden message, a prompt for a machine) past every reader.
     private static func isSafeInside(_ character: Character, _ s: Unicode.Scalar) -> Bool {
-        guard s.value == 0x200D || s.value == 0xFE0F || (0xE0020...0xE007F).contains(s.value) else { return false }
+        if isTag(s) { return isFlagTagSequence(character) }
+        guard s.value == 0x200D || s.value == 0xFE0F else { return false }
         guard let first = character.unicodeScalars.first else { return false }
         return first.properties.isEmoji && character.unicodeScalars.count > 1
+    }
+
+    /// The tag characters, U+E0000 to U+E007F: invisible copies of ASCII.
+    public static func isTag(_ s: Unicode.Scalar) -> Bool { (0xE0000...0xE007F).contains(s.value) }
+
+    /// A flag tag sequence as Unicode defines it (UTS #51, ED-14a): 🏴 U+1F3F4, a subdivision
+    /// id in tag letters and digits (two letters, then one to four letters or digits, as
+    /// "gbsct"), then the cancel tag U+E007F; nothing else in the character.
+    public static func isFlagTagSequence(_ character: Character) -> Bool {
+        let scalars = Array(character.unicodeScalars)
+        guard scalars.count >= 5, scalars.count <= 8, scalars.first?.value == 0x1F3F4, scalars.last?.value == 0xE007F else { return false }
+        let spec = scalars.dropFirst().dropLast().map { $0.value }
+        let letter: ClosedRange<UInt32> = 0xE0061...0xE007A, digit: ClosedRange<UInt32> = 0xE0030...0xE0039
+        return spec.prefix(2).allSatisfy { letter.contains($0) } && spec.dropFirst(2).allSatisfy { letter.contains($0) || digit.contains($0) }
+    }
+
+    /// The text without any tag character, for plain mode: a screen reader or a braille line
+    /// has no use for them (a flag reads as 🏴), and invisible text must never reach it.
+    public static func withoutTags(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isTag) else { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.filter { !isTag($0) })
+        return String(out)
     }
 
     /// The visible stand-in for an unsafe scalar: control pictures for C0 and DEL, U+FFFD otherwise.

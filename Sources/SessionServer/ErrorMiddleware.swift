@@ -38,7 +38,7 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case .unavailable(let reason):
             context.logger.warning("store unavailable: \(reason)")
-            return APIError(status: 503, code: "unavailable", message: "The server cannot reach its database; try again in a moment.", retryAfter: 2)
+            return APIError(status: 503, code: "unavailable", message: "The server cannot use its database (unreachable, full or read-only); try again in a moment.", retryAfter: 2)
         case .unknownRoom(let id):
             return .notFound("No workshop has the id \(TextSanitizer.displaySafe(String(id.prefix(40)))).")
         case .conflict, .duplicateRequest, .duplicateRoom, .outOfOrder, .corrupt:

@@ -12,8 +12,9 @@ final class TokenBuckets: Sendable {
 
     init() {}
 
-    /// Takes one token for `key`; nil when allowed, otherwise the whole seconds to wait.
-    func take(_ key: String, burst: Int, refillSeconds: Double, now: Date) -> Int? {
+    /// Takes `cost` tokens for `key` (0 asks without taking) when a whole one is there; nil
+    /// when allowed, otherwise the whole seconds to wait.
+    func take(_ key: String, burst: Int, refillSeconds: Double, now: Date, cost: Double = 1) -> Int? {
         buckets.withLock { buckets in
             let burst = Double(burst)
             var bucket = buckets[key] ?? Bucket(tokens: burst, updated: now)
@@ -22,7 +23,7 @@ final class TokenBuckets: Sendable {
             bucket.updated = now
             defer { buckets[key] = bucket }
             if bucket.tokens >= 1 {
-                bucket.tokens -= 1
+                bucket.tokens -= cost
                 if buckets.count > 10_000 { Self.prune(&buckets, now: now, refillSeconds: refillSeconds, burst: burst) }
                 return nil
             }

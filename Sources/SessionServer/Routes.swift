@@ -21,7 +21,8 @@ struct Routes {
         }
         router.post("/v1/join") { request, context in
             let body = try await decode(JoinRequest.self, from: request, context: context)
-            switch try await service.join(body, address: context.clientAddress) {
+            let address = service.clientAddress.resolve(peer: context.clientAddress, headers: request.headers)
+            switch try await service.join(body, address: address) {
             case .joined(let answer): return raw(answer)
             case .claimed(let ticket): return raw(ticket, status: .accepted)
             }

@@ -18,8 +18,9 @@ enum Secrets {
     /// An expert's moderator key: 26 characters, 130 random bits.
     static func moderatorKey() -> String { random(26, from: readable) }
 
-    /// A join code learners type: 6 characters (30 bits), unique among rooms; joins are rate limited.
-    static func joinCode() -> String { random(6, from: readable) }
+    /// A join code learners type: 6 characters (30 bits), or 8 (40 bits) when many rooms are
+    /// open; unique among rooms; wrong codes are rate limited per address and in all.
+    static func joinCode(length: Int = 6) -> String { random(length, from: readable) }
 
     /// An identifier that is unique, not secret.
     static func id(prefix: String) -> String { prefix + random(12, from: lower) }

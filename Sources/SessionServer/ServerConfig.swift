@@ -55,6 +55,17 @@ public struct ServerConfig: Sendable {
     /// `claimRefillSeconds`; beyond, the newcomer gets a suffixed name and no expert is asked.
     public var claimBurst: Int = 3
     public var claimRefillSeconds: Double = 120
+    /// Wrong join codes allowed across all addresses: a burst, then one more every
+    /// `joinFailureRefillSeconds`. Once spent, joins wait (429) before any code is looked up,
+    /// so guessing from many addresses stops; a right code never spends it.
+    public var joinFailureBurst: Int = 100
+    public var joinFailureRefillSeconds: Double = 0.5
+    /// From this many rooms on, new rooms get 8-character join codes instead of 6: the more
+    /// rooms, the likelier a guess hits one.
+    public var longCodesFromRooms: Int = 20
+    /// Proxies (nginx) whose `X-Forwarded-For` / `Forwarded` headers name the client, for the
+    /// per-address limits; from any other peer the headers are ignored.
+    public var trustedProxies: [String] = []
     /// Connections to PostgreSQL this server may open.
     public var postgresConnections: Int = 16
 

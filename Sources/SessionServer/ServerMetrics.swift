@@ -11,6 +11,8 @@ final class ServerMetrics: Sendable {
     let joins: Counter
     let messages: Counter
     let seatClaims: Counter
+    /// Joins answered 429 because the server's wrong-code budget was spent: guessing.
+    let joinsHeldBack: Counter
     private let latencies = Mutex([String: DurationHistogram]())
 
     init() {
@@ -21,6 +23,7 @@ final class ServerMetrics: Sendable {
         joins = registry.makeCounter(descriptor: Self.name("joins", "total", "Successful joins."))
         messages = registry.makeCounter(descriptor: Self.name("messages", "total", "Chat messages posted."))
         seatClaims = registry.makeCounter(descriptor: Self.name("seat_claims", "total", "Seats of offline learners asked for from another machine."))
+        joinsHeldBack = registry.makeCounter(descriptor: Self.name("joins_held_back", "total", "Joins held back while the server's wrong-code budget was spent."))
     }
 
     private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {

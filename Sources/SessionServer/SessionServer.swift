@@ -96,7 +96,10 @@ public final class SessionServer: Sendable {
         let service = self.service
         Task { await service.refreshGauges() }
         let fastPath = config.pollFastPath ? LongPollFastPath(service: service) : nil
-        let book = ConnectionBook(limits: .init(total: DescriptorLimit.raise().connections, perAddress: config.connectionsPerAddress))
+        // A trusted proxy speaks for many clients: its connections are not capped per address.
+        let book = ConnectionBook(limits: .init(
+            total: DescriptorLimit.connections(), perAddress: config.connectionsPerAddress,
+            exempt: ClientAddress(trustedProxies: config.trustedProxies).trustedProxies))
         let timeouts = ConnectionGuard.Timeouts(idle: .milliseconds(Int64(config.idleTimeout * 1000)), body: .milliseconds(Int64(config.bodyTimeout * 1000)))
         let logger = service.logger
         let app = Application(

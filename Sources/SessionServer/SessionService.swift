@@ -13,12 +13,15 @@ final class SessionService: Sendable {
     let config: ServerConfig
     let metrics: ServerMetrics
     let logger: Logger
+    /// The client's address behind trusted proxies, for the per-address limits.
+    let clientAddress: ClientAddress
     private let now: @Sendable () -> Date
 
     init(store: any RoomStore, config: ServerConfig, metrics: ServerMetrics, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
         self.config = config
         self.metrics = metrics
         self.logger = logger
+        clientAddress = ClientAddress(trustedProxies: config.trustedProxies)
         self.now = { WireCoding.wholeMilliseconds(now()) }
         let hub = RoomHub(store: store, now: now)
         self.hub = hub
@@ -58,7 +61,9 @@ final class SessionService: Sendable {
         }
         let moderatorKey = Secrets.moderatorKey()
         let info = RoomInfo(id: roomId ?? Secrets.id(prefix: "r_"), title: title, createdAt: now())
-        var code = Secrets.joinCode()
+        // Longer codes once many rooms are open: each open room is one more code a guess can hit.
+        let codeLength = ledger.roomIds().count >= config.longCodesFromRooms ? 8 : 6
+        var code = Secrets.joinCode(length: codeLength)
         // A code already in use (here or on another server) is drawn again.
         while true {
             do {
@@ -67,7 +72,7 @@ final class SessionService: Sendable {
                     break
                 }
             } catch StoreError.duplicateRoom {}
-            code = Secrets.joinCode()
+            code = Secrets.joinCode(length: codeLength)
         }
         metrics.rooms.increment()
         logger.info("room created", metadata: ["room": "\(info.id)", "title": "\(title)"])
@@ -106,7 +111,18 @@ final class SessionService: Sendable {
         }
         let code = Secrets.normalizeCode(request.code)
         guard !code.isEmpty else { throw APIError.invalidField("code", "it is empty") }
-        guard let room = try await ledger.room(code: code) else { throw APIError.wrongCode(TextSanitizer.displaySafe(code)) }
+        // The wrong-code budget of the whole server (shared through the store): while it is
+        // spent, no code is looked up at all, or a guess from a fresh address would still be
+        // told when it is right. Only a wrong code spends it.
+        let failures = (key: "join-failures", burst: config.joinFailureBurst, refill: config.joinFailureRefillSeconds)
+        if let wait = try await ledger.store.takeToken(failures.key, burst: failures.burst, refillSeconds: failures.refill, now: now(), cost: 0) {
+            metrics.joinsHeldBack.increment()
+            throw APIError.rateLimited(retryAfter: wait)
+        }
+        guard let room = try await ledger.room(code: code) else {
+            _ = try await ledger.store.takeToken(failures.key, burst: failures.burst, refillSeconds: failures.refill, now: now(), cost: 1)
+            throw APIError.wrongCode(TextSanitizer.displaySafe(code))
+        }
         let name: String
         switch TextSanitizer.validateName(request.name) {
         case .success(let valid): name = valid

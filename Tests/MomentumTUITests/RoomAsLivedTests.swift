@@ -150,6 +150,20 @@ struct RoomAsLivedTests {
         #expect(printed.count == 1 && printed[0].hasSuffix("Chloé : let a = 1\n    let b = 2"), "\(printed)")
     }
 
+    @Test func plainModeNeverPrintsTagCharactersEvenAFlags() {
+        let flag = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"
+        var transcript = PlainTranscript(strings: Language.fr.strings)
+        var room = screen.state()
+        _ = transcript.joined(JoinResponse(token: "t", participant: screen.karim, room: room.room, state: room, cursor: "c4", pollTimeout: 25))
+        // A flag (valid) and, from an older server, a run of tags after an emoji (not).
+        let message = ChatMessage(id: "m1", seq: room.seq + 1, authorId: screen.chloe.id, text: "Allez \(flag) 😀\u{E0068}\u{E0069}", at: RoomScreenTests.at)
+        let event = RoomEvent(seq: room.seq + 1, at: RoomScreenTests.at, actor: screen.chloe.id, kind: .message(message))
+        room.apply(event)
+        let printed = transcript.show([event], in: room).joined()
+        #expect(!printed.unicodeScalars.contains(where: TextSanitizer.isTag), "\(printed.unicodeScalars.map { TextSanitizer.codePoint($0) })")
+        #expect(printed.contains("Allez 🏴 😀"), "\(printed)")
+    }
+
     @Test func aRateLimitedMessageDoesNotWaitForTheNetwork() {
         var model = screen.joined(as: screen.karim)
         var outbox = Outbox()
@@ -160,5 +174,19 @@ struct RoomAsLivedTests {
         let shown = text(&model)
         #expect(shown.contains("vite vite (trop de messages d'un coup"), "\(shown)")
         #expect(!shown.contains("en attente du réseau") && !shown.contains("Too many"))
+    }
+
+    @Test func aMessageWithNoAnswerSaysHowLongItHasWaited() {
+        var model = screen.joined(as: screen.karim)
+        var outbox = Outbox()
+        _ = outbox.enqueue(.message("allo ?"), clientId: "w1")
+        _ = outbox.next()
+        // On its way to a server that went silent: no error yet, only time passing.
+        _ = model.update(.outbox(outbox))
+        #expect(text(&model).contains("allo ? (envoi…)"))
+        #expect(model.nextWake(after: model.now) == model.now.addingTimeInterval(1), "the wait is counted each second")
+        _ = model.update(.tick(model.now.addingTimeInterval(12)))
+        let shown = text(&model)
+        #expect(shown.contains("allo ? (envoi…, sans réponse depuis 12 s)"), "\(shown)")
     }
 }

@@ -45,7 +45,7 @@ struct DriverTests {
         #expect(urls[3] == urls[1])
         #expect(urls[4] == "http://server/v1/rooms/r1/events?after=c2&timeout=25")
         #expect(transport.requests[1].headers["Authorization"] == "Bearer tok")
-        #expect(transport.requests[1].timeout == 35, "the HTTP timeout outlasts the server's hold")
+        #expect(transport.requests[1].timeout == 30, "the HTTP timeout outlasts the server's hold by the 5 s heartbeat margin")
         #expect(sleeper.sleeps.count == 2)
         #expect(abs(sleeper.sleeps[0] - 0.5) < 0.01 && abs(sleeper.sleeps[1] - 1.0) < 0.01)
         let statuses = delivered.all.compactMap { if case .status(let s) = $0 { s } else { nil } }

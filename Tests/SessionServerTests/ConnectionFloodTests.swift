@@ -23,12 +23,12 @@ struct ConnectionFloodTests {
     }
 
     @Test func oneAddressCannotTakeEveryDescriptor() async throws {
-        HeldSockets.raiseLimit()
         let server = try await ServerProcess(database: ":memory:", extraArguments: ["--admin-token", "t"], launcher: ["prlimit", "--nofile=1024:1024"])
         defer { server.terminate() }
         // 1,100 idle connections from one address, more than the server's descriptors.
-        let flood = HeldSockets()
-        #expect(flood.open(1_100, port: server.port, from: "127.0.0.2") == 1_100)
+        let flood = try ConnectionFlood(port: server.port, count: 1_100, from: "127.0.0.2")
+        defer { flood.stop() }
+        #expect(await eventually(within: 30) { flood.opened == 1_100 }, "\(flood.transcript)")
         #expect(await eventually(within: 20) { flood.closedByServer >= 1_100 - 256 }, "beyond 256 from one address, connections are closed")
 
         // Someone else still gets in and chats.
@@ -40,14 +40,11 @@ struct ConnectionFloodTests {
         _ = try await api.postMessage(karim.credentials, PostMessageRequest(text: "toujours là", clientId: "m1"))
 
         // Long-polls sent and abandoned at once leave nothing parked behind them.
-        let pollBytes = Array("GET /v1/rooms/\(room.roomId)/events?after=\(karim.cursor)&timeout=30 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(karim.token)\r\n\r\n".utf8)
-        for _ in 0..<10 {
-            let abandoned = HeldSockets()
-            abandoned.open(110, port: server.port, from: "127.0.0.3", sending: pollBytes)
-            abandoned.closeAll()
-        }
+        let poll = "GET /v1/rooms/\(room.roomId)/events?after=\(karim.cursor)&timeout=30 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(karim.token)\r\n\r\n"
+        let abandoned = try ConnectionFlood(port: server.port, count: 200, from: "127.0.0.3", payload: poll)
+        #expect(await eventually(within: 30) { abandoned.opened == 200 })
+        abandoned.stop()
         let state = try await api.state(karim.credentials).state
         #expect(state.messages.map(\.text) == ["toujours là"])
-        flood.closeAll()
     }
 }

@@ -213,6 +213,8 @@ struct RouteTests {
             ("POST", "\(base)/messages", karim.token, #"{"text": "   ", "clientId": "a"}"#, 400, "invalid_text"),
             ("POST", "\(base)/messages", karim.token, #"{"text": "\#(String(repeating: "a", count: 1001))", "clientId": "b"}"#, 400, "invalid_text"),
             ("POST", "\(base)/messages", karim.token, #"{"text": "hi\u001b]0;x\u0007", "clientId": "c"}"#, 400, "invalid_text"),
+            // Tag characters after an emoji that is not a flag's: invisible text.
+            ("POST", "\(base)/messages", karim.token, #"{"text": "ok \ud83d\ude00\udb40\udc68\udb40\udc69\udb40\udc7f", "clientId": "t"}"#, 400, "invalid_text"),
             ("POST", "\(base)/messages", karim.token, #"{"text": "hi", "clientId": ""}"#, 400, "invalid_clientId"),
             ("POST", "\(base)/messages", karim.token, #"{"text": "\#(String(repeating: "a", count: 70_000))", "clientId": "d"}"#, 413, "payload_too_large"),
             ("POST", "\(base)/hand", karim.token, #"{"raised": "yes", "clientId": "e"}"#, 400, "invalid_json"),

@@ -229,6 +229,20 @@ struct StoreConformanceTests {
         await store.close()
     }
 
+    /// A cost of 0 asks whether a token is there without taking it: the wrong-code budget is
+    /// looked at by every join and spent by wrong codes only.
+    @Test(arguments: StoreUnderTest.kinds)
+    func aTokenCanBeAskedForWithoutTakingIt(kind: StoreUnderTest.Kind) async throws {
+        let store = try await StoreUnderTest.make(kind).store
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        for _ in 0..<5 { #expect(try await store.takeToken("join-failures", burst: 2, refillSeconds: 4, now: now, cost: 0) == nil) }
+        #expect(try await store.takeToken("join-failures", burst: 2, refillSeconds: 4, now: now) == nil)
+        #expect(try await store.takeToken("join-failures", burst: 2, refillSeconds: 4, now: now) == nil)
+        #expect(try await store.takeToken("join-failures", burst: 2, refillSeconds: 4, now: now, cost: 0) == 4)
+        #expect(try await store.takeToken("join-failures", burst: 2, refillSeconds: 4, now: now + 4, cost: 0) == nil)
+        await store.close()
+    }
+
     /// Two ledgers on one store are two servers on one database: each appends at once,
     /// the store refuses the taken seq, the loser reads what it missed and decides again.
     @Test(arguments: StoreUnderTest.kinds)

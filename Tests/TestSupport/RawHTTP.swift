@@ -5,18 +5,29 @@ public enum RawHTTP {
     /// Sends `bytes` to 127.0.0.1:`port` and answers everything read until the server closes
     /// or `seconds` pass. The blocking socket calls run on a thread of their own: on Swift's
     /// two-thread pool they would stall the in-process server that must answer them.
-    public static func exchange(port: Int, _ bytes: [UInt8], seconds: Int = 10) async throws -> String {
+    /// `source` is the local address to send from: any of 127.0.0.0/8 is this machine, so one
+    /// test plays many clients.
+    public static func exchange(port: Int, _ bytes: [UInt8], seconds: Int = 10, from source: String? = nil) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try blockingExchange(port: port, bytes, seconds: seconds) })
+                continuation.resume(with: Result { try blockingExchange(port: port, bytes, seconds: seconds, source: source) })
             }
         }
     }
 
-    private static func blockingExchange(port: Int, _ bytes: [UInt8], seconds: Int) throws -> String {
+    private static func blockingExchange(port: Int, _ bytes: [UInt8], seconds: Int, source: String?) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("no socket") }
         defer { close(fd) }
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            }
+            guard bound else { throw TestFailure("cannot send from \(source)") }
+        }
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()

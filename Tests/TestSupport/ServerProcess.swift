@@ -88,6 +88,12 @@ public final class ServerProcess: Sendable {
     }
 
     public var isRunning: Bool { process.isRunning }
+
+    /// SIGSTOP: a blackholed server. The kernel still accepts connections and acknowledges
+    /// bytes, but nothing answers; `thaw` lets it go on.
+    public func freeze() { Foundation.kill(process.processIdentifier, SIGSTOP) }
+
+    public func thaw() { Foundation.kill(process.processIdentifier, SIGCONT) }
 }
 
 /// A workshop file in a temporary folder.

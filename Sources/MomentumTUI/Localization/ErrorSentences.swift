@@ -15,7 +15,7 @@ enum ErrorSentences {
     static let french: [String: String] = [
         "bad_request": "Cette demande n'a pas été comprise par le serveur. Mets le programme à jour, ou préviens l'organisateur.",
         "invalid_json": "Cette demande n'a pas été comprise par le serveur. Mets le programme à jour, ou préviens l'organisateur.",
-        "invalid_code": "Ce code n'est pas valable : il fait 6 lettres et chiffres, comme K7QM2X.",
+        "invalid_code": "Ce code n'est pas valable : il fait 6 ou 8 lettres et chiffres, comme K7QM2X.",
         "invalid_name": "Ce nom n'est pas accepté : écris ton prénom avec des lettres, sans symbole (★, 🎤, ✋…), sans caractère invisible et sans mention entre parenthèses comme « (expert) ».",
         "invalid_title": "Ce titre n'est pas accepté : il est vide, trop long, ou contient un caractère invisible.",
         "invalid_agenda": "Ce programme n'est pas accepté : vérifie les jours, les heures (comme 09:30) et les durées.",
@@ -64,7 +64,7 @@ enum ErrorSentences {
     static let english: [String: String] = [
         "bad_request": "The server did not understand this request. Update the program, or tell the organiser.",
         "invalid_json": "The server did not understand this request. Update the program, or tell the organiser.",
-        "invalid_code": "This code is not valid: it has 6 letters and digits, like K7QM2X.",
+        "invalid_code": "This code is not valid: it has 6 or 8 letters and digits, like K7QM2X.",
         "invalid_name": "This name is not accepted: write your first name in letters, with no symbol (★, 🎤, ✋…), no invisible character and no note in brackets such as \"(expert)\".",
         "invalid_title": "This title is not accepted: it is empty, too long, or holds an invisible character.",
         "invalid_agenda": "This agenda is not accepted: check the days, the times (such as 09:30) and the lengths.",

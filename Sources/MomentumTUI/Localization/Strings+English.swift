@@ -47,6 +47,8 @@ extension Strings {
         heldBack: "too many messages at once: it goes in a few seconds",
         noNetwork: "No network: the action was not done; try again in a moment.",
         neverReached: "The server could not be reached: check the address and your connection.",
+        untrusted: "Connection refused: the server's certificate is not recognised, so the connection would not be safe. Check the address; if your school has its own certificate authority, give its file with --ca-file FILE.",
+        noAnswerFor: { "no answer for \($0) s" },
         notSent: { "not sent: \($0)" },
         retryHint: "Ctrl-R to edit it, Ctrl-X to dismiss it",
         inputCut: { "Too long: only the first \($0) characters are kept. Send the rest in another message." },
@@ -128,6 +130,7 @@ extension Strings {
         formEmpty: "This field is empty.",
         askCode: "Workshop code: ",
         askName: "Your name: ",
+        askModeratorKey: "Moderator key (it is not shown): ",
         claims: .english
     )
 

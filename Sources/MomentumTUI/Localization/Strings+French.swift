@@ -47,6 +47,8 @@ extension Strings {
         heldBack: "trop de messages d'un coup : il part dans quelques secondes",
         noNetwork: "Pas de réseau : l'action n'a pas été faite, réessaie dans un moment.",
         neverReached: "Le serveur n'a pas pu être joint : vérifie l'adresse et ta connexion.",
+        untrusted: "Connexion refusée : le certificat du serveur n'est pas reconnu, la connexion ne serait pas sûre. Vérifie l'adresse ; si ton école a sa propre autorité de certification, donne son fichier avec --ca-file FICHIER.",
+        noAnswerFor: { "sans réponse depuis \($0) s" },
         notSent: { "non envoyé : \($0)" },
         retryHint: "Ctrl-R pour le corriger, Ctrl-X pour l'effacer",
         inputCut: { "Trop long : seuls les \($0) premiers caractères sont gardés. Envoie la suite dans un autre message." },
@@ -128,6 +130,7 @@ extension Strings {
         formEmpty: "Ce champ est vide.",
         askCode: "Code de l'atelier : ",
         askName: "Ton prénom : ",
+        askModeratorKey: "Clé de modération (elle ne s'affiche pas) : ",
         claims: .french
     )
 }

@@ -68,6 +68,11 @@ struct Strings: Sendable {
     var noNetwork: String
     /// Quitting before the room could ever be reached.
     var neverReached: String
+    /// The server's certificate is not trusted: a final error (curl's English reason goes to
+    /// `--log-file` only).
+    var untrusted: String
+    /// A send with no answer yet after this many seconds (a server that went silent).
+    var noAnswerFor: @Sendable (_ seconds: Int) -> String
     var notSent: @Sendable (_ reason: String) -> String
     var retryHint: String
     /// A paste or typing past the limit: what did not fit was left out.
@@ -145,6 +150,8 @@ struct Strings: Sendable {
     var formEmpty: String
     var askCode: String
     var askName: String
+    /// `join --expert` with no key given: asked on the terminal, typed without echo.
+    var askModeratorKey: String
     /// Seat claims: someone back from another machine with an offline learner's name.
     var claims: SeatClaimStrings
 }

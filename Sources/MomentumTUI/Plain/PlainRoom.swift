@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Logging
 import SessionClient
 import SessionModel
 import Widgets
@@ -16,6 +17,10 @@ struct PlainRoom {
     var strings: Strings = Language.detect(environment: ProcessInfo.processInfo.environment).strings
     /// Where the seat is kept across runs (nil for the demo, whose server goes with it).
     var seats: SeatStore? = nil
+    /// Where connection problems are written (`--log-file`), as in the full screen.
+    var logger: Logger? = nil
+    /// The certificate authorities to trust instead of the system's (`--ca-file`, `SSL_CERT_FILE`).
+    var caFile: String? = nil
 
     /// Runs the room on a thread of its own (the runner blocks in poll(), which must not hold
     /// one of the cooperative pool's threads); a removal or a refused join exits with 1.
@@ -28,23 +33,27 @@ struct PlainRoom {
     }
 
     private func loop() -> Int32 {
-        let engine = CurlEngine()
+        let engine = CurlEngine(caFile: caFile)
         defer { engine.shutdown() }
         let terminal = PlainTerminal()
         let inbox = Inbox<RoomMessage>()
         let strings = self.strings
         let join = JoinRequest(code: code, name: name, moderatorKey: moderatorKey)
+        let logger = self.logger
         let session = RoomSession(api: SessionAPI(baseURL: url, transport: engine), join: join, seats: seats) { update in
+            if case .stream(.status(let status)) = update { logger?.info("connection: \(status)") }
             inbox.post(RoomMessage(update, strings: strings))
         }
         session.start()
         defer { session.stop() }
-        let room = RoomEffects(session: session, terminal: nil, logger: nil)
+        let room = RoomEffects(session: session, terminal: nil, logger: logger)
         var model = PlainModel(strings: strings)
         let exit = Runner(terminal: terminal, clock: SystemClock(), inbox: inbox).run(&model) { effect in
             switch effect {
-            case .out(let line): Console.out(line)
-            case .err(let line): Console.err(line)
+            // The last barrier: whatever a line holds (a name with a flag...), no tag character
+            // reaches a screen reader.
+            case .out(let line): Console.out(TextSanitizer.withoutTags(line))
+            case .err(let line): Console.err(TextSanitizer.withoutTags(line))
             case .room(let effect): return room.run(effect)
             }
             return .proceed
@@ -52,7 +61,7 @@ struct PlainRoom {
         switch exit {
         case .finished:
             switch model.ended {
-            case .removed?, .refused?: return 1
+            case .removed?, .refused?, .untrusted?: return 1
             case .left?, .stopped?, nil: return 0
             }
         case .stopped, .interrupted:

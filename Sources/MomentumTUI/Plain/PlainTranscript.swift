@@ -50,6 +50,7 @@ struct PlainTranscript {
         case .ended(.removed): (strings.endRemoved, nil)
         case .ended(.left): (strings.endLeft, nil)
         case .ended(.refused(let code, let message)): (nil, "momentum: " + strings.refused(code, message))
+        case .ended(.untrusted): (nil, "momentum: " + strings.untrusted)
         }
     }
 
@@ -75,7 +76,7 @@ struct PlainTranscript {
 
     private func line(for message: ChatMessage, in state: RoomState) -> String {
         let author = state.participant(message.authorId).map { safe($0.name) } ?? "?"
-        let text = message.deleted ? strings.messageDeleted : TextSanitizer.displaySafe(message.text, keepNewlines: true)
+        let text = message.deleted ? strings.messageDeleted : safe(message.text, keepNewlines: true)
         // A message of several lines: its lines after the first indented, so they read as one.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return "\(clock(message.at)) \(author) : \(lines.first ?? "")" + lines.dropFirst().map { "\n    " + $0 }.joined()
@@ -144,7 +145,11 @@ struct PlainTranscript {
         return String(sentence.drop { !$0.isLetter && !$0.isNumber && $0 != "(" })
     }
 
-    private func safe(_ text: String) -> String { TextSanitizer.displaySafe(text) }
+    /// Placeholders for what a terminal would obey, and no tag character at all (even a
+    /// flag's): plain mode is read aloud or in braille, where they are invisible text.
+    private func safe(_ text: String, keepNewlines: Bool = false) -> String {
+        TextSanitizer.withoutTags(TextSanitizer.displaySafe(text, keepNewlines: keepNewlines))
+    }
 
     private func clock(_ date: Date) -> String { ClockText.format(date) }
 }

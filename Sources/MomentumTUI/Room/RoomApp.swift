@@ -22,6 +22,8 @@ struct RoomApp {
     var logger: Logger? = nil
     /// Where the seat is kept across runs (nil for the demo, whose server goes with it).
     var seats: SeatStore? = nil
+    /// The certificate authorities to trust instead of the system's (`--ca-file`, `SSL_CERT_FILE`).
+    var caFile: String? = nil
 
     /// Why the room ended, for the message printed after the terminal is restored.
     enum Outcome {
@@ -37,7 +39,7 @@ struct RoomApp {
     func run() throws -> Outcome {
         let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors, ascii: ascii))
         defer { terminal.restore() }
-        let engine = CurlEngine()
+        let engine = CurlEngine(caFile: caFile)
         defer { engine.shutdown() }
         return run(on: terminal, clock: SystemClock(), transport: engine, unicode: terminal.unicode)
     }

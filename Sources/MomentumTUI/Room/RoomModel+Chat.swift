@@ -85,6 +85,17 @@ extension RoomModel {
         chat.receiveHistory(page.messages.map { ($0, line(for: $0, in: state)) }, hasMore: page.hasMore)
     }
 
+    /// Seconds after which a message still unsent says how long it has waited.
+    static let waitShownAfter = 5
+
+    /// Whether one of my messages is still on its way (its wait is counted on screen).
+    var hasMessageOnItsWay: Bool {
+        outbox.items.contains { item in
+            guard case .message = item.kind else { return false }
+            return item.status == .pending || item.status == .sending
+        }
+    }
+
     /// My messages not yet in the chat: pending ones dim, failed ones with the reason.
     mutating func refreshPendingLines() {
         for item in outbox.items {
@@ -97,7 +108,11 @@ extension RoomModel {
                 continue
             case .pending, .sending:
                 let waiting = item.lastErrorCode == "rate_limited" ? strings.heldBack : strings.waitingForNetwork
-                status = Span(" (" + (item.lastError == nil ? strings.sending : waiting) + ")", style: theme.dim)
+                var text = item.lastError == nil ? strings.sending : waiting
+                // A server that went silent (blackholed) gives no error for a while: the wait says it.
+                let waited = Int(now.timeIntervalSince(pendingSince[item.id] ?? now))
+                if waited >= Self.waitShownAfter, item.lastErrorCode != "rate_limited" { text += ", " + strings.noAnswerFor(waited) }
+                status = Span(" (" + text + ")", style: theme.dim)
             case .failed(let reason):
                 status = Span(" ✗ " + strings.notSent(item.refusal.map { strings.describe($0) } ?? reason) + " — " + strings.retryHint, style: theme.error)
             }

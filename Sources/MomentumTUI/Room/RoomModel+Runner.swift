@@ -16,6 +16,8 @@ extension RoomModel: RunnerModel {
     /// changes: an idle room wakes the UI once a minute.
     func nextWake(after now: Date) -> Date? {
         if case .reconnecting = status { return now.addingTimeInterval(1) }
+        // A message on its way counts its wait, second by second.
+        if hasMessageOnItsWay { return now.addingTimeInterval(1) }
         // The countdown of a seat claim waiting for an expert.
         if seatWait != nil, me == nil { return now.addingTimeInterval(1) }
         let seconds = now.timeIntervalSince1970

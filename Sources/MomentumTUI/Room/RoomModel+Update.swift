@@ -23,6 +23,7 @@ extension RoomModel {
             return []
         case .tick(let date):
             now = date
+            if hasMessageOnItsWay { refreshPendingLines() }
             return []
         case .resized(let size):
             self.size = size

@@ -113,8 +113,8 @@ final class MemoryRoomStore: RoomStore {
 
     func changes() -> AsyncStream<String?> { AsyncStream { $0.finish() } }
 
-    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int? {
-        buckets.take(key, burst: burst, refillSeconds: refillSeconds, now: now)
+    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date, cost: Double) async throws -> Int? {
+        buckets.take(key, burst: burst, refillSeconds: refillSeconds, now: now, cost: cost)
     }
 
     func shareActivity(_ seen: [String: [String: Date]]) async throws -> [String: [String: Date]] { seen }

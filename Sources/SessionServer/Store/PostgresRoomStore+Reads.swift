@@ -70,17 +70,17 @@ extension PostgresRoomStore {
 
     // MARK: Shared limits and presence
 
-    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int? {
+    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date, cost: Double) async throws -> Int? {
         let at = now.timeIntervalSince1970
         let full = Double(burst)
         return try await run {
             // One statement: refill by the time elapsed, take a token if there is one, say whether there was.
             let rows = try await client.query("""
-                INSERT INTO rate_bucket AS b (key, tokens, updated, allowed) VALUES (\(key), \(full - 1), \(at), true)
+                INSERT INTO rate_bucket AS b (key, tokens, updated, allowed) VALUES (\(key), \(full - cost), \(at), true)
                 ON CONFLICT (key) DO UPDATE SET
                     allowed = LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds)) >= 1,
                     tokens = LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds))
-                        - CASE WHEN LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds)) >= 1 THEN 1 ELSE 0 END,
+                        - CASE WHEN LEAST(\(full), b.tokens + GREATEST(0, \(at) - b.updated) / \(refillSeconds)) >= 1 THEN \(cost) ELSE 0 END,
                     updated = \(at)
                 RETURNING allowed, tokens
                 """, logger: logger)

@@ -140,9 +140,10 @@ protocol RoomStore: Sendable {
     /// is not shared.
     func changes() -> AsyncStream<String?>
 
-    /// Shared token buckets (join attempts per address), so that every server counts
-    /// the same attempts. Nil when allowed, otherwise whole seconds to wait.
-    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int?
+    /// Shared token buckets (join attempts per address, wrong codes in all), so that every
+    /// server counts the same attempts. Nil when a whole token is there, otherwise whole
+    /// seconds to wait; `cost` is what an allowed call takes (0 asks without taking).
+    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date, cost: Double) async throws -> Int?
 
     /// Long-poll activity seen by this server (participant → last seen), merged with what
     /// other servers recorded; answers the latest sighting per participant, per room.
@@ -170,5 +171,12 @@ extension RoomStore {
             guard let next = batch.last?.seq, batch.count == page else { return all }
             last = next
         }
+    }
+}
+
+extension RoomStore {
+    /// Takes one token: the usual limit.
+    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int? {
+        try await takeToken(key, burst: burst, refillSeconds: refillSeconds, now: now, cost: 1)
     }
 }

@@ -98,6 +98,19 @@ final class SQLiteRoomStore: RoomStore {
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.duplicateRoom
+        } catch let error as DatabaseError {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// A disk that is full, read-only or failing is the database being unavailable (503 with
+    /// a retry, which succeeds once there is room again), not a bug (500).
+    static func storeError(_ error: DatabaseError) -> any Error {
+        switch error.resultCode {
+        case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_NOMEM:
+            StoreError.unavailable("SQLite: \(error.resultCode) \(error.message ?? "")")
+        default:
+            error
         }
     }
 
@@ -131,6 +144,17 @@ final class SQLiteRoomStore: RoomStore {
         let encoder = WireCoding.encoder()
         let decoder = WireCoding.decoder()
         // GRDB's writer is the one writer: the transaction holds the room against everyone.
+        do {
+            try await write(roomId: roomId, after: after, encoder: encoder, decoder: decoder, make)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error)
+        }
+    }
+
+    private func write(
+        roomId: String, after: Int64, encoder: JSONEncoder, decoder: JSONDecoder,
+        _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws {
         try await pool.write { db in
             // One read: the row at `after` proves the database is not behind; the rest were missed.
             let rows = try Data.fetchAll(
@@ -237,8 +261,8 @@ final class SQLiteRoomStore: RoomStore {
 
     func changes() -> AsyncStream<String?> { AsyncStream { $0.finish() } }
 
-    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int? {
-        buckets.take(key, burst: burst, refillSeconds: refillSeconds, now: now)
+    func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date, cost: Double) async throws -> Int? {
+        buckets.take(key, burst: burst, refillSeconds: refillSeconds, now: now, cost: cost)
     }
 
     func shareActivity(_ seen: [String: [String: Date]]) async throws -> [String: [String: Date]] { seen }
