@@ -195,11 +195,14 @@ public struct APIErrorBody: Codable, Sendable, Equatable {
 }
 
 public struct HealthResponse: Codable, Sendable, Equatable {
+    /// "ok", or "unavailable" when the server cannot write (then `problem` says why).
     public var status: String
     public var version: String
+    public var problem: String?
 
-    public init(status: String, version: String) {
+    public init(status: String, version: String, problem: String? = nil) {
         self.status = status
         self.version = version
+        self.problem = problem
     }
 }

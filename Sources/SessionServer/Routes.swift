@@ -12,7 +12,13 @@ struct Routes {
         router.add(middleware: ErrorMiddleware(metrics: service.metrics))
 
         router.get("/healthz") { _, _ in
-            try json(HealthResponse(status: "ok", version: Routes.version))
+            // A server up but unable to write must leave a load balancer's rotation: 503.
+            guard let problem = await service.ledger.store.writeProblem() else {
+                return try json(HealthResponse(status: "ok", version: Routes.version))
+            }
+            var response = try json(HealthResponse(status: "unavailable", version: Routes.version, problem: problem), status: .serviceUnavailable)
+            response.headers[.retryAfter] = "5"
+            return response
         }
         router.get("/metrics") { _, _ in
             Response(

@@ -44,11 +44,15 @@ struct FullDiskTests {
         #expect(answer.status == 503 && answer.apiError?.error == "unavailable", "\(answer.status) \(String(decoding: answer.body, as: UTF8.self))")
         #expect(answer.headers["retry-after"] != nil)
         #expect(!statuses.contains(500))
+        let health = try await server.raw("GET", "/healthz")
+        #expect(health.status == 503, "a full disk takes the server out of rotation")
+        #expect(String(decoding: health.body, as: UTF8.self).contains("\"status\":\"unavailable\""))
 
         // Room again: the same request goes through.
         try FileManager.default.removeItem(atPath: filler)
         let body = #"{"text": "de la place", "clientId": "after-full"}"#
         #expect(await eventually { (try? await server.raw("POST", "/v1/rooms/\(room.roomId)/messages", token: karim.token, body: body)).map { (200..<300).contains($0.status) } == true })
+        #expect(try await server.raw("GET", "/healthz").status == 200)
         await server.stop()
     }
 

@@ -18,6 +18,8 @@ final class PostgresRoomStore: RoomStore {
     var importLogger: Logger { logger }
     private let listener: PostgresListener
     private let runTask = Mutex<Task<Void, Never>?>(nil)
+    /// The last `writeProblem` answer and when it was read.
+    let health = Mutex<(at: Date, problem: String?)?>(nil)
     static let channel = "momentum_events"
 
     init(url: PostgresURL, connections: Int, logger: Logger) throws {

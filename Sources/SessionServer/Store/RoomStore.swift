@@ -107,6 +107,8 @@ protocol RoomStore: Sendable {
     /// True when other processes append to the same rooms (PostgreSQL): the ledger then
     /// expects conflicts and re-reads rooms when `changes` says they moved.
     var isShared: Bool { get }
+    /// Why a write would fail now, for `/healthz`; nil when the store can write.
+    func writeProblem() async -> String?
 
     func createRoom(_ room: StoredRoom) async throws
     func rooms() async throws -> [StoredRoom]
@@ -175,6 +177,10 @@ extension RoomStore {
 }
 
 extension RoomStore {
+    /// Why a write would fail now (a full or read-only disk, a database that cannot take
+    /// writes), for `/healthz`; nil when the store can write. Stores that cannot tell say nil.
+    func writeProblem() async -> String? { nil }
+
     /// Takes one token: the usual limit.
     func takeToken(_ key: String, burst: Int, refillSeconds: Double, now: Date) async throws -> Int? {
         try await takeToken(key, burst: burst, refillSeconds: refillSeconds, now: now, cost: 1)
