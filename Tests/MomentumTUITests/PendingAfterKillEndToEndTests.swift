@@ -21,9 +21,12 @@ struct PendingAfterKillEndToEndTests {
         let seen = Seen()
         var output: String { seen.text.withLock { $0 } }
 
-        init(url: String, code: String, state: String) throws {
+        let log: String
+
+        init(url: String, code: String, state: String, log: String) throws {
+            self.log = log
             process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-            process.arguments = ["join", url, "--code", code, "--name", "Karim", "--plain", "--lang", "fr"]
+            process.arguments = ["join", url, "--code", code, "--name", "Karim", "--plain", "--lang", "fr", "--log-file", log, "--log-level", "debug"]
             var environment = ProcessInfo.processInfo.environment
             environment["XDG_CONFIG_HOME"] = state + "/config"
             // The same state folder for both runs: the same machine.
@@ -53,7 +56,8 @@ struct PendingAfterKillEndToEndTests {
         let first = try await ServerProcess(database: database, workshop: try temporaryWorkshopFile())
         let code = try #require(first.code)
         let state = NSTemporaryDirectory() + "momentum-state-" + UUID().uuidString
-        let before = try Client(url: first.url, code: code, state: state)
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        let before = try Client(url: first.url, code: code, state: state, log: state + "/before.log")
         defer { if before.process.isRunning { kill(before.process.processIdentifier, SIGKILL) } }
         #expect(await eventually(within: 15) { before.output.contains("Atelier durabilité") }, "\(before.output)")
 
@@ -65,10 +69,18 @@ struct PendingAfterKillEndToEndTests {
 
         let second = try await ServerProcess(database: database, port: first.port)
         defer { second.terminate() }
-        let after = try Client(url: second.url, code: code, state: state)
+        let seatAtRestart = seats(in: state)
+        let after = try Client(url: second.url, code: code, state: state, log: state + "/after.log")
         defer { if after.process.isRunning { kill(after.process.processIdentifier, SIGKILL) } }
         // Sent once the seat is taken back (with its clientId: a retry would change nothing).
-        #expect(await eventually(within: 20) { after.output.contains("Karim : pendant la coupure") }, "\(after.output)")
+        let delivered = await eventually(within: 20) { after.output.contains("Karim : pendant la coupure") }
+        #expect(delivered, """
+            \(after.output)
+            seat at restart: \(seatAtRestart)
+            seat now: \(seats(in: state))
+            first run's log: \(String((try? String(contentsOfFile: before.log, encoding: .utf8))?.suffix(3000) ?? ""))
+            second run's log: \(String((try? String(contentsOfFile: after.log, encoding: .utf8))?.suffix(3000) ?? ""))
+            """)
         let engine = CurlEngine()
         defer { engine.shutdown() }
         let api = SessionAPI(baseURL: second.url, transport: engine)
