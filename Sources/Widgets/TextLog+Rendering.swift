@@ -38,10 +38,12 @@ extension TextLog {
         // by `CellBuffer.write`, not once more here.
         var x = area.x + indent
         var start = range.lowerBound
+        let highlighted = entry.id != nil && entry.id == highlightedID
         for run in entry.runs where run.end > start {
             let end = min(run.end, range.upperBound)
             if end > start {
-                x = buffer.write(LogEntry.slice(entry.text, start..<end), x: x, y: y, style: theme.text.patched(with: run.style), clip: area)
+                let style = theme.text.patched(with: run.style)
+                x = buffer.write(LogEntry.slice(entry.text, start..<end), x: x, y: y, style: highlighted ? style.adding(.reverse) : style, clip: area)
                 start = end
             }
             if start >= range.upperBound { break }

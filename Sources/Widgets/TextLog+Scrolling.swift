@@ -59,6 +59,19 @@ extension TextLog {
         newLineCount = 0
     }
 
+    /// Scrolls as little as needed for the line with id `id` to be in view (a selected
+    /// message): a line above the view comes in at the top, one below at the bottom.
+    public mutating func reveal(id: String) {
+        guard let index = index(ofID: id), let size = viewport, let frame = currentFrame(size) else { return }
+        let width = size.width, marker = markerIndex, count = entries.count
+        let rows: (Int) -> Int = { [self] in peekRowCount(at: $0, width: width, marker: marker) }
+        if index < frame.top.line || (index == frame.top.line && frame.top.row > 0) {
+            settle(bottom: Self.move(LogPosition(line: index, row: 0), by: size.height - 1, lineCount: count, rows: rows), last: frame.last)
+        } else if index > frame.bottom.line || (index == frame.bottom.line && frame.bottom.row < rows(index) - 1) {
+            settle(bottom: LogPosition(line: index, row: rows(index) - 1), last: frame.last)
+        }
+    }
+
     /// Whether the first row of the log is in view (as of the last render's size): the app
     /// fetches older history then. True for an empty log.
     public var isTopReached: Bool {

@@ -39,6 +39,8 @@ public struct TextLog: Sendable {
     var totalCache: RowTotal?
     /// How many times a line was wrapped: lets tests prove a frame wraps only what it shows.
     var wrapCount = 0
+    /// The line drawn in reverse video (a message selected to react to), by id.
+    public var highlightedID: String?
 
     /// Lines that arrived while the user was scrolled up; cleared on returning to the bottom.
     public internal(set) var newLineCount = 0

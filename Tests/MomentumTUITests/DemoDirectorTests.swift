@@ -1,4 +1,5 @@
 import Foundation
+import SessionClient
 import SessionModel
 import Testing
 @testable import MomentumTUI
@@ -60,6 +61,8 @@ struct DemoDirectorTests {
                         case .lowerHand, .lowerAllHands, .mute, .remove, .lock, .deleteMessage, .acceptClaim, .refuseClaim, .clearSignals:
                             Issue.record("the simulated expert does not \(moderation.rawValue)")
                         }
+                    case .engage(let bot, let change):
+                        if let kind = Self.event(for: change, by: "p\(bot)", in: day.state, at: now) { append(kind, by: "p\(bot)") }
                     }
                 }
                 director.receive(.changed(day.state), at: now)

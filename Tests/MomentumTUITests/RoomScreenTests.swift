@@ -326,7 +326,7 @@ struct RoomScreenTests {
         #expect(screen == [
             " Les métiers…  ▶ 09:30 UX design (10 min… ● en ligne  08:10",
             "┌──────────────────────────────────────────────────────────┐",
-            "│ Discussion │ Programme │ Ici 3/3                         │",
+            "│ Discussion │ Programme │ Ici 3/3 │ ❓                    │",
             "│08:00 Sarah ★ Bienvenue à tous                            │",
             "│                                                          │",
             "│                                                          │",

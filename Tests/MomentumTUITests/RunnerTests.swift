@@ -92,7 +92,7 @@ struct RunnerTests {
         #expect(screen == [
             " Les métiers du Web  pas encore commencé                      ● en ligne  hh:mm",
             "┌ Discussion ──────────────────────────────────────┐┌──────────────────────────┐",
-            "│hh:mm Sarah ★ Bonjour à tous                      ││ Programme │ Ici 2/2      │",
+            "│hh:mm Sarah ★ Bonjour à tous                      ││ Programme │ Ici 2/2 │ ❓ │",
             "│hh:mm ✋ Chloé lève la main (1re dans la file)    ││✋1 Sarah (expert·e) (toi)│",
             "│hh:mm ✋ Sarah lève la main (2e dans la file)     ││🎤 Chloé (muet)           │",
             "│hh:mm 🎤 Chloé a la parole                        ││                          │",

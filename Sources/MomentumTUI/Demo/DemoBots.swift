@@ -47,6 +47,9 @@ struct DemoBots: Sendable {
                     case .moderate(let bot, let action, let request):
                         guard let credentials = heard.credentials(of: bot) else { continue }
                         _ = try? await api.moderate(credentials, action, request, clientId: UUID().uuidString)
+                    case .engage(let bot, let change):
+                        guard let credentials = heard.credentials(of: bot) else { continue }
+                        _ = try? await api.engage(credentials, change, clientId: UUID().uuidString)
                     }
                 }
                 let wait = director.nextWake.map { $0.timeIntervalSince(Date()) } ?? 60

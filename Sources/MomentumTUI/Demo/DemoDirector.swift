@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import SessionClient
 
 /// The demo's simulated participants as a state machine with no I/O: what the bots' streams
 /// saw comes in (`receive`), what the bots do comes out (`step`), at times given by the
@@ -37,6 +38,8 @@ struct DemoDirector: Sendable {
         case say(bot: Int, String)
         case hand(bot: Int, raised: Bool)
         case moderate(bot: Int, ModerationAction, ModerationRequest)
+        /// A vote, a signal, a private question, a reaction; the expert's poll and answer.
+        case engage(bot: Int, Engagement)
     }
 
     /// The floor as the expert gave it: to whom, the room's seq then, when, and when answered.
@@ -61,6 +64,8 @@ struct DemoDirector: Sendable {
     var nextAgenda: Date?
     var grant: Grant?
     var thanks = 0
+    /// Votes, questions, signals and reactions to come (`DemoDirector+Engage`).
+    var engaged: DemoEngaged
 
     init(participants: Int, reservedNames: [String], withExpert: Bool, pace: DemoPace, seed: UInt64, start: Date) {
         self.pace = pace
@@ -75,6 +80,7 @@ struct DemoDirector: Sendable {
         self.bots = bots
         nextChat = start + Double.random(in: pace.chatGap, using: &rng)
         turn = Int.random(in: 0..<12, using: &rng)
+        engaged = DemoEngaged(start: start, pace: pace, rng: &rng)
         self.rng = rng
     }
 
@@ -95,6 +101,8 @@ struct DemoDirector: Sendable {
     }
 
     private mutating func changed(_ state: RoomState, at now: Date) {
+        // Each bot sees its own private question and vote: noted before the newest state wins.
+        noticeEngagement(in: state, at: now)
         guard state.seq >= room?.seq ?? 0 else { return }
         room = state
         for index in bots.indices where !bots[index].isExpert {
@@ -134,6 +142,7 @@ struct DemoDirector: Sendable {
             actions += chatter(in: room, at: now)
         }
         actions += lead(in: room, at: now)
+        actions += engage(in: room, at: now)
         return actions
     }
 
@@ -145,6 +154,7 @@ struct DemoDirector: Sendable {
         dates += bots.compactMap(\.answerAt)
         dates.append(nextChat)
         dates += expertWakes
+        dates += engaged.wakes
         return dates.min()
     }
 

@@ -20,11 +20,20 @@ struct DemoPace: Sendable {
     var floorTimeout: Double
     /// The expert moves to the next agenda item this often.
     var agendaEvery: Double
+    /// From the start to the first private question and pace signals.
+    var engageDelay: ClosedRange<Double>
+    /// From a poll opening (or a message) to a learner's vote (or reaction).
+    var voteDelay: ClosedRange<Double>
+    /// The simulated expert opens a poll this long after starting, and reveals it this long later.
+    var pollAfter: Double
+    var pollOpenFor: Double
 
     static let live = DemoPace(
         joinGap: 0.4...1.5, greetDelay: 1...4, chatGap: 4...10, handChance: 0.2, handPatience: 90,
-        answerDelay: 1.5...4, floorGap: 20...45, floorHold: 8, floorTimeout: 60, agendaEvery: 180)
+        answerDelay: 1.5...4, floorGap: 20...45, floorHold: 8, floorTimeout: 60, agendaEvery: 180,
+        engageDelay: 15...35, voteDelay: 2...8, pollAfter: 25, pollOpenFor: 30)
     static let fast = DemoPace(
         joinGap: 0.05...0.15, greetDelay: 0.05...0.2, chatGap: 0.1...0.3, handChance: 0.4, handPatience: 5,
-        answerDelay: 0.1...0.3, floorGap: 0.3...0.6, floorHold: 0.3, floorTimeout: 3, agendaEvery: 2)
+        answerDelay: 0.1...0.3, floorGap: 0.3...0.6, floorHold: 0.3, floorTimeout: 3, agendaEvery: 2,
+        engageDelay: 0.3...0.6, voteDelay: 0.05...0.2, pollAfter: 0.5, pollOpenFor: 0.6)
 }

@@ -116,7 +116,9 @@ struct PlainTranscript {
             guard me?.role == .expert, let line = claimLine(event, in: state) else { return nil }
             return line
         case .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared, .reaction:
+            // What the screen draws as bars, marks and counts is said in words here.
             let lines = EngagementSentences(strings: strings.engage, me: me, state: state).lines(for: event)
+                + PlainEngagement(strings: strings, me: me, state: state).lines(for: event)
             return lines.isEmpty ? nil : lines.map { plain(safe($0)) }.joined(separator: "\n")
         case .hidden, .unknown: return nil
         }

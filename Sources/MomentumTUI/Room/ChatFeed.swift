@@ -118,6 +118,12 @@ struct ChatFeed {
         return oldestSeq
     }
 
+    /// Draws the message `messageId` in reverse and scrolls it into view; nil: no selection.
+    mutating func highlight(_ messageId: String?) {
+        log.highlightedID = messageId.map { key(.message($0)) }
+        if let messageId { log.reveal(id: key(.message(messageId))) }
+    }
+
     mutating func pageDown() { log.pageDown() }
     mutating func render(in area: Rect, buffer: inout CellBuffer, theme: Theme) { log.render(in: area, buffer: &buffer, theme: theme) }
     mutating func scrollUp(_ rows: Int) { log.scrollUp(rows) }

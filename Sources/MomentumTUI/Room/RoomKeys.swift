@@ -18,8 +18,10 @@ enum RoomKeys {
             KeyBinding([.pageDown], action: .historyDown, label: s.keyHistory, section: s.sectionEveryone),
             KeyBinding([.ctrl("r")], action: .retry, label: s.keyRetry, section: s.sectionEveryone),
             KeyBinding([.ctrl("x")], action: .dismissFailed, label: s.keyDismiss, section: s.sectionEveryone),
+            KeyBinding([.alt("e")], action: .react, label: s.engageView.keyReact, section: s.sectionEveryone),
         ]
         if !expert {
+            bindings.append(KeyBinding([.alt("q")], action: .ask, label: s.engageView.keyAsk, section: s.sectionEveryone))
             // Alt and a digit: a signal from anywhere, like the hand; plain digits answer a poll.
             let signals: [(Character, PaceSignal?)] = [("1", .slower), ("2", .faster), ("3", .lost), ("4", .ok), ("0", nil)]
             bindings += signals.map { key, signal in
@@ -29,6 +31,7 @@ enum RoomKeys {
         if expert {
             bindings += [
                 KeyBinding([.alt("y")], action: .yesNoPoll, label: s.engage.keyYesNo, section: s.sectionExpert),
+                KeyBinding([.alt("u")], action: .publishSelected, label: s.engageView.keyPublish, section: s.sectionExpert),
                 KeyBinding([.function(3), .alt("n")], action: .floorNext, label: s.keyFloorNext, inStatusBar: true, section: s.sectionExpert),
                 KeyBinding([.alt("g")], action: .floorSelected, label: s.keyFloorSelected, section: s.sectionExpert),
                 KeyBinding([.function(4), .alt("l")], action: .lowerSelectedHand, label: s.keyLowerHand, section: s.sectionExpert),

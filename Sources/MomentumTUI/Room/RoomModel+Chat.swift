@@ -76,6 +76,7 @@ extension RoomModel {
     mutating func rebuildChat(from state: RoomState) {
         let welcomeLine = welcome.map { LogLine($0, style: theme.accent) }
         chat.reset(welcome: welcomeLine, messages: state.messages.map { ($0, line(for: $0, in: state)) })
+        chat.highlight(reactingTo)
         refreshPendingLines()
     }
 

@@ -74,8 +74,7 @@ extension RoomModel {
             notice = strings.engage.noMessageToReact
             return []
         }
-        let mine = room.reactions[message.id]?[emoji.rawValue]?.contains(me?.id ?? "") ?? false
-        return [.send(.engage(.react(messageId: message.id, emoji: emoji, on: !mine)))]
+        return toggle(emoji, on: message.id)
     }
 
     /// The keys of engagement: a vote, a signal, the expert's yes/no poll.
@@ -94,14 +93,14 @@ extension RoomModel {
             return isExpert ? [.send(.engage(.openPoll(question: e.yesNoQuestion, options: [e.yes, e.no], anonymous: true)))] : []
         case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .floorNext, .floorSelected,
              .lowerSelectedHand, .lowerAllHands, .agendaNext, .agendaPrevious, .muteSelected, .removeSelected, .lock, .dismissFailed,
-             .acceptClaim, .refuseClaim:
+             .acceptClaim, .refuseClaim, .ask, .publishSelected, .react:
             return []
         }
     }
 
     /// A digit from 1 to the open poll's answers, typed on an empty input: my vote.
     func voteKey(_ event: InputEvent) -> Int? {
-        guard case .text(let character) = event, editor.isEmpty, let digit = character.wholeNumberValue,
+        guard case .text(let character) = event, editor.isEmpty, composing == nil, let digit = character.wholeNumberValue,
               let poll = room?.openPoll, (1...poll.options.count).contains(digit) else { return nil }
         return digit - 1
     }

@@ -125,7 +125,9 @@ extension RoomModel {
         }
         notice = nil
         if case .mouse(let mouse) = event { return click(mouse) }
-        if case .text("?") = event, editor.isEmpty, focus == .chat {
+        if let effects = reactingKey(event) { return effects }
+        if let effects = composingKey(event) { return effects }
+        if case .text("?") = event, editor.isEmpty, focus == .chat, composing == nil {
             showHelp = true
             help = HelpState()
             return []
@@ -148,25 +150,13 @@ extension RoomModel {
         }
     }
 
-    var keys: KeyTable<RoomAction> { RoomKeys.table(strings, expert: isExpert) }
-
-    /// Help: the keys, then the commands, for my role only.
-    var helpOverlay: HelpOverlay {
-        let keys = self.keys
-        var sections = keys.helpSections + [RoomCommands.helpSection(strings, role: me?.role, keys: keys)]
-        // Keys the table cannot hold: "?" is text as well, and line breaks are the editor's.
-        if !sections.isEmpty {
-            sections[0].hints += [KeyHint(key: "??", label: strings.keyQuestionMark), KeyHint(key: "Alt-Enter, Ctrl-J", label: strings.keyNewLine)]
-        }
-        return HelpOverlay(title: strings.helpTitle, sections: sections, state: help)
-    }
-
     /// Keys for the focused list; nil for keys the list has no use for.
     private mutating func listKey(_ event: InputEvent) -> [RoomEffect]? {
         switch focus {
         case .chat: return nil
         case .people: return peopleKey(event)
         case .agenda: return agendaKey(event)
+        case .questions: return questionsKey(event)
         }
     }
 
@@ -236,6 +226,9 @@ extension RoomModel {
             return isExpert ? answerClaim(accept: action == .acceptClaim) : []
         case .vote, .signal, .yesNoPoll:
             return performEngagement(action)
+        case .ask: return startQuestion()
+        case .publishSelected: return startAnswer(publish: true)
+        case .react: return startReacting()
         }
         return []
     }
@@ -268,7 +261,7 @@ extension RoomModel {
         case .lock:
             return [.moderate(.lock, ModerationRequest(locked: !room.locked))]
         case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .dismissFailed,
-             .acceptClaim, .refuseClaim, .vote, .signal, .yesNoPoll:
+             .acceptClaim, .refuseClaim, .vote, .signal, .yesNoPoll, .ask, .publishSelected, .react:
             break
         }
         return []

@@ -5,7 +5,7 @@ import Widgets
 
 /// A pane of the room screen.
 enum Pane: Sendable, Hashable, CaseIterable {
-    case chat, agenda, people
+    case chat, agenda, people, questions
 }
 
 /// What a key or a command asks the room to do.
@@ -23,6 +23,10 @@ enum RoomAction: Sendable, Hashable {
     case signal(PaceSignal?)
     /// The expert opens a yes/no poll in one key.
     case yesNoPoll
+    /// A learner writes a private question; the expert publishes the selected one.
+    case ask, publishSelected
+    /// Selects a message to react to.
+    case react
 }
 
 /// What the room asks the outside world to do; `update` returns these and does no I/O.
@@ -96,6 +100,12 @@ struct RoomModel {
     var claimOutcome: String?
     /// Whether the expert's bell rang for a third of the room lost, so it rings once.
     var lostAlarmRung = false
+    /// What the next Enter sends when it is not a chat message (an answer, a private question).
+    var composing: Composing?
+    /// The selected question in the Questions view, by id (questions get answered and move).
+    var selectedQuestionId: String?
+    /// The message selected to react to, by id; drawn reversed in the chat.
+    var reactingTo: String?
 
     init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
         self.strings = strings

@@ -62,6 +62,9 @@ enum RoomView {
     /// for the expert): the floor first, then a seat claim to answer, a notice, why there is
     /// no room yet.
     static func bannerLine(_ model: RoomModel) -> (String, Bool)? {
+        // What the next key does comes first: it is what the user is in the middle of.
+        if let picker = model.reactionPicker { return (picker, true) }
+        if let prompt = model.composingPrompt { return (prompt, true) }
         if let banner = model.banner { return (banner, true) }
         if let prompt = model.claimPrompt { return (prompt, true) }
         if let notice = model.notice { return (notice, false) }
@@ -80,10 +83,10 @@ enum RoomView {
         switch mode(for: model.size) {
         case .threeColumns:
             let columns = Layout.split(area, .horizontal, [.fixed(26), .fill(1), .fixed(28)])
-            return [(.agenda, columns[0]), (.chat, columns[1]), (.people, columns[2])]
+            return [(model.focus == .questions ? .questions : .agenda, columns[0]), (.chat, columns[1]), (.people, columns[2])]
         case .sidePanel:
             let columns = Layout.split(area, .horizontal, [.fill(1), .fixed(28)])
-            return [(.chat, columns[0]), (model.focus == .agenda ? .agenda : .people, columns[1])]
+            return [(.chat, columns[0]), (model.focus == .chat ? .people : model.focus, columns[1])]
         case .single:
             return [(model.focus, area)]
         }
@@ -105,7 +108,18 @@ enum RoomView {
     }
 
     static func isTabbed(_ pane: Pane, _ model: RoomModel) -> Bool {
-        mode(for: model.size) != .threeColumns && (pane != .chat || mode(for: model.size) == .single)
+        tabs(model).contains(pane)
+    }
+
+    /// The panes that share a column as tabs: the agenda, the roster and the questions below 120
+    /// columns, every pane below 80. At 120 the Questions view takes the agenda's column while it
+    /// has the focus.
+    static func tabs(_ model: RoomModel) -> [Pane] {
+        switch mode(for: model.size) {
+        case .threeColumns: []
+        case .sidePanel: [.agenda, .people, .questions]
+        case .single: [.chat, .agenda, .people, .questions]
+        }
     }
 
     private static func title(_ pane: Pane, _ model: RoomModel) -> String {
@@ -113,6 +127,7 @@ enum RoomView {
         case .chat: model.strings.chat
         case .agenda: model.strings.agenda
         case .people: model.strings.people(model.attendance.here, model.attendance.expected)
+        case .questions: model.strings.engageView.tab(model.questionsInView.filter(\.isOpen).count)
         }
     }
 
@@ -122,10 +137,19 @@ enum RoomView {
         Box(title: tabbed ? "" : title(pane, model), focused: model.focus == pane).render(in: rect, buffer: &buffer, theme: theme)
         var inner = Box.inner(of: rect)
         if tabbed {
-            let panes: [Pane] = mode(for: model.size) == .single ? [.chat, .agenda, .people] : [.agenda, .people]
+            let panes = tabs(model)
             let split = Layout.split(inner, .vertical, [.fixed(1), .fill(1)])
             // A tab's title is short, so that the count of who is here shows at 80 columns.
-            let titles = panes.map { $0 == .people ? model.strings.peopleShort(model.attendance.here, model.attendance.expected) : title($0, model) }
+            // The Questions tab is a mark and the open count, so that three tabs fit in 26 columns.
+            let open = model.questionsInView.filter(\.isOpen).count
+            let mark = (model.theme.asciiOnly ? "?" : "❓") + (open > 0 ? "\(open)" : "")
+            let titles = panes.map { pane in
+                switch pane {
+                case .people: model.strings.peopleShort(model.attendance.here, model.attendance.expected)
+                case .questions: mark
+                case .chat, .agenda: title(pane, model)
+                }
+            }
             Tabs(titles: titles, state: TabsState(active: panes.firstIndex(of: pane) ?? 0))
                 .render(in: split[0], buffer: &buffer, theme: theme)
             inner = split[1]
@@ -134,6 +158,7 @@ enum RoomView {
         case .chat: model.chat.render(in: inner, buffer: &buffer, theme: theme)
         case .agenda: agenda(model, in: inner, buffer: &buffer)
         case .people: people(model, in: inner, buffer: &buffer)
+        case .questions: QuestionsPane(model: model).render(in: inner, buffer: &buffer)
         }
     }
 
