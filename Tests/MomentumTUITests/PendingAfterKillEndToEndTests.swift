@@ -26,7 +26,7 @@ struct PendingAfterKillEndToEndTests {
         init(url: String, code: String, state: String, log: String) throws {
             self.log = log
             process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-            process.arguments = ["join", url, "--code", code, "--name", "Karim", "--plain", "--lang", "fr", "--log-file", log, "--log-level", "debug"]
+            process.arguments = ["join", url, "--code", code, "--name", "Karim", "--plain", "--lang", "fr", "--log-file", log]
             var environment = ProcessInfo.processInfo.environment
             environment["XDG_CONFIG_HOME"] = state + "/config"
             // The same state folder for both runs: the same machine.
@@ -40,7 +40,7 @@ struct PendingAfterKillEndToEndTests {
             try process.run()
         }
 
-        func type(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+        func type(_ line: String) { try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8)) }
     }
 
     /// The seat files' text: where the pending sends are kept.

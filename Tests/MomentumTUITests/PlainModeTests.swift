@@ -109,7 +109,7 @@ struct PlainModeTests {
         try again.run()
         #expect(await eventually(within: 15) { seen.value.contains("Les métiers du Web") }, "\(seen.value)")
         #expect(!seen.value.contains("déjà ce nom"), "the seat was taken back, the name with it")
-        input.fileHandleForWriting.write(Data("/quitter\n".utf8))
+        try? input.fileHandleForWriting.write(contentsOf: Data("/quitter\n".utf8))
         #expect(await eventually { !again.isRunning })
         #expect(again.terminationStatus == 0)
         #expect(await eventually { chloe.state?.participants.first { $0.name == "Karim" }?.membership == .left })
