@@ -35,7 +35,8 @@ contract: build
 	python3 Tests/contract/check_openapi.py --binary "$(BIN)/momentum"
 
 # make bench: the client's frame benchmarks, then momentum serve and nginx + Nchan side by
-# side (bench/run.sh; MODE=full climbs the 1,000 x 15 ladder to the knee).
+# side (bench/run.sh; MODE=full climbs the 1,000 x 15 ladder to the knee), then momentum
+# join and irssi side by side (bench/client.sh: short in short mode, three runs in full).
 MODE ?= short
 bench: deps
 	@dpkg -s libnginx-mod-nchan >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq libnginx-mod-nchan >/dev/null; }
@@ -44,6 +45,7 @@ bench: deps
 	$(SWIFT) build -c release --product momentum-load
 	"$$($(SWIFT) build -c release --show-bin-path)/momentum-bench"
 	bash bench/run.sh $(MODE)
+	bash bench/client.sh $(if $(filter short,$(MODE)),short,full)
 
 demo: build
 	"$(BIN)/momentum" demo

@@ -202,9 +202,8 @@ private final class Transfer: @unchecked Sendable {
         set(momentum_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1))
         set(momentum_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, 10_000))
         set(momentum_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Int(request.timeout * 1000)))
-        // A connection that stalls below 1 byte/s for the whole timeout is dead.
-        set(momentum_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, 1))
-        set(momentum_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, max(5, Int(request.timeout))))
+        // No low-speed limit: over the whole timeout it cut off nothing the timeout does not,
+        // and its check woke the network thread every second of every idle long-poll.
         set(momentum_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(CurlEngine.maxResponseBytes)))
         set(momentum_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1))
         set(momentum_easy_setopt_string(easy, CURLOPT_USERAGENT, "momentum/0.1"))

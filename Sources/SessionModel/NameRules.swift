@@ -63,6 +63,11 @@ public enum NameRules {
     /// The form in which two names count as the same: look-alikes mapped, then case,
     /// accents and width folded, invisible characters dropped.
     public static func skeleton(_ name: String) -> String {
+        asciiSkeleton(name) ?? unicodeSkeleton(name)
+    }
+
+    /// The general path, through Foundation's normalisation and folding.
+    static func unicodeSkeleton(_ name: String) -> String {
         var mapped = String.UnicodeScalarView()
         for scalar in name.precomposedStringWithCompatibilityMapping.decomposedStringWithCanonicalMapping.unicodeScalars {
             if isInvisible(scalar) { continue }
@@ -76,6 +81,34 @@ public enum NameRules {
         // Second pass for what folding produced (a Cyrillic capital lowered to a small letter).
         folded = String(String.UnicodeScalarView(folded.unicodeScalars.flatMap { lookAlikes[$0.value].map { Array($0.unicodeScalars) } ?? [$0] }))
         return folded.replacingOccurrences(of: "rn", with: "m").replacingOccurrences(of: "vv", with: "w")
+    }
+
+    /// The skeleton of printable ASCII without Foundation, the same as the general path gives
+    /// (normalisation changes no ASCII, folding only lowers case, the look-alikes of ASCII are
+    /// "0", "1" and "|"); nil for anything else. Chat text is mostly ASCII and the client
+    /// matches every word of every message against the user's name.
+    static func asciiSkeleton(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else { return nil }
+            let folded: UInt8 = switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 0x20
+            case UInt8(ascii: "0"): UInt8(ascii: "o")
+            case UInt8(ascii: "1"), UInt8(ascii: "|"): UInt8(ascii: "l")
+            default: byte
+            }
+            // "rn" reads "m" and "vv" reads "w"; a replaced pair is never the first half of
+            // another, as with replacingOccurrences from the left.
+            if folded == UInt8(ascii: "n") && bytes.last == UInt8(ascii: "r") {
+                bytes[bytes.count - 1] = UInt8(ascii: "m")
+            } else if folded == UInt8(ascii: "v") && bytes.last == UInt8(ascii: "v") {
+                bytes[bytes.count - 1] = UInt8(ascii: "w")
+            } else {
+                bytes.append(folded)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Scalars that look like Latin letters or digits, and the Latin letter they look like.

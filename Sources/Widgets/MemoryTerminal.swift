@@ -22,6 +22,8 @@ public final class MemoryTerminal: Terminal {
     }
 
     public private(set) var size: Size
+    /// Every frame is drawn: tests run on a virtual clock and wait for what a frame shows.
+    public var frameInterval = Duration.zero
     public private(set) var frame: CellBuffer
     public private(set) var cursor: Point?
     public private(set) var frames = 0

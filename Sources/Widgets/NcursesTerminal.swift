@@ -75,6 +75,9 @@ public final class NcursesTerminal: Terminal {
     }
 
     public private(set) var size: Size
+    /// 30 frames a second at most while chat floods in: smooth to the eye, and each frame
+    /// costs a render and a diff.
+    public let frameInterval = Duration.milliseconds(33)
     public let colorDepth: ColorDepth
     /// Whether the locale is UTF-8; without it the app should draw in ASCII.
     public let unicode: Bool
@@ -87,6 +90,9 @@ public final class NcursesTerminal: Terminal {
     private var ctrlRightCode: Int32 = -1
     private var pairs: [UInt64: Int32] = [:]
     private var restored = false
+    /// The last frame given to ncurses: the next one sends only the cells that differ.
+    /// Nil after a resize, when ncurses' own picture of the screen is thrown away.
+    private var shown: CellBuffer?
 
     public init(options: Options = Options()) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
@@ -145,26 +151,16 @@ public final class NcursesTerminal: Terminal {
 
     public func draw(_ buffer: CellBuffer, cursor: Point?) {
         let screen = momentum_stdscr()
+        // Only the cells that differ from the last frame go to ncurses: a new chat line
+        // changes a few rows, and visiting every cell of every frame was a quarter of the
+        // client's CPU in a flood. ncurses still diffs what it is given against the screen.
+        let previous = shown.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
         for y in 0..<min(buffer.height, size.height) {
-            for x in 0..<min(buffer.width, size.width) {
-                let cell = buffer[x, y]
-                if cell.isContinuation { continue }
-                let text = unicode ? cell.text : CellText.asciiFallback(cell.text)
-                var wide = (unicode ? CellText.terminalScalars(text) : Array(text.unicodeScalars)).map { wchar_t(bitPattern: $0.value) }
-                if wide.isEmpty { wide = [0x20] }
-                wide.append(0)
-                var cchar = cchar_t()
-                let (attrs, pair) = attributes(for: cell.style)
-                _ = wide.withUnsafeBufferPointer { momentum_setcchar(&cchar, $0.baseAddress, attrs, pair) }
-                mvwadd_wch(screen, Int32(y), Int32(x), &cchar)
-                if unicode && CellText.needsPadding(cell.text) {
-                    var space = cchar_t()
-                    let blank: [wchar_t] = [0x20, 0]
-                    _ = blank.withUnsafeBufferPointer { momentum_setcchar(&space, $0.baseAddress, attrs, pair) }
-                    mvwadd_wch(screen, Int32(y), Int32(x + 1), &space)
-                }
+            for x in buffer.changedColumns(row: y, since: previous) where x < size.width {
+                put(buffer[x, y], x: x, y: y)
             }
         }
+        shown = buffer
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
             curs_set(1)
             wmove(screen, Int32(cursor.y), Int32(cursor.x))
@@ -173,6 +169,26 @@ public final class NcursesTerminal: Terminal {
         }
         wnoutrefresh(screen)
         doupdate()
+    }
+
+    /// Writes one cell (the terminal's stand-in for it, and a padding space when that is narrower).
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        if cell.isContinuation { return }
+        let screen = momentum_stdscr()
+        let text = unicode ? cell.text : CellText.asciiFallback(cell.text)
+        var wide = (unicode ? CellText.terminalScalars(text) : Array(text.unicodeScalars)).map { wchar_t(bitPattern: $0.value) }
+        if wide.isEmpty { wide = [0x20] }
+        wide.append(0)
+        var cchar = cchar_t()
+        let (attrs, pair) = attributes(for: cell.style)
+        _ = wide.withUnsafeBufferPointer { momentum_setcchar(&cchar, $0.baseAddress, attrs, pair) }
+        mvwadd_wch(screen, Int32(y), Int32(x), &cchar)
+        if unicode && CellText.needsPadding(cell.text) {
+            var space = cchar_t()
+            let blank: [wchar_t] = [0x20, 0]
+            _ = blank.withUnsafeBufferPointer { momentum_setcchar(&space, $0.baseAddress, attrs, pair) }
+            mvwadd_wch(screen, Int32(y), Int32(x + 1), &space)
+        }
     }
 
     private func attributes(for style: Style) -> (attr_t, Int32) {
@@ -232,6 +248,7 @@ public final class NcursesTerminal: Terminal {
         case KEY_BTAB: return .backTab
         case KEY_RESIZE:
             size = Size(width: Int(momentum_cols()), height: Int(momentum_lines()))
+            shown = nil
             return .resize
         case KEY_MOUSE:
             var event = MEVENT()

@@ -7,6 +7,10 @@ public import Foundation
 /// `wait` is what the runner blocks in: idle means blocked there.
 public protocol Terminal: AnyObject {
     var size: Size { get }
+    /// The shortest time between two frames drawn for network input alone (keys draw at
+    /// once): a real terminal coalesces a flood of chat into a few frames a second; zero
+    /// draws every frame (tests).
+    var frameInterval: Duration { get }
     /// Shows a whole frame; `cursor` nil hides the cursor.
     func draw(_ buffer: CellBuffer, cursor: Point?)
     /// Every input event available now, without waiting.

@@ -152,6 +152,22 @@ public struct TextLog: Sendable {
         return true
     }
 
+    /// Forgets the oldest lines beyond `limit`, while the view follows the bottom (nobody is
+    /// reading them); returns the ids of the lines forgotten. The app fetches them again
+    /// when the user scrolls back, so a long day's chat does not all stay in memory.
+    @discardableResult
+    public mutating func trim(keeping limit: Int) -> [String] {
+        guard anchor == .bottom, entries.count > max(0, limit) else { return [] }
+        let dropped = entries.count - max(0, limit)
+        let ids = entries[..<dropped].compactMap(\.id)
+        for id in ids where serialByID[id].map({ $0 - firstSerial < dropped }) == true { serialByID[id] = nil }
+        entries.removeFirst(dropped)
+        firstSerial += dropped
+        if let marker, index(ofID: marker.id) == nil { self.marker = nil }
+        totalCache = nil
+        return ids
+    }
+
     /// Draws a marker row (a rule with `label`, e.g. "non lus") just before the line with id `id`.
     public mutating func setUnreadMarker(beforeLineID id: String, label: String) {
         marker = UnreadMarker(id: id, label: label)

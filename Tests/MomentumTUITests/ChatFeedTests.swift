@@ -92,4 +92,27 @@ struct ChatFeedTests {
         #expect(feed.log.unreadMarkerLineID == nil)
         #expect(feed.log.isAtBottom)
     }
+
+    @Test func aLongFloodKeepsTheNewestLinesAndTheRestIsHistoryAgain() {
+        var feed = feed()
+        feed.lineLimit = 8
+        for seq in Int64(1)...101 {
+            feed.receive(message("m\(seq)", seq, "line \(seq)", clientId: "c\(seq)"), line: LogLine("line \(seq)"), fromOthers: true)
+            #expect(feed.log.count <= 10)
+        }
+        // Trimmed to 8 whenever it passed 10: the last time at message 101.
+        #expect(feed.log.count == 8)
+        #expect(feed.shown.count == 8)
+        #expect(feed.oldestSeq == 94)
+        #expect(!feed.isDelivered("c5"), "others' client ids are not kept")
+        #expect(lines(&feed, height: 3) == ["line 99", "line 100", "line 101"])
+        // Scrolling back to the top asks the server for what was let go.
+        var asked: Int64?
+        for _ in 0..<10 where asked == nil { asked = feed.pageUp() }
+        #expect(asked == 94)
+        // A message let go comes back once, from history.
+        feed.receiveHistory([(message("m93", 93, "line 93"), LogLine("line 93"))], hasMore: true)
+        #expect(feed.oldestSeq == 93)
+        #expect(feed.log.count == 9)
+    }
 }

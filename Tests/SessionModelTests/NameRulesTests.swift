@@ -1,4 +1,4 @@
-import SessionModel
+@testable import SessionModel
 import Testing
 
 /// Names that could pass for the expert or for someone else are refused or compared as one.
@@ -45,5 +45,18 @@ struct NameRulesTests {
         #expect(NameRules.skeleton("Lé0") == NameRules.skeleton("Léo"))
         #expect(NameRules.skeleton("Karim") != NameRules.skeleton("Karine"))
         #expect(RoomState.nameKey("S\u{430}rah") == RoomState.nameKey("sarah"))
+    }
+
+    /// The ASCII fast path must give what Foundation's path gives, pairs and look-alikes included.
+    @Test(arguments: ["Sarah", "KARIM", "rn", "RN", "rrnn", "vvv", "VvVv", "Le0 l1|", "barn vvv-rn", "a@b.c Marie Claire",
+                      "m0mentum 1s |ive", "x rn x vv x", "~!#$%^&*()_+{}[]:;\"'<>,.?/ `", "Hello @Lea, see you"])
+    func asciiSkeletonIsTheGeneralOne(text: String) {
+        #expect(NameRules.asciiSkeleton(text) == NameRules.unicodeSkeleton(text))
+    }
+
+    @Test func asciiSkeletonLeavesTheRestToFoundation() {
+        #expect(NameRules.asciiSkeleton("Chloé") == nil)
+        #expect(NameRules.asciiSkeleton("tab\there") == nil)
+        #expect(NameRules.skeleton("Chloé") == "chloe")
     }
 }

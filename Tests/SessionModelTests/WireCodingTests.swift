@@ -1,5 +1,5 @@
 import Foundation
-import SessionModel
+@testable import SessionModel
 import Testing
 
 @Suite("Wire coding")
@@ -65,5 +65,21 @@ struct WireCodingTests {
         #expect(AgendaItem.parseClock("09:30") == 570)
         #expect(AgendaItem.parseClock("23:59") == 1439)
         for bad in ["9:30", "24:00", "09:60", "0930", "ab:cd", ""] { #expect(AgendaItem.parseClock(bad) == nil) }
+    }
+
+    /// The digit-by-digit reading of the server's own shape gives what Foundation's parser gives.
+    @Test(arguments: ["2026-11-23T10:31:00.123Z", "1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z", "2000-03-01T00:00:00.001Z",
+                      "2100-12-31T12:00:00.500Z", "2026-01-01T00:00:00.000Z", "2399-02-28T08:07:06.050Z"])
+    func serverTimesAreReadAsFoundationReadsThem(text: String) throws {
+        let fast = try #require(WireCoding.serverTimeMilliseconds(text))
+        let foundation = try #require(try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)))
+        #expect(fast == Int64((foundation.timeIntervalSince1970 * 1000).rounded()))
+        #expect(WireCoding.formatTime(try #require(WireCoding.parseTime(text))) == text)
+    }
+
+    @Test(arguments: ["2026-02-30T10:31:00.123Z", "2026-13-01T10:31:00.123Z", "2026-11-23T24:00:00.000Z", "2026-11-23T10:31:00Z",
+                      "2026-11-23T10:31:00.123+01:00", "2026-11-23 10:31:00.123Z", "x026-11-23T10:31:00.123Z"])
+    func otherShapesAreLeftToFoundation(text: String) {
+        #expect(WireCoding.serverTimeMilliseconds(text) == nil)
     }
 }

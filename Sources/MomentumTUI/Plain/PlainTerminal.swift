@@ -8,6 +8,8 @@ import Widgets
 /// the end of standard input comes as Ctrl-D, which the plain model takes as quitting.
 final class PlainTerminal: Terminal {
     let size = Size(width: 80, height: 24)
+    /// Plain mode writes sentences, not frames: nothing to coalesce.
+    let frameInterval = Duration.zero
     /// Standard input reached its end (a pipe ran dry).
     private(set) var inputClosed = false
     private var partial: [UInt8] = []

@@ -19,8 +19,13 @@ struct ChatFeed {
     /// The drawn lines, scrolling and the unread marker.
     private(set) var log: TextLog
     private let unreadLabel: String
-    /// Messages in the chat, so that nothing is shown twice.
-    private(set) var shown: Set<String> = []
+    /// Messages in the chat, so that nothing is shown twice, with their seq (the oldest one
+    /// kept is where history is fetched from, once older lines are let go).
+    private(set) var shown: [String: Int64] = [:]
+    /// Lines kept in memory; older ones are let go while the user follows the bottom and
+    /// fetched back from the server on scrolling up. A quarter more is let in before
+    /// trimming, so the cost of removing from the front is paid every few hundred messages.
+    var lineLimit = 2_000
     /// My sends whose message is in the chat: no pending line for them, whatever comes first.
     private(set) var delivered: Set<String> = []
     /// My sends shown as pending or refused lines.
@@ -43,14 +48,26 @@ struct ChatFeed {
     /// pending line for it; one from someone else while I read back starts the unread part.
     @discardableResult
     mutating func receive(_ message: ChatMessage, line: LogLine, fromOthers: Bool) -> Bool {
-        guard !shown.contains(message.id) else { return false }
-        if let clientId = message.clientId { markDelivered(clientId) }
+        guard shown[message.id] == nil else { return false }
+        // Only my sends can have a pending line: others' client ids are not kept (a flood
+        // would keep every one).
+        if let clientId = message.clientId, !fromOthers || pending.contains(clientId) { markDelivered(clientId) }
         let startsUnread = fromOthers && !log.isAtBottom && log.unreadMarkerLineID == nil
         log.append(line.with(id: .message(message.id)))
         if startsUnread { log.setUnreadMarker(beforeLineID: key(.message(message.id)), label: unreadLabel) }
-        shown.insert(message.id)
+        shown[message.id] = message.seq
         if oldestSeq == nil { oldestSeq = message.seq }
+        if log.count > lineLimit + lineLimit / 4 { letOldLinesGo() }
         return true
+    }
+
+    /// Keeps the newest `lineLimit` lines; what went is history again, fetched on scrolling up.
+    private mutating func letOldLinesGo() {
+        let dropped = log.trim(keeping: lineLimit)
+        guard !dropped.isEmpty else { return }
+        for id in dropped { shown[id] = nil }
+        oldestSeq = shown.values.min()
+        historyExhausted = false
     }
 
     /// A message changed in place (deleted by the expert).
@@ -72,7 +89,7 @@ struct ChatFeed {
         pending.removeAll()
         for (message, line) in messages {
             fresh.append(line.with(id: .message(message.id)))
-            shown.insert(message.id)
+            shown[message.id] = message.seq
             if let clientId = message.clientId { delivered.insert(clientId) }
         }
         oldestSeq = messages.first?.0.seq
@@ -133,9 +150,9 @@ struct ChatFeed {
     mutating func receiveHistory(_ page: [(ChatMessage, LogLine)], hasMore: Bool) {
         historyRequested = false
         historyExhausted = !hasMore
-        let fresh = page.filter { !shown.contains($0.0.id) }
+        let fresh = page.filter { shown[$0.0.id] == nil }
         log.prepend(fresh.map { $0.1.with(id: .message($0.0.id)) })
-        for (message, _) in fresh { shown.insert(message.id) }
+        for (message, _) in fresh { shown[message.id] = message.seq }
         if let first = fresh.first { oldestSeq = first.0.seq }
     }
 

@@ -12,8 +12,9 @@ extension RoomModel {
         switch event.kind {
         case .message(let message):
             let fromOthers = message.authorId != me?.id
-            guard chat.receive(message, line: line(for: message, in: state), fromOthers: fromOthers) else { return [] }
-            if fromOthers, mentionsMe(message.text), bellEnabled { effects.append(.bell) }
+            let mentioned = fromOthers && !message.deleted && mentionsMe(message.text)
+            guard chat.receive(message, line: line(for: message, in: state, mentioned: mentioned), fromOthers: fromOthers) else { return [] }
+            if mentioned, bellEnabled { effects.append(.bell) }
         case .messageDeleted(let id):
             if let message = state.messages.first(where: { $0.id == id }) {
                 chat.update(id, line: line(for: message, in: state))
@@ -127,6 +128,11 @@ extension RoomModel {
     }
 
     func line(for message: ChatMessage, in state: RoomState) -> LogLine {
+        line(for: message, in: state, mentioned: message.authorId != me?.id && mentionsMe(message.text))
+    }
+
+    /// The line of a message whose mention of me is already known (matched once per message).
+    func line(for message: ChatMessage, in state: RoomState, mentioned: Bool) -> LogLine {
         let author = state.participant(message.authorId)
         var spans = [Span(clock(message.at) + " ", style: theme.dim)]
         let nameStyle = Style(foreground: RoomView.color(for: message.authorId, theme: theme), attributes: .bold)
@@ -137,8 +143,7 @@ extension RoomModel {
         if message.deleted {
             spans.append(Span(strings.messageDeleted, style: theme.dim))
         } else {
-            let mine = message.authorId == me?.id
-            spans.append(Span(message.text, style: !mine && mentionsMe(message.text) ? theme.warning : .plain))
+            spans.append(Span(message.text, style: mentioned ? theme.warning : .plain))
             // Reactions after the text: "👍2 ❤️1", or words on ASCII terminals ("+1 2 love 1").
             for (emoji, who) in state.reactions(to: message.id) {
                 let label = theme.asciiOnly ? strings.engage.reactionWord(emoji) + " " : emoji.rawValue

@@ -66,7 +66,11 @@ struct RoomModel {
     /// For the clock and message times; tests fix it.
     var timeZone = TimeZone.current
     var bellEnabled: Bool
-    var me: Participant?
+    var me: Participant? {
+        didSet { if me?.name != oldValue?.name { myNameKey = me.map { RoomState.nameKey($0.name) } } }
+    }
+    /// My name folded for matching mentions, once per name rather than once per message.
+    private(set) var myNameKey: String?
     var room: RoomState?
     var status: ConnectionStatus = .connecting
     var outbox = Outbox()
@@ -129,9 +133,26 @@ struct RoomModel {
 
     /// Whether `text` mentions me: "@Name" or my name as a word.
     func mentionsMe(_ text: String) -> Bool {
-        guard let name = me?.name else { return false }
-        let key = RoomState.nameKey(name)
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
-        return words.contains { RoomState.nameKey(String($0)) == key } || RoomState.nameKey(text).contains("@" + key)
+        guard let key = myNameKey else { return false }
+        let keyLength = key.utf8.count
+        for word in text.split(whereSeparator: Self.separatesWords) {
+            // An ASCII word folds to at least half its length ("rn" reads "m") and never to
+            // more: most words cannot be my name, whatever they fold to.
+            if word.utf8.allSatisfy({ $0 < 0x80 }), word.utf8.count < keyLength || word.utf8.count > 2 * keyLength { continue }
+            if RoomState.nameKey(String(word)) == key { return true }
+        }
+        // "@Marie Claire": a name with a space is no word. Only an at sign (or its full-width
+        // and small forms, which fold to it) can start such a mention: fold the text only then.
+        guard text.unicodeScalars.contains(where: { $0 == "@" || $0 == "\u{FF20}" || $0 == "\u{FE6B}" }) else { return false }
+        return RoomState.nameKey(text).contains("@" + key)
+    }
+
+    /// Anything but a letter, a digit or a hyphen; ASCII without Unicode's property tables.
+    private static func separatesWords(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            let byte = Int32(ascii)
+            return !(isalnum(byte) != 0 || ascii == UInt8(ascii: "-"))
+        }
+        return !character.isLetter && !character.isNumber
     }
 }
