@@ -167,6 +167,20 @@ final class LongPollHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireChannelReadComplete()
     }
 
+    /// Hummingbird lets a client half-close its side. A client that closes while its poll is
+    /// parked is gone (or will read only what comes now): the poll gets its empty answer at
+    /// once and leaves the hub, instead of waiting for Hummingbird's task to close the
+    /// connection, which took seconds on a loaded machine.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed, case .parked(let request, let waiterId, let viewer) = phase {
+            fastPath.service.hub.forget(waiterId: waiterId, roomId: request.roomId)
+            fastPath.ended(roomId: request.roomId, participantId: viewer.participantId)
+            phase = .idle
+            respond(EventBatch.empty(cursor: request.after))
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
         if case .parked(let request, let waiterId, let viewer) = phase {
             // The client went away: the poll leaves the hub now, not at the end of its hold.

@@ -47,7 +47,8 @@ struct LongPollHandlerTests {
         async let abandoned = RawHTTP.exchange(port: port(server), Array(pollRequest(room.roomId, lea.token, after: first.cursor, timeout: 30).utf8), seconds: 1)
         #expect(try await eventually { try await openPolls(server) == 1 })
         _ = try await abandoned
-        #expect(try await eventually(within: 5) { try await openPolls(server) == 0 })
+        // Well within the 30 s hold, with room for a loaded machine.
+        #expect(try await eventually(within: 15) { try await openPolls(server) == 0 })
         await server.stop()
     }
 
