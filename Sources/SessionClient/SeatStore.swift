@@ -64,6 +64,14 @@ public final class SeatStore: Sendable {
     }
 
     public func load(_ key: String) -> SavedSeat? {
+        // A save writes KEY.tmp, then renames it. A client killed between the two left its
+        // newest seat (a message typed a moment before) in the .tmp: a complete one, which
+        // decodes, is taken; a half-written one does not decode and the last renamed seat is.
+        let temporary = path(key) + ".tmp"
+        if let data = FileManager.default.contents(atPath: temporary), let seat = try? JSONDecoder().decode(SavedSeat.self, from: data) {
+            _ = rename(temporary, path(key))
+            return seat
+        }
         guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
         return try? JSONDecoder().decode(SavedSeat.self, from: data)
     }

@@ -34,6 +34,26 @@ struct SeatTests {
         #expect(seats.load(key) == nil)
     }
 
+    @Test func aSaveCutBeforeItsRenameIsTakenWhenCompleteAndIgnoredWhenHalfWritten() throws {
+        let seats = store()
+        let key = SeatStore.key(server: "http://server", join: JoinRequest(code: "ABC123", name: "Karim"))
+        let older = SavedSeat(roomId: "r1", token: "t", participantId: "p1", pollTimeout: 25)
+        seats.save(older, as: key)
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: seats.directory).first { $0.hasSuffix(".json") })
+        let temporary = seats.directory + "/" + file + ".tmp"
+        // A client killed between writing its newest seat and renaming it into place.
+        var newer = older
+        newer.pending = [.init(clientId: "c1", kind: .message("pendant la coupure"))]
+        FileManager.default.createFile(atPath: temporary, contents: try JSONEncoder().encode(newer))
+        #expect(seats.load(key) == newer, "the message typed just before the kill is not lost")
+        #expect(!FileManager.default.fileExists(atPath: temporary))
+        #expect(seats.load(key) == newer)
+        // Killed while writing it: the half file is not a seat; the last renamed one is.
+        let half = try JSONEncoder().encode(SavedSeat(roomId: "r1", token: "t", participantId: "p1", pollTimeout: 25, pending: newer.pending + newer.pending))
+        FileManager.default.createFile(atPath: temporary, contents: half.prefix(half.count / 2))
+        #expect(seats.load(key) == newer)
+    }
+
     @Test func aSeatReleasedByThisProcessIsFreeWhileAChildStillSharesItsLockFile() throws {
         let seats = store()
         let key = SeatStore.key(server: "http://server", join: JoinRequest(code: "ABC123", name: "Karim"))
