@@ -262,6 +262,10 @@ final class RoomHub: Sendable {
         if let evicted { evicted.resume(returning: EventBatch.empty(cursor: evicted.after)) }
         switch outcome {
         case .ready(let events, let bytes, let cursor):
+            // A poll answered at once is a sighting too: in a busy room a client may find
+            // events ready at every poll and never park, and must not turn "away" for it.
+            markActivity(roomId: roomId, participantId: participantId, opening: true)
+            markActivity(roomId: roomId, participantId: participantId, opening: false)
             return .answered(events.isEmpty ? EventBatch.empty(cursor: cursor) : EventBatch.answer(events, bytes: bytes, cursor: cursor, for: viewer))
         case .parked(let id):
             markActivity(roomId: roomId, participantId: participantId, opening: true)

@@ -61,6 +61,9 @@ struct AudienceTests {
         late.counts = [0, 1]
         add(.pollVoted(late), "c")
         add(.signal(participantId: "k", signal: .lost), "k")
+        // Someone on another machine asks for Chloé's seat; the expert gives it back.
+        add(.seatClaimed(SeatClaim(id: "cl1", participantId: "c", at: t, expiresAt: t.addingTimeInterval(60))), nil)
+        add(.seatGranted(claimId: "cl1", participantId: "c"), "e")
         return events
     }
 
@@ -77,6 +80,18 @@ struct AudienceTests {
             let mine = fold(events.map { $0.seen(by: viewer) })
             #expect(mine == server.seen(by: viewer), "viewer \(viewer.participantId)")
         }
+    }
+
+    @Test func seatClaimsAreTheExpertsBusinessOnly() {
+        let events = morning().filter { if case .seatClaimed = $0.kind { true } else if case .seatGranted = $0.kind { true } else { false } }
+        #expect(events.count == 2)
+        for event in events {
+            #expect(event.seen(by: expert) == event)
+            #expect(event.seen(by: chloe).kind == .hidden, "not even the learner whose seat it is: the newcomer hears through the claim")
+        }
+        let server = fold(morning())
+        #expect(server.seen(by: expert).claims.count == 1)
+        #expect(server.seen(by: karim).claims.isEmpty)
     }
 
     @Test func anotherLearnersPrivateQuestionIsOnlyItsSeq() throws {

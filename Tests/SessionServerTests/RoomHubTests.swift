@@ -70,6 +70,15 @@ struct RoomHubTests {
         _ = try await fourth
     }
 
+    @Test func aPollAnsweredAtOnceOnTheFastPathCountsAsASighting() async throws {
+        let (_, hub, room) = try await setUp(events: 3)
+        #expect(hub.activity(roomId: room)["p"] == nil)
+        let answer = hub.park(roomId: room, viewer: Viewer(participantId: "p", role: .learner), after: 2, timeout: .seconds(30), delivery: .init { _ in })
+        guard case .answered = answer else { Issue.record("event 3 was ready: \(answer)"); return }
+        let seen = try #require(hub.activity(roomId: room)["p"], "presence comes from these sightings")
+        #expect(seen.openPolls == 0)
+    }
+
     @Test func aCursorAheadOfTheRoomIsRefused() async throws {
         let (_, hub, room) = try await setUp(events: 2)
         await #expect(throws: RoomHub.PollError.self) {
