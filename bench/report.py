@@ -6,7 +6,7 @@ import json, pathlib, sys
 folder = pathlib.Path(sys.argv[1])
 runs = {p.stem: json.loads(p.read_text()) for p in folder.glob("*.json")}
 scenarios = sorted({name.split("-", 1)[1] for name in runs if "-" in name},
-                   key=lambda s: (not s.startswith("floor"), int(s.split("-")[-1]) if s.split("-")[-1].isdigit() else 0))
+                   key=lambda s: (not s.startswith("floor"), not s.startswith("ladder"), int(s.split("-")[-1]) if s.split("-")[-1].isdigit() else 0, s))
 
 def cell(run, key, fmt="{:.2f}"):
     value = run
@@ -23,20 +23,21 @@ def ratio(a, b, key):
     x, y = get(a), get(b)
     return "n/a" if not x or not y else f"{x / y:.2f}x"
 
-print("| scenario | server | deliveries/s | p50 ms | p99 ms | max ms | CPU per delivery µs | server CPU | RSS MiB | lost | dup | errors | valid |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| scenario | server | deliveries/s | p50 ms | p99 ms | max ms | CPU per delivery µs | server CPU | RSS MiB | KB per parked poll | lost | dup | errors | valid |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for scenario in scenarios:
     pair = [(name, runs.get(f"{name}-{scenario}")) for name in ("momentum", "nchan")]
     for name, run in pair:
         if not run:
             continue
         rss = run.get("serverRSSBytes")
+        per_poll = "n/a" if run.get("rssPerParkedPollBytes") is None else f"{run['rssPerParkedPollBytes'] / 1024:.1f}"
         print(f"| {scenario} | {name} | {cell(run, 'deliveriesPerSecond', '{:.0f}')} | {cell(run, 'latencyMs.p50')} | {cell(run, 'latencyMs.p99')} | "
               f"{cell(run, 'latencyMs.max')} | {cell(run, 'serverMicrosecondsPerDelivery', '{:.1f}')} | {cell(run, 'serverCPU', '{:.0%}')} | "
-              f"{'n/a' if rss is None else f'{rss / 1048576:.1f}'} | {run['lost']} | {run['duplicates']} | {sum(run['errors'].values())} | {'yes' if run['valid'] else 'NO'} |")
+              f"{'n/a' if rss is None else f'{rss / 1048576:.1f}'} | {per_poll} | {run['lost']} | {run['duplicates']} | {sum(run['errors'].values())} | {'yes' if run['valid'] else 'NO'} |")
     m, n = pair[0][1], pair[1][1]
     if m and n:
-        print(f"| {scenario} | ratio | | {ratio(m, n, 'latencyMs.p50')} | {ratio(m, n, 'latencyMs.p99')} | | {ratio(m, n, 'serverMicrosecondsPerDelivery')} | | {ratio(m, n, 'serverRSSBytes')} | | | | |")
+        print(f"| {scenario} | ratio | | {ratio(m, n, 'latencyMs.p50')} | {ratio(m, n, 'latencyMs.p99')} | | {ratio(m, n, 'serverMicrosecondsPerDelivery')} | | {ratio(m, n, 'serverRSSBytes')} | {ratio(m, n, 'rssPerParkedPollBytes')} | | | | |")
 growth = folder / "commit-growth.txt"
 if growth.exists():
     print()

@@ -42,15 +42,16 @@ load() { # name target-args... : one run of the generator pinned to core 0
     taskset -c 0 "$bin/momentum-load" --json "$results/$name.json" --label "$name" "$@"
 }
 
-scenario() { # name rooms participants rate duration
+scenario() { # name rooms participants rate duration [more momentum-load options: --idle, --burst, --churn S]
     local name=$1 rooms=$2 participants=$3 rate=$4 duration=$5
+    shift 5
     start_momentum
     load "momentum-$name" --target "http://127.0.0.1:$mport" --admin-token bench --server-pid "$mpid" \
-        --rooms "$rooms" --participants "$participants" --rate "$rate" --duration "$duration"
+        --rooms "$rooms" --participants "$participants" --rate "$rate" --duration "$duration" "$@"
     stop_momentum
     start_nchan
     load "nchan-$name" --nchan --target "http://127.0.0.1:$nport" --server-pid "$npid" \
-        --rooms "$rooms" --participants "$participants" --rate "$rate" --duration "$duration"
+        --rooms "$rooms" --participants "$participants" --rate "$rate" --duration "$duration" "$@"
     stop_nchan
 }
 
@@ -72,5 +73,13 @@ else
     echo "== 100 rooms x 15, 50 messages/s (750 deliveries/s)"
     scenario ladder-50 100 15 50 10
 fi
+if [ "$mode" = full ]; then idle_rooms=1000 burst_rooms=1000 churn_rooms=1000 churn_rate=250; else idle_rooms=200 burst_rooms=100 churn_rooms=100 churn_rate=50; fi
+echo "== $((idle_rooms * 15)) parked polls, nothing said: CPU and memory of holding them"
+scenario idle "$idle_rooms" 15 1 "$([ "$mode" = full ] && echo 30 || echo 10)" --idle
+echo "== a burst: each of $burst_rooms rooms publishes in the same instant, once a second"
+scenario burst "$burst_rooms" 15 1 10 --burst
+echo "== churn: $churn_rooms rooms x 15 at $churn_rate messages/s, 5% of the members reconnecting each second"
+scenario churn "$churn_rooms" 15 "$churn_rate" 10 --churn 0.05
+
 python3 bench/report.py "$results" | tee "$results/table.md"
 echo "results in $results"

@@ -2,15 +2,19 @@ import CLoadShim
 import Glibc
 import Histogram
 
-/// The open-loop run: every member keeps one long-poll open; messages are published at
-/// `rate` per second on a fixed schedule whatever the server's answers (so a slow server
-/// shows as latency, not as a lower rate); latency = arrival - scheduled send time.
+/// The open-loop run: every member keeps one long-poll open; messages are published on a
+/// fixed schedule whatever the server's answers (so a slow server shows as latency, not as
+/// a lower rate); latency = arrival - scheduled send time.
 final class LoadRun {
     let target: any LoadTarget
     let members: [Member]
     let rooms: Int
-    let rate: Double
+    let schedule: LoadSchedule
     let duration: Double
+    /// The share of members that drop their connection and reconnect each second.
+    let churn: Double
+    /// Reconnections made on purpose (churn), not counted as errors.
+    private(set) var reconnections = 0
     private let epoll = load_epoll_create()
     private let timer = load_timer_create()
     private var publishers: [Int32: Publisher] = [:]
@@ -24,12 +28,13 @@ final class LoadRun {
     private var start: UInt64 = 0
     private static let timerTag: UInt64 = 1 << 40
 
-    init(target: any LoadTarget, members: [Member], rooms: Int, rate: Double, duration: Double) {
+    init(target: any LoadTarget, members: [Member], rooms: Int, schedule: LoadSchedule, duration: Double, churn: Double = 0) {
         self.target = target
         self.members = members
         self.rooms = rooms
-        self.rate = rate
+        self.schedule = schedule
         self.duration = duration
+        self.churn = churn
         idlePublishers = Array(repeating: [], count: rooms)
         published = Array(repeating: 0, count: rooms)
     }
@@ -155,37 +160,64 @@ final class LoadRun {
 
     // MARK: The loop
 
-    /// Connects every member, publishes for `duration` seconds, then drains for `drain` seconds.
+    /// Connects every member, publishes for `duration` seconds (or only holds the polls, for
+    /// an idle run), then drains for `drain` seconds.
     func run(drain: Double = 3, onMeasuredStart: () -> Void = {}, onMeasuredEnd: () -> Void = {}) {
         for member in members { connect(member) }
         // Let every poll park before the clock starts.
         pump(until: Nanos.elapsed + 2_000_000_000)
         onMeasuredStart()
         start = Nanos.elapsed
-        let interval = UInt64(1e9 / rate)
-        let total = Int(rate * duration)
+        let end = start + UInt64(duration * 1e9)
+        let total = schedule.messages(rooms: rooms, duration: duration)
         watch(timer, Self.readable, tag: Self.timerTag)
         var sent = 0
-        arm(at: start)
-        while sent < total {
-            let ready = wait(1000)
+        var nextChurn = start + Self.churnTick
+        if total > 0 { arm(at: start + schedule.offset(of: 0, rooms: rooms)) }
+        while sent < total || Nanos.elapsed < end {
+            let ready = wait(churn > 0 ? 20 : 100)
             for i in 0..<ready {
                 if tags[i] == Self.timerTag {
                     var expirations: UInt64 = 0
                     _ = read(timer, &expirations, 8)
                     let now = Nanos.elapsed
-                    while sent < total, start + UInt64(sent) * interval <= now {
-                        publish(room: sent % rooms, scheduled: start + UInt64(sent) * interval)
+                    while sent < total, start + schedule.offset(of: sent, rooms: rooms) <= now {
+                        let scheduled = start + schedule.offset(of: sent, rooms: rooms)
+                        publish(room: sent % rooms, scheduled: scheduled)
                         sent += 1
                     }
-                    if sent < total { arm(at: start + UInt64(sent) * interval) }
+                    if sent < total { arm(at: start + schedule.offset(of: sent, rooms: rooms)) }
                 } else {
                     dispatch(tag: tags[i], events: readyEvents[i])
                 }
             }
+            if churn > 0, Nanos.elapsed >= nextChurn {
+                churnSome()
+                nextChurn += Self.churnTick
+            }
         }
         onMeasuredEnd()
         pump(until: Nanos.elapsed + UInt64(drain * 1e9))
+    }
+
+    private static let churnTick: UInt64 = 100_000_000
+    private var churnCursor = 0
+    private var churnCredit = 0.0
+
+    /// A tenth of a second's share of members closes its connection and opens a new one,
+    /// like laptops dropping off a school's wifi: the poll resumes from the member's cursor.
+    private func churnSome() {
+        churnCredit += churn * Double(members.count) / 10
+        while churnCredit >= 1 {
+            churnCredit -= 1
+            let member = members[churnCursor % members.count]
+            churnCursor += 1
+            guard member.fd >= 0 else { continue }
+            reconnections += 1
+            memberByFd[member.fd] = nil
+            close(member.fd)
+            connect(member)
+        }
     }
 
     private func arm(at instant: UInt64) {

@@ -16,6 +16,9 @@ struct MomentumLoad: ParsableCommand {
     @Option(help: "Rooms.") var rooms = 10
     @Option(help: "Listening members per room.") var participants = 15
     @Option(help: "Messages per second, over all rooms.") var rate = 100.0
+    @Flag(help: "Instead of --rate: every room publishes in the same instant, once a second.") var burst = false
+    @Flag(help: "Publish nothing: hold every poll parked for --duration seconds and measure what that costs.") var idle = false
+    @Option(help: "The share of members (0 to 1) that drop their connection and reconnect each second.") var churn = 0.0
     @Option(help: "Seconds of publishing.") var duration = 10.0
     @Option(help: "The server's process id, to read its CPU and memory from /proc.") var serverPid: Int32?
     @Option(help: "Also write the result as JSON to this file.") var json: String?
@@ -26,6 +29,8 @@ struct MomentumLoad: ParsableCommand {
 
     func validate() throws {
         guard rooms > 0, participants > 0, rate > 0, duration > 0 else { throw ValidationError("rooms, participants, rate and duration must be positive.") }
+        guard !(burst && idle) else { throw ValidationError("--burst and --idle cannot go together.") }
+        guard (0...1).contains(churn) else { throw ValidationError("--churn is a share of the members, from 0 to 1.") }
         guard port != nil else { throw ValidationError("--target must be http://127.0.0.1:PORT.") }
     }
 
@@ -43,14 +48,18 @@ struct MomentumLoad: ParsableCommand {
         FileHandle.standardError.write(Data("momentum-load: setting up \(rooms) rooms of \(participants)...\n".utf8))
         let plans = try loadTarget.setup(rooms: rooms, participants: participants)
         let members = plans.enumerated().map { Member(plan: $1, source: Sockets.sourceAddress(10_000 + $0)) }
-        let run = LoadRun(target: loadTarget, members: members, rooms: rooms, rate: rate, duration: duration)
-        var before = Usage.now(server: serverPid), after = before
+        let schedule: LoadSchedule = idle ? .idle : burst ? .burst : .steady(rate: rate)
+        let run = LoadRun(target: loadTarget, members: members, rooms: rooms, schedule: schedule, duration: duration, churn: churn)
+        // The server's memory once rooms and members exist but before any poll is open: what
+        // the parked polls add is measured against it.
+        let baseline = Usage.now(server: serverPid)
+        var before = baseline, after = before
         run.run(onMeasuredStart: {
             before = Usage.now(server: serverPid)
             // A mark for profilers started from a script: the measured window begins now.
             FileHandle.standardError.write(Data("momentum-load: measuring\n".utf8))
         }, onMeasuredEnd: { after = Usage.now(server: serverPid) })
-        let result = LoadResult(label: label.isEmpty ? (nchan ? "nchan" : "momentum") : label, run: run, before: before, after: after, parkedRSS: before.serverRSS, members: members.count)
+        let result = LoadResult(label: label.isEmpty ? (nchan ? "nchan" : "momentum") : label, run: run, before: before, after: after, parkedRSS: before.serverRSS, baselineRSS: baseline.serverRSS, members: members.count)
         print(result.text)
         if let json { try Data(result.json.utf8).write(to: URL(fileURLWithPath: json)) }
     }
