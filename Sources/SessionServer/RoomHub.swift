@@ -1,4 +1,5 @@
 import Foundation
+import HeapModule
 import NIOCore
 import SessionModel
 import Synchronization
@@ -56,8 +57,22 @@ final class RoomHub: Sendable {
         var lastSeen: Date
     }
 
+    /// When a parked poll's hold runs out. The hub keeps these in a heap so that the timer
+    /// looks at the polls that are due, not at every parked poll (15,000 on a busy server)
+    /// four times a second. An entry whose poll was answered earlier stays until it is due,
+    /// then finds nothing to expire.
+    struct Deadline: Comparable, Sendable {
+        var instant: ContinuousClock.Instant
+        var waiterId: UInt64
+        var roomId: String
+
+        static func < (a: Deadline, b: Deadline) -> Bool { a.instant < b.instant }
+        static func == (a: Deadline, b: Deadline) -> Bool { a.instant == b.instant && a.waiterId == b.waiterId }
+    }
+
     private struct State {
         var rooms: [String: Room] = [:]
+        var deadlines = Heap<Deadline>()
         var nextWaiterId: UInt64 = 1
         /// Waiters cancelled before they were parked: parking them answers at once.
         var cancelledEarly: Set<UInt64> = []
@@ -210,7 +225,7 @@ final class RoomHub: Sendable {
                         return after >= room.windowStart ? .window : .store
                     }
                     let delivery = Delivery { continuation.resume(returning: $0) }
-                    evicted = Self.modify(&state, roomId) { admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), into: &$0) } ?? nil
+                    evicted = admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), roomId: roomId, into: &state)
                     return nil
                 }
                 if let evicted { evicted.resume(returning: EventBatch.empty(cursor: evicted.after)) }
@@ -256,7 +271,7 @@ final class RoomHub: Sendable {
             if timeout <= .zero { return .ready([], [], after) }
             let id = state.nextWaiterId
             state.nextWaiterId += 1
-            evicted = Self.modify(&state, roomId) { admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), into: &$0) } ?? nil
+            evicted = admit(Waiter(id: id, participantId: participantId, viewer: viewer, after: after, deadline: deadline, delivery: delivery), roomId: roomId, into: &state)
             return .parked(id)
         }
         if let evicted { evicted.resume(returning: EventBatch.empty(cursor: evicted.after)) }
@@ -278,14 +293,21 @@ final class RoomHub: Sendable {
     /// room, the oldest of them is taken out and returned, to be answered empty. One token
     /// could otherwise park thousands of polls, each holding a connection and its memory;
     /// an honest client holds one, and a few cover a second window or a reconnect.
-    private func admit(_ waiter: Waiter, into room: inout Room) -> Waiter? {
-        var evicted: Waiter?
-        if let participantId = waiter.participantId,
-           room.waiters.lazy.filter({ $0.participantId == participantId }).count >= pollsPerParticipant,
-           let oldest = room.waiters.firstIndex(where: { $0.participantId == participantId }) {
-            evicted = room.waiters.remove(at: oldest)
+    private func admit(_ waiter: Waiter, roomId: String, into state: inout State) -> Waiter? {
+        let limit = pollsPerParticipant
+        // nil: the room is not in the hub (the callers made sure it is).
+        let admitted: Waiter?? = Self.modify(&state, roomId) { room in
+            var evicted: Waiter?
+            if let participantId = waiter.participantId,
+               room.waiters.lazy.filter({ $0.participantId == participantId }).count >= limit,
+               let oldest = room.waiters.firstIndex(where: { $0.participantId == participantId }) {
+                evicted = room.waiters.remove(at: oldest)
+            }
+            room.waiters.append(waiter)
+            return evicted
         }
-        room.waiters.append(waiter)
+        guard let evicted = admitted else { return nil }
+        state.deadlines.insert(Deadline(instant: waiter.deadline, waiterId: waiter.id, roomId: roomId))
         return evicted
     }
 
@@ -325,22 +347,33 @@ final class RoomHub: Sendable {
 
     /// Answers every poll whose hold has run out with an empty batch (the heartbeat).
     func expireWaiters(at instant: ContinuousClock.Instant = .now) {
-        let expired: [Waiter] = state.withLock { state in
-            var expired: [Waiter] = []
-            for index in state.rooms.indices where state.rooms.values[index].waiters.contains(where: { $0.deadline <= instant }) {
-                expired.append(contentsOf: state.rooms.values[index].waiters.filter { $0.deadline <= instant })
-                state.rooms.values[index].waiters.removeAll { $0.deadline <= instant }
-            }
-            return expired
-        }
-        for waiter in expired { waiter.resume(returning: EventBatch.empty(cursor: waiter.after)) }
+        expire(takeDeadlines(dueBy: instant))
     }
 
-    /// Rooms with a parked poll whose hold runs out by `instant`.
-    func roomsWithExpiringWaiters(at instant: ContinuousClock.Instant = .now) -> [String] {
+    /// Takes the deadlines due by `instant` out of the heap; `expire` then answers their polls.
+    /// In between, a server sharing its store re-reads those rooms, so that a lost wake-up
+    /// delays nobody past one hold.
+    func takeDeadlines(dueBy instant: ContinuousClock.Instant = .now) -> [Deadline] {
         state.withLock { state in
-            state.rooms.compactMap { roomId, room in room.waiters.contains { $0.deadline <= instant } ? roomId : nil }
+            var due: [Deadline] = []
+            while let first = state.deadlines.min, first.instant <= instant {
+                due.append(state.deadlines.removeMin())
+            }
+            return due
         }
+    }
+
+    /// Answers empty the polls of `due` still parked (the others were answered already).
+    func expire(_ due: [Deadline]) {
+        guard !due.isEmpty else { return }
+        let expired: [Waiter] = state.withLock { state in
+            due.compactMap { deadline in
+                Self.modify(&state, deadline.roomId) { room in
+                    room.waiters.firstIndex { $0.id == deadline.waiterId }.map { room.waiters.remove(at: $0) }
+                } ?? nil
+            }
+        }
+        for waiter in expired { waiter.resume(returning: EventBatch.empty(cursor: waiter.after)) }
     }
 
     /// Answers every parked poll and refuses new ones from now on.
@@ -352,6 +385,7 @@ final class RoomHub: Sendable {
                 all.append(contentsOf: state.rooms.values[index].waiters)
                 state.rooms.values[index].waiters.removeAll()
             }
+            state.deadlines = Heap()
             return all
         }
         for waiter in all { waiter.resume(returning: EventBatch.empty(cursor: waiter.after)) }

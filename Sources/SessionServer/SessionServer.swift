@@ -155,13 +155,14 @@ struct BackgroundWork: Service {
             var lastPresence = ContinuousClock.now
             while !Task.isCancelled {
                 try await Task.sleep(for: .milliseconds(250))
+                let due = service.hub.takeDeadlines()
                 if service.ledger.store.isShared {
                     // Before an empty answer, re-read the room: a lost wake-up delays nobody past one hold.
-                    for roomId in service.hub.roomsWithExpiringWaiters() {
+                    for roomId in Set(due.map(\.roomId)) {
                         try? await service.ledger.refresh(roomId: roomId)
                     }
                 }
-                service.hub.expireWaiters()
+                service.hub.expire(due)
                 if ContinuousClock.now - lastPresence >= .seconds(service.config.presenceInterval) {
                     lastPresence = .now
                     await service.sweepPresence()

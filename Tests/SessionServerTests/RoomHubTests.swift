@@ -96,6 +96,29 @@ struct RoomHubTests {
         #expect(answer.cursor == "c2")
     }
 
+    /// The timer looks only at the holds that are due: a poll whose hold has not run out stays
+    /// parked, and one answered by a commit is not answered again when its hold runs out.
+    @Test func onlyHoldsThatRanOutAreAnsweredAndEachPollOnce() async throws {
+        let (ledger, hub, room) = try await setUp(events: 2)
+        let answers = Mutex<[String: Int]>([:])
+        func park(_ name: String, _ seconds: Int) {
+            _ = hub.park(roomId: room, viewer: Viewer(participantId: name, role: .learner), after: 2, timeout: .seconds(seconds),
+                         delivery: .init { _ in answers.withLock { $0[name, default: 0] += 1 } })
+        }
+        park("short", 1)
+        park("long", 20)
+        #expect(hub.parkedPolls == 2)
+        hub.expireWaiters(at: .now + .seconds(5))
+        #expect(answers.withLock { $0 } == ["short": 1])
+        #expect(hub.parkedPolls == 1)
+        // A commit answers the long poll; its hold running out later answers nothing more.
+        try await append(1, to: ledger)
+        #expect(await eventually { answers.withLock { $0 } == ["short": 1, "long": 1] })
+        hub.expireWaiters(at: .now + .seconds(60))
+        #expect(answers.withLock { $0 } == ["short": 1, "long": 1])
+        #expect(hub.takeDeadlines(dueBy: .now + .seconds(3_600)).isEmpty)
+    }
+
     /// The hub hears of events before the state moves: a cursor as new as the state is
     /// never ahead of the hub (it was, for a moment, and a client got a 410 for nothing).
     @Test func aCursorAsNewAsTheStateIsNeverAheadOfTheHub() async throws {
