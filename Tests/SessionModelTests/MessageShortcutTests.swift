@@ -1,0 +1,47 @@
+import Testing
+@testable import SessionModel
+
+/// Most messages skip Foundation's normalisation (`TextSanitizer.isPlainLatin`): the shortcut
+/// must answer exactly what the long way answers, for every text.
+@Suite("Message normalisation shortcut")
+struct MessageShortcutTests {
+    /// Boundary scalars on both sides of the shortcut's range, with spaces and newlines that
+    /// trimming acts on.
+    static let alphabet: [String] = [
+        "a", "Z", " ", " ", "\n", "\n", "é", "ÿ", "Ā", "ɏ", "\u{2FF}", "\u{A0}", "~",
+        "\u{300}", "e\u{301}", "\u{AD}", "\t", "\r", "\r\n", "\u{7F}", "\u{9F}", "\u{85}", "\u{1B}",
+        "\u{2028}", "Ω", "\u{2126}", "👍🏽", "\u{200D}", "日",
+    ]
+
+    @Test func theShortcutAnswersWhatTheLongWayAnswers() {
+        var generator = SplitMix(seed: 2026)
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 12)
+            let text = (0..<length).map { _ in Self.alphabet[Int(generator.next() % UInt64(Self.alphabet.count))] }.joined()
+            #expect(TextSanitizer.normalizeMessage(text, plainLatinShortcut: true) == TextSanitizer.normalizeMessage(text, plainLatinShortcut: false),
+                    "\(text.unicodeScalars.map { TextSanitizer.codePoint($0) })")
+        }
+    }
+
+    @Test func whatTakesTheShortcut() {
+        #expect(TextSanitizer.isPlainLatin("Bonjour à tous, ça va ? Oui !\nDeuxième ligne"))
+        #expect(TextSanitizer.isPlainLatin("Mañana, Ångström, Œuvre, ł"))
+        // A combining mark, a soft hyphen, a tab, a carriage return, a C1 control, another script.
+        for text in ["e\u{301}", "co\u{AD}de", "a\tb", "a\rb", "a\u{85}b", "Ω", "日本"] {
+            #expect(!TextSanitizer.isPlainLatin(text), "\(text.unicodeScalars.map { TextSanitizer.codePoint($0) })")
+        }
+    }
+}
+
+/// A small seeded generator, so that a failure replays.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
