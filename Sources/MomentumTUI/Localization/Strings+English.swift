@@ -111,6 +111,7 @@ extension Strings {
             case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
                  .clearSignal, .clearSignals, .react:
                 EngageStrings.english.commandHelp(command)
+            case .search, .presences, .export: ReportStrings.english.commandHelp(command)
             }
         },
         missingArgument: { "A name is missing: \($0)" },

@@ -111,6 +111,7 @@ extension Strings {
             case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
                  .clearSignal, .clearSignals, .react:
                 EngageStrings.french.commandHelp(command)
+            case .search, .presences, .export: ReportStrings.french.commandHelp(command)
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },
