@@ -34,6 +34,10 @@ extension SessionAPI {
 
     private func reportPath(_ room: String, _ endpoint: String, _ query: [String: String?]) -> String {
         let pairs = query.sorted { $0.key < $1.key }.compactMap { key, value in value.map { "\(key)=\(escape($0))" } }
-        return "/v1/rooms/\(escape(room))/\(endpoint)" + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&"))
+        // Ids and codes are letters, digits and "_": only anything else is percent-encoded
+        // (the server does not decode path segments).
+        let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        let path = room.addingPercentEncoding(withAllowedCharacters: unreserved) ?? room
+        return "/v1/rooms/\(path)/\(endpoint)" + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&"))
     }
 }

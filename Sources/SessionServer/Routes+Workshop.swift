@@ -28,7 +28,7 @@ extension Routes {
         room.get("search") { request, context in
             let reader = try await service.reader(token: bearer(request), room: context.parameters.get("roomId") ?? "")
             let query = request.uri.queryParameters
-            let words = (query["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let words = (formValue("q", in: request.uri.query) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !words.isEmpty, words.count <= SearchText.queryMaxLength else {
                 throw APIError(
                     status: 400, code: "invalid_q",
@@ -72,6 +72,19 @@ private func timeZone(_ text: String?) throws -> TimeZone {
             message: "timeZone must be a time zone name such as Europe/Paris, not \"\(TextSanitizer.displaySafe(String(text.prefix(40))))\".")
     }
     return zone
+}
+
+/// A query parameter decoded as HTML forms and most clients encode it: "+" is a space, then
+/// percent escapes (so a "+" searched for arrives as %2B). Nil when absent or not UTF-8.
+func formValue(_ name: String, in rawQuery: String?) -> String? {
+    guard let rawQuery else { return nil }
+    for pair in rawQuery.split(separator: "&") {
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.first == Substring(name) else { continue }
+        let value = parts.count > 1 ? String(parts[1]) : ""
+        return value.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+    return nil
 }
 
 /// `before`, an event number (seq), when given.

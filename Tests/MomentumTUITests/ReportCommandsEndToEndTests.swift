@@ -14,7 +14,7 @@ struct ReportCommandsEndToEndTests {
     }
 
     /// Runs `momentum` with `arguments` under `LANG=lang`, with its own state folder.
-    func momentum(_ arguments: [String], lang: String, state: String) throws -> Run {
+    func momentum(_ arguments: [String], lang: String, state: String) async throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
         process.arguments = arguments
@@ -32,8 +32,12 @@ struct ReportCommandsEndToEndTests {
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         process.standardOutput = file
         process.standardError = file
-        try process.run()
-        process.waitUntilExit()
+        // Waiting without blocking one of Swift's two pool threads: the server under test
+        // answers the command on that pool.
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in done.resume() }
+            do { try process.run() } catch { done.resume(throwing: error) }
+        }
         try file.close()
         return Run(output: String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self), status: process.terminationStatus)
     }
@@ -53,7 +57,7 @@ struct ReportCommandsEndToEndTests {
         try Data((room.moderatorKey + "\n").utf8).write(to: URL(fileURLWithPath: keyFile))
 
         let sheet = folder + "/emargement.md"
-        let french = try momentum(
+        let french = try await momentum(
             ["attendance", server.url, "--code", room.code, "--moderator-key-file", keyFile, "--out", sheet, "--half-days", "00:00-23:59"],
             lang: "fr_FR.UTF-8", state: folder)
         #expect(french.status == 0, "\(french.output)")
@@ -64,20 +68,20 @@ struct ReportCommandsEndToEndTests {
         #expect(text.contains("| Sarah | expert·e |") && text.contains("| Karim |"), "\(text)")
 
         let csv = folder + "/presences.csv"
-        let english = try momentum(["attendance", server.url, "--code", room.code, "--moderator-key", room.moderatorKey, "--out", csv], lang: "C.UTF-8", state: folder)
+        let english = try await momentum(["attendance", server.url, "--code", room.code, "--moderator-key", room.moderatorKey, "--out", csv], lang: "C.UTF-8", state: folder)
         #expect(english.status == 0, "\(english.output)")
         #expect(read(csv)?.hasPrefix("date,period,from,to,participant_id,name,role,first_seen,last_seen,minutes,present\r\n") == true)
 
         // A wrong key: refused in French, and no file.
         let refused = folder + "/refus.md"
-        let wrong = try momentum(["attendance", server.url, "--code", room.code, "--moderator-key", "pas-la-cle", "--out", refused], lang: "fr_FR.UTF-8", state: folder)
+        let wrong = try await momentum(["attendance", server.url, "--code", room.code, "--moderator-key", "pas-la-cle", "--out", refused], lang: "fr_FR.UTF-8", state: folder)
         #expect(wrong.status != 0)
         #expect(wrong.output.contains("momentum: Ce que tu demandes n'existe plus"), "\(wrong.output)")
         #expect(read(refused) == nil)
         // No key at all: said before any request.
-        let missing = try momentum(["attendance", server.url, "--code", room.code, "--out", refused], lang: "C.UTF-8", state: folder)
+        let missing = try await momentum(["attendance", server.url, "--code", room.code, "--out", refused], lang: "C.UTF-8", state: folder)
         #expect(missing.status != 0 && missing.output.contains("The workshop's moderator key is needed"), "\(missing.output)")
-        let badFormat = try momentum(["attendance", server.url, "--code", room.code, "--moderator-key", "k", "--format", "xls"], lang: "fr_FR.UTF-8", state: folder)
+        let badFormat = try await momentum(["attendance", server.url, "--code", room.code, "--moderator-key", "k", "--format", "xls"], lang: "fr_FR.UTF-8", state: folder)
         #expect(badFormat.status != 0 && badFormat.output.contains("Le format xls n'est pas possible ici"), "\(badFormat.output)")
         await server.stop()
     }
@@ -99,14 +103,14 @@ struct ReportCommandsEndToEndTests {
         let before = try await server.api.state(sarah.credentials).state
 
         let mine = folder + "/atelier.md"
-        let learner = try momentum(["export", server.url, "--code", room.code, "--name", "Karim", "--out", mine], lang: "fr_FR.UTF-8", state: folder)
+        let learner = try await momentum(["export", server.url, "--code", room.code, "--name", "Karim", "--out", mine], lang: "fr_FR.UTF-8", state: folder)
         #expect(learner.status == 0, "\(learner.output)")
         let text = try #require(read(mine))
         #expect(text.hasPrefix("# Les métiers du Web") && text.contains("## Discussion") && text.contains("Karim: Bonjour \\*tout\\* le monde"), "\(text)")
         #expect(!text.contains("Une question privée"))
 
         let experts = folder + "/atelier.txt"
-        let expert = try momentum(["export", server.url, "--code", room.code, "--moderator-key", room.moderatorKey, "--out", experts], lang: "C.UTF-8", state: folder)
+        let expert = try await momentum(["export", server.url, "--code", room.code, "--moderator-key", room.moderatorKey, "--out", experts], lang: "C.UTF-8", state: folder)
         #expect(expert.status == 0, "\(expert.output)")
         let plain = try #require(read(experts))
         #expect(plain.contains("Une question privée") && plain.contains("Karim: Bonjour *tout* le monde") && !plain.contains("## "), "\(plain)")
@@ -115,9 +119,9 @@ struct ReportCommandsEndToEndTests {
         let after = try await server.api.state(sarah.credentials).state
         #expect(after.participants.count == before.participants.count && after.seq == before.seq)
 
-        let noSeat = try momentum(["export", server.url, "--code", room.code, "--name", "Zoé", "--out", folder + "/x.md"], lang: "fr_FR.UTF-8", state: folder)
+        let noSeat = try await momentum(["export", server.url, "--code", room.code, "--name", "Zoé", "--out", folder + "/x.md"], lang: "fr_FR.UTF-8", state: folder)
         #expect(noSeat.status != 0 && noSeat.output.contains("Aucune place de Zoé dans cet atelier"), "\(noSeat.output)")
-        let noName = try momentum(["export", server.url, "--code", room.code], lang: "C.UTF-8", state: folder)
+        let noName = try await momentum(["export", server.url, "--code", room.code], lang: "C.UTF-8", state: folder)
         #expect(noName.status != 0 && noName.output.contains("Give your name in the workshop (--name)"), "\(noName.output)")
         await server.stop()
     }

@@ -20,13 +20,18 @@ struct SearchEndToEndTests {
         row.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
     }
 
-    /// Whether the last SGR sequence before `word` in `row` turns underline on (4).
+    /// Whether the SGR sequences right before `word` in `row` (tmux writes several in a row,
+    /// colours apart) turn underline on (4).
     static func isMarked(_ word: String, in row: String) -> Bool {
         guard let range = row.range(of: word) else { return false }
-        let before = row[..<range.lowerBound]
-        guard let escape = before.range(of: "\u{1B}[", options: .backwards) else { return false }
-        let parameters = before[escape.upperBound...].prefix { $0 != "m" }
-        return parameters.split(separator: ";").contains("4")
+        var before = row[..<range.lowerBound]
+        while before.hasSuffix("m"), let escape = before.range(of: "\u{1B}[", options: .backwards) {
+            let parameters = before[escape.upperBound...].dropLast()
+            guard parameters.allSatisfy({ $0.isNumber || $0 == ";" }) else { return false }
+            if parameters.split(separator: ";").contains("4") { return true }
+            before = before[..<escape.lowerBound]
+        }
+        return false
     }
 
     @Test func ctrlFMarksMatchesAndNGoesToAnOlderOneFromTheServer() async throws {

@@ -87,6 +87,11 @@ struct ReportRouteTests {
         #expect(asked.status == 201)
         let found = try await api.search(room.karim.credentials, query: "ecole", before: nil)
         #expect(found.messages.map(\.text) == ["Bonjour l'École !"] && found.nextBefore == nil)
+        // Form encoding: "+" is a space, %2B a plus.
+        let spaced = try await room.get("search?q=BONJOUR+l%27ecole", room.karim.token)
+        #expect(try WireCoding.decoder().decode(SearchResponse.self, from: spaced.body).messages.count == 1)
+        let plus = try await room.get("search?q=%2B1", room.karim.token)
+        #expect(try WireCoding.decoder().decode(SearchResponse.self, from: plus.body).messages.isEmpty)
         let learner = try await room.get("export?format=md", room.karim.token)
         #expect(learner.headers["content-type"]?.hasPrefix("text/markdown") == true)
         let learnerText = String(decoding: learner.body, as: UTF8.self)
