@@ -23,23 +23,7 @@ struct AttendanceCommand: AsyncParsableCommand {
                 """))
     }
 
-    @Argument(help: ArgumentHelp(CommandLineLanguage.pick(fr: "L'adresse du serveur, comme http://127.0.0.1:8080.", en: "The server's address, such as http://127.0.0.1:8080.")))
-    var url: String
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Le code de l'atelier.", en: "The workshop's join code.")))
-    var code: String
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
-        fr: "La clé de modération (mieux : --moderator-key-file ou MOMENTUM_MODERATOR_KEY, que ps ne montre pas).",
-        en: "The moderator key (better: --moderator-key-file or MOMENTUM_MODERATOR_KEY, which ps does not show).")))
-    var moderatorKey: String?
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Un fichier dont la première ligne est la clé de modération.", en: "A file whose first line is the moderator key.")))
-    var moderatorKeyFile: String?
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
-        fr: "Le fichier à écrire ; - pour la sortie standard.", en: "The file to write; - for standard output.")))
-    var out: String = "-"
+    @OptionGroup var options: ReportOptions
 
     @Option(help: ArgumentHelp(CommandLineLanguage.pick(
         fr: "md (feuille à imprimer, avec une colonne de signature), csv ou json ; par défaut selon l'extension de --out, sinon md.",
@@ -51,26 +35,16 @@ struct AttendanceCommand: AsyncParsableCommand {
         fr: "Les demi-journées, à l'heure locale.", en: "The half-days, in local time."), valueName: "08:00-12:30,13:30-18:00"))
     var halfDays: String?
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp(CommandLineLanguage.pick(fr: "La langue de la feuille et des messages.", en: "The language of the sheet and of messages."), valueName: "fr|en"))
-    var lang: String?
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Les autorités de certification à reconnaître (PEM).", en: "The certificate authorities to trust (PEM)."), valueName: "path"))
-    var caFile: String?
-
     func validate() throws {
-        try ReportCommand.checkURL(url)
-        if let halfDays, HalfDay.parseList(halfDays) == nil { throw ValidationError(ReportCommand.language(lang).reports.badHalfDays) }
+        if let halfDays, HalfDay.parseList(halfDays) == nil { throw ValidationError(options.language.reports.badHalfDays) }
     }
 
     func run() async throws {
-        let language = ReportCommand.language(lang)
-        let environment = ProcessInfo.processInfo.environment
-        let chosen = try ReportCommand.format(format, path: out, allowed: ["md", "csv", "json"], fallback: "md", language: language)
-        guard let key = try SecretSource.resolve(option: moderatorKey, file: moderatorKeyFile, environment: "MOMENTUM_MODERATOR_KEY", in: environment) else {
-            throw ValidationError(language.reports.needsKey)
-        }
-        let (code, halfDays) = (code, halfDays)
-        let register = try await ReportCommand.fetch(url, caFile: caFile, language: language) { api async throws(ClientError) in
+        let language = options.language
+        let chosen = try ReportCommand.format(format, path: options.out, allowed: ["md", "csv", "json"], fallback: "md", language: language)
+        guard let key = try options.key(ProcessInfo.processInfo.environment) else { throw ValidationError(language.reports.needsKey) }
+        let (code, halfDays) = (options.code, halfDays)
+        let register = try await ReportCommand.fetch(options.url, caFile: options.caFile, language: language) { api async throws(ClientError) in
             try await api.attendance(room: code, token: key, halfDays: halfDays, timeZone: TimeZone.current.identifier)
         }
         let text: String
@@ -79,6 +53,6 @@ struct AttendanceCommand: AsyncParsableCommand {
         case "json": text = String(decoding: (try? WireCoding.encoder().encode(register)) ?? Data(), as: UTF8.self) + "\n"
         default: text = AttendanceSheet(register: register, strings: language.reports).markdown()
         }
-        try ReportCommand.write(text, to: out, rows: register.rows.count, language: language)
+        try ReportCommand.write(text, to: options.out, rows: register.rows.count, language: language)
     }
 }

@@ -24,11 +24,7 @@ struct ExportCommand: AsyncParsableCommand {
                 """))
     }
 
-    @Argument(help: ArgumentHelp(CommandLineLanguage.pick(fr: "L'adresse du serveur, comme http://127.0.0.1:8080.", en: "The server's address, such as http://127.0.0.1:8080.")))
-    var url: String
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Le code de l'atelier.", en: "The workshop's join code.")))
-    var code: String
+    @OptionGroup var options: ReportOptions
 
     @Option(help: ArgumentHelp(CommandLineLanguage.pick(
         fr: "Ton prénom dans l'atelier : la place gardée sur cet ordinateur est utilisée.",
@@ -36,51 +32,29 @@ struct ExportCommand: AsyncParsableCommand {
     var name: String?
 
     @Option(help: ArgumentHelp(CommandLineLanguage.pick(
-        fr: "La clé de modération (mieux : --moderator-key-file ou MOMENTUM_MODERATOR_KEY).",
-        en: "The moderator key (better: --moderator-key-file or MOMENTUM_MODERATOR_KEY).")))
-    var moderatorKey: String?
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Un fichier dont la première ligne est la clé de modération.", en: "A file whose first line is the moderator key.")))
-    var moderatorKeyFile: String?
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Le fichier à écrire ; - pour la sortie standard.", en: "The file to write; - for standard output.")))
-    var out: String = "-"
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
         fr: "md ou txt ; par défaut selon l'extension de --out, sinon md.", en: "md or txt; by default from the extension of --out, else md."),
         valueName: "md|txt"))
     var format: String?
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp(CommandLineLanguage.pick(fr: "La langue du compte rendu et des messages.", en: "The language of the transcript and of messages."), valueName: "fr|en"))
-    var lang: String?
-
-    @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Les autorités de certification à reconnaître (PEM).", en: "The certificate authorities to trust (PEM)."), valueName: "path"))
-    var caFile: String?
-
-    func validate() throws { try ReportCommand.checkURL(url) }
-
     func run() async throws {
-        let language = ReportCommand.language(lang)
-        let environment = ProcessInfo.processInfo.environment
-        let chosen = try ReportCommand.format(format, path: out, allowed: ["md", "txt"], fallback: "md", language: language)
-        let (room, token) = try reader(language: language, environment: environment)
-        let transcript = try await ReportCommand.fetch(url, caFile: caFile, language: language) { api async throws(ClientError) in
+        let language = options.language
+        let chosen = try ReportCommand.format(format, path: options.out, allowed: ["md", "txt"], fallback: "md", language: language)
+        let (room, token) = try reader(language: language, environment: ProcessInfo.processInfo.environment)
+        let transcript = try await ReportCommand.fetch(options.url, caFile: options.caFile, language: language) { api async throws(ClientError) in
             try await api.export(room: room, token: token, format: Transcript.Format(rawValue: chosen) ?? .md, lang: language.rawValue)
         }
-        try ReportCommand.write(transcript, to: out, rows: nil, language: language)
+        try ReportCommand.write(transcript, to: options.out, rows: nil, language: language)
     }
 
     /// The room and the token to read it with: the moderator key (the room named by its
     /// code), else the seat saved for `--name`.
     private func reader(language: Language, environment: [String: String]) throws -> (room: String, token: String) {
-        if let key = try SecretSource.resolve(option: moderatorKey, file: moderatorKeyFile, environment: "MOMENTUM_MODERATOR_KEY", in: environment) {
-            return (code, key)
-        }
+        if let key = try options.key(environment) { return (options.code, key) }
         guard let name else { throw ValidationError(language.reports.needsNameOrKey) }
         // A learner's seat, else an expert's (the key of a seat says the role, not the key).
         let seats = SeatStore.standard(environment: environment)
         for role in [nil, ""] as [String?] {
-            if let seat = seats?.load(SeatStore.key(server: url, join: JoinRequest(code: code, name: name, moderatorKey: role))) {
+            if let seat = seats?.load(SeatStore.key(server: options.url, join: JoinRequest(code: options.code, name: name, moderatorKey: role))) {
                 return (seat.roomId, seat.token)
             }
         }
