@@ -15,31 +15,10 @@ struct ReportCommandsEndToEndTests {
 
     /// Runs `momentum` with `arguments` under `LANG=lang`, with its own state folder.
     func momentum(_ arguments: [String], lang: String, state: String) async throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = lang
-        environment["LC_ALL"] = nil
-        environment["LC_MESSAGES"] = nil
-        environment["MOMENTUM_MODERATOR_KEY"] = nil
-        environment["XDG_STATE_HOME"] = state
-        environment["TZ"] = "UTC"
-        process.environment = environment
-        let path = NSTemporaryDirectory() + "momentum-report-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        process.standardOutput = file
-        process.standardError = file
-        // Waiting without blocking one of Swift's two pool threads: the server under test
-        // answers the command on that pool.
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in done.resume() }
-            do { try process.run() } catch { done.resume(throwing: error) }
-        }
-        try file.close()
-        return Run(output: String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self), status: process.terminationStatus)
+        let (text, status) = try await MomentumCommand.run(arguments, environment: [
+            "LANG": lang, "LC_ALL": nil, "LC_MESSAGES": nil, "MOMENTUM_MODERATOR_KEY": nil, "XDG_STATE_HOME": state, "TZ": "UTC",
+        ])
+        return Run(output: text, status: status)
     }
 
     func read(_ path: String) -> String? {

@@ -21,7 +21,10 @@ struct ReportStrings: Sendable {
     var badHalfDays: String
     // The room screen and plain mode.
     var keySearch: String
-    var commandHelp: @Sendable (RoomCommand.ID) -> String
+    /// Help lines of /chercher, /presences and /export.
+    var helpSearch: String
+    var helpPresences: String
+    var helpExport: String
     var searchPrompt: String
     var searchTooLong: @Sendable (_ max: Int) -> String
     var searchStatus: @Sendable (_ query: String, _ position: String, _ waiting: Bool) -> String
@@ -53,16 +56,9 @@ struct ReportStrings: Sendable {
         badFormat: { "Le format \($0) n'est pas possible ici : choisis \($1)." },
         badHalfDays: "--half-days : donne 1 à 4 plages dans l'ordre, comme 08:00-12:30,13:30-18:00.",
         keySearch: "chercher dans la discussion",
-        commandHelp: { command in
-            switch command {
-            case .search: "chercher dans la discussion : /chercher MOT (n plus ancien, N plus récent, Échap fin)"
-            case .presences: "le registre de présence du jour"
-            case .export: "écrire le compte rendu dans un fichier : /export [md|txt]"
-            case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock,
-                 .acceptClaim, .refuseClaim, .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal,
-                 .slower, .faster, .lost, .ok, .clearSignal, .clearSignals, .react: ""
-            }
-        },
+        helpSearch: "chercher dans la discussion : /chercher MOT (n plus ancien, N plus récent, Échap fin)",
+        helpPresences: "le registre de présence du jour",
+        helpExport: "écrire le compte rendu dans un fichier : /export [md|txt]",
         searchPrompt: "Chercher dans la discussion : écris les mots puis Entrée (Échap : annuler)",
         searchTooLong: { "Une recherche tient en 1 à \($0) caractères." },
         searchStatus: { query, position, waiting in
@@ -97,16 +93,9 @@ struct ReportStrings: Sendable {
         badFormat: { "The format \($0) is not possible here: choose \($1)." },
         badHalfDays: "--half-days: give 1 to 4 spans in order, such as 08:00-12:30,13:30-18:00.",
         keySearch: "search the chat",
-        commandHelp: { command in
-            switch command {
-            case .search: "search the chat: /search WORD (n older, N newer, Esc ends)"
-            case .presences: "today's attendance register"
-            case .export: "write the transcript to a file: /export-chat [md|txt]"
-            case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock,
-                 .acceptClaim, .refuseClaim, .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal,
-                 .slower, .faster, .lost, .ok, .clearSignal, .clearSignals, .react: ""
-            }
-        },
+        helpSearch: "search the chat: /search WORD (n older, N newer, Esc ends)",
+        helpPresences: "today's attendance register",
+        helpExport: "write the transcript to a file: /export-chat [md|txt]",
         searchPrompt: "Search the chat: type the words, then Enter (Esc: cancel)",
         searchTooLong: { "A search is 1 to \($0) characters." },
         searchStatus: { query, position, waiting in
