@@ -14,6 +14,10 @@ extension SessionService {
 
     /// Messages scanned by one search request at most; past that the answer says where to go on.
     static let searchScanMax = 2_000
+    /// Reports read much of the history: each reader (a participant, or a key) gets this many
+    /// at once, and one more every `reportRefillSeconds`.
+    static let reportBurst = 30
+    static let reportRefillSeconds = 2.0
 
     /// The reader behind a bearer token, for the room named by `key`: its id, or (for the
     /// holders of its moderator key or the admin token only) its join code. A room found by
@@ -39,6 +43,7 @@ extension SessionService {
         guard reader.viewer.isExpert else {
             throw APIError.forbidden("Only the workshop's expert can read the attendance register.")
         }
+        try await takeReportToken(reader)
         let (state, events) = try await history(reader.roomId)
         return AttendanceRegister.compute(room: state.room, events: events, rules: rules, timeZone: timeZone, now: time)
     }
@@ -46,6 +51,7 @@ extension SessionService {
     /// Messages holding `query` (case, accents and width ignored), newest first, from
     /// before the event `before`; deleted messages are never found.
     func search(for reader: Reader, query: String, before: Int64?, limit: Int) async throws -> SearchResponse {
+        try await takeReportToken(reader)
         let folded = SearchText.fold(query)
         var cursor = before ?? Int64.max
         var found: [ChatMessage] = []
@@ -69,6 +75,7 @@ extension SessionService {
 
     /// The transcript as the reader may see it.
     func export(for reader: Reader, format: Transcript.Format, labels: TranscriptLabels, timeZone: TimeZone) async throws -> String {
+        try await takeReportToken(reader)
         let (state, events) = try await history(reader.roomId)
         return Transcript(state: state, events: events, viewer: reader.viewer, labels: labels, timeZone: timeZone, exportedAt: time)
             .render(format)
@@ -78,6 +85,13 @@ extension SessionService {
 
     /// An expert's view that belongs to no participant: a keyholder's.
     private static let keyholder = Viewer(participantId: "", role: .expert)
+
+    private func takeReportToken(_ reader: Reader) async throws {
+        let key = "report:" + reader.roomId + ":" + reader.viewer.participantId
+        if let wait = try await ledger.store.takeToken(key, burst: Self.reportBurst, refillSeconds: Self.reportRefillSeconds, now: time) {
+            throw APIError.rateLimited(retryAfter: wait)
+        }
+    }
 
     private func isKeyholder(_ token: String, of room: StoredRoom) -> Bool {
         if let admin = config.adminToken, constantTimeEqual(token, admin) { return true }

@@ -105,4 +105,16 @@ struct ReportRouteTests {
         #expect(try await api.state(room.sarah.credentials).state.seq == before)
         await room.stop()
     }
+
+    @Test func readersAreRateLimited() async throws {
+        let room = try await Room()
+        var statuses: [Int] = []
+        for _ in 0..<40 { statuses.append(try await room.get("search?q=web", room.karim.token).status) }
+        #expect(statuses.prefix(30).allSatisfy { $0 == 200 }, "\(statuses)")
+        let limited = try await room.get("export", room.karim.token)
+        #expect(limited.status == 429 && limited.apiError?.error == "rate_limited" && limited.headers["retry-after"] != nil)
+        // Another reader has a bucket of their own.
+        #expect(try await room.get("attendance", room.sarah.token).status == 200)
+        await room.stop()
+    }
 }
