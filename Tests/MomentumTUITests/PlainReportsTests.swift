@@ -48,7 +48,7 @@ struct PlainReportsTests {
             firstSeen: RoomScreenTests.at, lastSeen: RoomScreenTests.at.addingTimeInterval(3600), minutes: 60, present: false)
         let register = AttendanceRegister(roomId: "r1", title: "Les métiers du Web", timeZone: "UTC", rules: AttendanceRules(), rows: [row])
         let said = lines(model.update(.report(.attendance(register))))
-        #expect(said == ["Karim, matin : absent·e, de 08:00-09:00, 60 minutes."], "\(said)")
+        #expect(said == ["Karim, matin : absent·e, de 08:00 à 09:00, 60 minutes."], "\(said)")
         #expect(lines(model.update(.report(.saved(path: "/tmp/atelier.md")))) == ["Compte rendu écrit dans /tmp/atelier.md"])
         #expect(lines(model.update(.reportFailed(.file(path: "/ro/x.md", reason: "Permission denied")))) == ["Le fichier /ro/x.md ne peut pas être écrit : Permission denied."])
     }

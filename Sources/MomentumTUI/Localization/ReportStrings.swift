@@ -38,7 +38,7 @@ struct ReportStrings: Sendable {
     var absentMark: String
     var plainMatches: @Sendable (_ count: Int, _ query: String) -> String
     var plainMoreMatches: @Sendable (_ query: String, _ before: Int64) -> String
-    var plainRow: @Sendable (_ name: String, _ period: String, _ present: Bool, _ span: String?, _ minutes: Int) -> String
+    var plainRow: @Sendable (_ name: String, _ period: String, _ present: Bool, _ span: (from: String, to: String)?, _ minutes: Int) -> String
 
     static let french = ReportStrings(
         sheetTitle: { "Feuille d'émargement : \($0)" },
@@ -74,7 +74,7 @@ struct ReportStrings: Sendable {
         plainMatches: { count, query in count == 0 ? "Aucun message ne contient « \(query) »." : "\(count) message(s) contiennent « \(query) », du plus récent au plus ancien :" },
         plainMoreMatches: { query, before in "Il y en a peut-être d'autres plus anciens : le serveur peut chercher « \(query) » avant l'événement \(before)." },
         plainRow: { name, period, present, span, minutes in
-            "\(name), \(period) : \(present ? "présent·e" : "absent·e")\(span.map { ", de \($0)" } ?? ""), \(minutes) minutes."
+            "\(name), \(period) : \(present ? "présent·e" : "absent·e")\(span.map { ", de \($0.from) à \($0.to)" } ?? ""), \(minutes) minutes."
         })
 
     static let english = ReportStrings(
@@ -111,7 +111,7 @@ struct ReportStrings: Sendable {
         plainMatches: { count, query in count == 0 ? "No message holds \"\(query)\"." : "\(count) message(s) hold \"\(query)\", newest first:" },
         plainMoreMatches: { query, before in "There may be older ones: the server can search \"\(query)\" before event \(before)." },
         plainRow: { name, period, present, span, minutes in
-            "\(name), \(period): \(present ? "present" : "absent")\(span.map { ", from \($0)" } ?? ""), \(minutes) minutes."
+            "\(name), \(period): \(present ? "present" : "absent")\(span.map { ", from \($0.from) to \($0.to)" } ?? ""), \(minutes) minutes."
         })
 }
 

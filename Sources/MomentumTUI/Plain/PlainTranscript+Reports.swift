@@ -15,7 +15,7 @@ extension PlainTranscript {
             let zone = TimeZone(identifier: register.timeZone) ?? .current
             guard let day = register.rows.last?.date else { return [plain(r.noRows)] }
             return register.rows.filter { $0.date == day }.map { row in
-                let span = row.firstSeen.map { Clock.text($0, in: zone) + "-" + (row.lastSeen.map { Clock.text($0, in: zone) } ?? "") }
+                let span = row.firstSeen.map { (from: Clock.text($0, in: zone), to: row.lastSeen.map { Clock.text($0, in: zone) } ?? "") }
                 return plain(r.plainRow(safe(row.name), r.period(row.period), row.present, span, row.minutes))
             }
         case .saved(let path): return [plain(r.exported(path))]
