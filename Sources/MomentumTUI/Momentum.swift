@@ -43,7 +43,7 @@ struct Momentum: AsyncParsableCommand {
             Run 'momentum help SUBCOMMAND' for the options of each subcommand.
             """),
             version: version,
-            subcommands: [Join.self, Serve.self, Demo.self, Migrate.self, Gallery.self]
+            subcommands: [Join.self, Serve.self, Demo.self, Migrate.self, Gallery.self, AttendanceCommand.self, ExportCommand.self]
         )
     }
 }

@@ -20,6 +20,10 @@ public final class RoomSession: Sendable {
         case history(MessagesResponse)
         /// Fetching older messages failed; asking again may work.
         case historyFailed(ClientError)
+        /// A report asked for with `fetchReport`: search results, the register, a saved transcript.
+        case report(ReportAnswer)
+        /// A report could not be had: the server's refusal, the network, or the file not written.
+        case reportFailed(ReportFailure)
     }
 
     /// The timing of retries; tests make them fast.

@@ -151,7 +151,7 @@ public struct SessionAPI: Sendable {
     }
 
     /// One request; any 2xx answer, or the server's refusal as a `ClientError`.
-    private func send(
+    func send(
         _ method: String, _ path: String, token: String?, bodyData: Data?, timeout: Double?
     ) async throws(ClientError) -> HTTPResponse {
         var headers: [String: String] = [:]
@@ -172,7 +172,7 @@ public struct SessionAPI: Sendable {
         return .server(status: response.status, code: "http_\(response.status)", message: "The server answered HTTP \(response.status).", retryAfter: retryAfter)
     }
 
-    private func escape(_ text: String) -> String {
+    func escape(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 }

@@ -56,12 +56,7 @@ struct Routes {
             let caller = try await authenticate(request, context)
             let query = request.uri.queryParameters
             let limit = try intParameter(query["limit"].map(String.init), name: "limit", default: 50, range: 1...Limits.historyPageMax)
-            let before = try query["before"].map { text -> Int64 in
-                guard let seq = Int64(text), seq >= 0 else {
-                    throw APIError(status: 400, code: "invalid_before", message: "before must be an event number (seq), not \"\(TextSanitizer.displaySafe(String(text.prefix(40))))\".")
-                }
-                return seq
-            }
+            let before = try beforeParameter(query["before"].map(String.init))
             return try json(try await service.messages(for: caller, before: before, limit: limit))
         }
         room.post("messages") { request, context in
@@ -87,6 +82,7 @@ struct Routes {
                 roomId: roomId, claimId: context.parameters.get("claimId") ?? "", token: bearer(request), timeout: timeout))
         }
         addEngagement(to: room)
+        addWorkshopReports(to: room)
         room.post("moderation/:action") { request, context in
             let caller = try await authenticate(request, context)
             let name = context.parameters.get("action") ?? ""

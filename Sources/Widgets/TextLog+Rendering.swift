@@ -39,15 +39,32 @@ extension TextLog {
         var x = area.x + indent
         var start = range.lowerBound
         let highlighted = entry.id != nil && entry.id == highlightedID
+        let found = marks.map { $0(entry.text) } ?? []
         for run in entry.runs where run.end > start {
             let end = min(run.end, range.upperBound)
             if end > start {
                 let style = theme.text.patched(with: run.style)
-                x = buffer.write(LogEntry.slice(entry.text, start..<end), x: x, y: y, style: highlighted ? style.adding(.reverse) : style, clip: area)
+                x = writeMarked(entry.text, start..<end, found, x: x, y: y, style: highlighted ? style.adding(.reverse) : style, buffer: &buffer, clip: area)
                 start = end
             }
             if start >= range.upperBound { break }
         }
+    }
+
+    /// Writes `text[range]` in `style`, the parts inside `found` marked: underlined, and in
+    /// the reverse of the line's video, so a match stands out in a highlighted line too.
+    private func writeMarked(_ text: String, _ range: Range<Int>, _ found: [Range<Int>], x: Int, y: Int, style: Style, buffer: inout CellBuffer, clip: Rect) -> Int {
+        var x = x, start = range.lowerBound
+        for mark in found where mark.upperBound > start && mark.lowerBound < range.upperBound {
+            let markStart = max(mark.lowerBound, start), markEnd = min(mark.upperBound, range.upperBound)
+            if markStart > start { x = buffer.write(LogEntry.slice(text, start..<markStart), x: x, y: y, style: style, clip: clip) }
+            let flipped = style.attributes.contains(.reverse) ? style.attributes.subtracting(.reverse) : style.attributes.union(.reverse)
+            let marked = Style(foreground: style.foreground, background: style.background, attributes: flipped.union(.underline))
+            x = buffer.write(LogEntry.slice(text, markStart..<markEnd), x: x, y: y, style: marked, clip: clip)
+            start = markEnd
+        }
+        if start < range.upperBound { x = buffer.write(LogEntry.slice(text, start..<range.upperBound), x: x, y: y, style: style, clip: clip) }
+        return x
     }
 
     /// "── non lus ─────────": a dim rule with the marker's label.

@@ -41,6 +41,9 @@ public struct TextLog: Sendable {
     var wrapCount = 0
     /// The line drawn in reverse video (a message selected to react to), by id.
     public var highlightedID: String?
+    /// Where a search matches a line's text, as UTF-8 offset ranges: drawn underlined and
+    /// reversed (not reversed in the highlighted line). Asked only for the rows drawn.
+    public var marks: (@Sendable (String) -> [Range<Int>])?
 
     /// Lines that arrived while the user was scrolled up; cleared on returning to the bottom.
     public internal(set) var newLineCount = 0

@@ -94,7 +94,7 @@ struct CommandTableTests {
         #expect(text.contains("Commandes"))
         #expect(text.contains("/main") && text.contains("lever ou baisser la main (F2, Alt-H)"))
         #expect(!text.contains("/verrouiller") && !text.contains("/parole"))
-        #expect(RoomCommands.summary(Language.fr.strings, role: .learner) == ["Commandes : /main, /qui, /programme, /aide, /quitter, /question TEXTE, /anonyme TEXTE, /questions, /lent, /vite, /perdu, /ok, /sans-signal, /reagir [TEXTE]"])
+        #expect(RoomCommands.summary(Language.fr.strings, role: .learner) == ["Commandes : /main, /qui, /programme, /aide, /quitter, /question TEXTE, /anonyme TEXTE, /questions, /lent, /vite, /perdu, /ok, /sans-signal, /reagir [TEXTE], /chercher [TEXTE], /export [TEXTE]"])
         #expect(RoomCommands.summary(Language.en.strings, role: .expert).count == 2)
     }
 }

@@ -21,6 +21,12 @@ public final class Tmux: Sendable {
         ((try? output(["capture-pane", "-p", "-t", session])) ?? "").components(separatedBy: "\n").dropLast().map { $0 }
     }
 
+    /// The screen with its SGR escape sequences (`capture-pane -e`), to see what is drawn
+    /// reversed or underlined.
+    public func captureStyled() -> [String] {
+        ((try? output(["capture-pane", "-p", "-e", "-t", session])) ?? "").components(separatedBy: "\n").dropLast().map { $0 }
+    }
+
     public func sendKeys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
 
     /// Types text literally (no key names).

@@ -401,6 +401,7 @@ class Session:
         self.reading()
         self.messages()
         self.history()
+        self.reports()
         self.hands()
         self.events()
         self.moderation()
@@ -576,6 +577,64 @@ class Session:
         self.room("history with before=-1", "GET", "messages", karim, query={"before": -1}, expect=400,
                   code="invalid_before")
         self.room("history without a token", "GET", "messages", None, expect=401, code="unauthorized")
+
+    def reports(self) -> None:
+        karim, sarah = self.token("Karim"), self.token("Sarah")
+        answer = self.room("attendance as the expert", "GET", "attendance", sarah, expect=200)
+        register = self.must(answer, 200, "reading the attendance register")
+        names = {row["name"] for row in register["rows"]}
+        self.check("attendance: a row for Karim", "Karim" in names, str(sorted(names)))
+        answer = self.room("attendance as CSV", "GET", "attendance", sarah, query={"format": "csv"}, expect=200)
+        self.check("attendance CSV has its header row",
+                   answer.media_type == "text/csv" and answer.body.startswith(b"date,period,from,to,participant_id,name"),
+                   f"{answer.content_type}: {answer.body[:60]!r}")
+        self.room("attendance with the admin token", "GET", "attendance", ADMIN_TOKEN, expect=200)
+        self.room("attendance by join code with the moderator key", "GET", "attendance", self.moderator_key,
+                  room=self.code, expect=200)
+        self.room("attendance by join code with a learner's token", "GET", "attendance", karim, room=self.code,
+                  expect=404, code="not_found")
+        self.room("attendance as a learner", "GET", "attendance", karim, expect=403, code="forbidden")
+        self.room("attendance without a token", "GET", "attendance", None, expect=401, code="unauthorized")
+        self.room("attendance with a bad format", "GET", "attendance", sarah, query={"format": "xls"},
+                  expect=400, code="invalid_format")
+        self.room("attendance with bad half-days", "GET", "attendance", sarah, query={"halfDays": "12:00-08:00"},
+                  expect=400, code="invalid_halfDays")
+        self.room("attendance with a grace out of range", "GET", "attendance", sarah, query={"grace": "-1"},
+                  expect=400, code="invalid_grace")
+        self.room("attendance with a share out of range", "GET", "attendance", sarah, query={"presentPercent": "0"},
+                  expect=400, code="invalid_presentPercent")
+        self.room("attendance with an unknown time zone", "GET", "attendance", sarah, query={"timeZone": "Mars/Olympus"},
+                  expect=400, code="invalid_timeZone")
+        self.room("attendance of an unknown room", "GET", "attendance", sarah, room="r_doesnotexist",
+                  expect=404, code="not_found")
+
+        answer = self.room("search the chat", "GET", "search", karim, query={"q": "BONJOUR a"}, expect=200)
+        found = self.must(answer, 200, "searching the chat")
+        self.check("search finds Karim's greeting, accents ignored",
+                   any(m["text"] == "Bonjour à tous !" for m in found["messages"]), str(found)[:200])
+        self.room("search a page before a seq", "GET", "search", karim, query={"q": "Bonjour", "before": 1, "limit": 5},
+                  expect=200)
+        self.room("search without q", "GET", "search", karim, expect=400, code="invalid_q")
+        self.room("search for blanks", "GET", "search", karim, query={"q": "   "}, expect=400, code="invalid_q")
+        self.room("search for 101 characters", "GET", "search", karim, query={"q": "a" * 101}, expect=400, code="invalid_q")
+        self.room("search before a word", "GET", "search", karim, query={"q": "Bonjour", "before": "hier"},
+                  expect=400, code="invalid_before")
+        self.room("search with a limit of 0", "GET", "search", karim, query={"q": "Bonjour", "limit": 0},
+                  expect=400, code="invalid_limit")
+        self.room("search without a token", "GET", "search", None, query={"q": "Bonjour"}, expect=401, code="unauthorized")
+        self.room("search with another room's token", "GET", "search", self.other["token"], query={"q": "Bonjour"},
+                  expect=403, code="forbidden")
+
+        answer = self.room("export as Markdown", "GET", "export", karim, expect=200)
+        self.check("the export is Markdown with the chat", answer.media_type == "text/markdown"
+                   and "Bonjour à tous !" in answer.body.decode("utf-8", "replace"), answer.content_type)
+        answer = self.room("export as plain text in French", "GET", "export", sarah, query={"format": "txt", "lang": "fr"},
+                           expect=200)
+        self.check("the text export has no markup", answer.media_type == "text/plain"
+                   and not answer.body.startswith(b"#"), f"{answer.content_type}: {answer.body[:40]!r}")
+        self.room("export as PDF", "GET", "export", karim, query={"format": "pdf"}, expect=400, code="invalid_format")
+        self.room("export in German", "GET", "export", karim, query={"lang": "de"}, expect=400, code="invalid_lang")
+        self.room("export without a token", "GET", "export", None, expect=401, code="unauthorized")
 
     def hand(self, label: str, name: str, raised: Any, client_id: Any = None, **kwargs: Any) -> Answer:
         body = {"raised": raised, "clientId": client_id if client_id is not None else str(uuid.uuid4())}

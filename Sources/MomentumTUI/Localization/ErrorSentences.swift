@@ -59,6 +59,13 @@ enum ErrorSentences {
         "rate_limited": "Trop d'envois en peu de temps : attends quelques secondes, cela repartira.",
         "internal": "Le serveur a eu un problème : réessaie dans un moment. S'il continue, préviens l'organisateur.",
         "unavailable": "Le serveur n'est pas disponible pour l'instant : réessaie dans un moment.",
+        "invalid_q": "La recherche doit contenir un mot, de 100 caractères au plus.",
+        "invalid_format": "Ce format n'est pas possible : le registre s'écrit en md, csv ou json, le compte rendu en md ou txt.",
+        "invalid_lang": "Le compte rendu s'écrit en français (fr) ou en anglais (en).",
+        "invalid_halfDays": "Les demi-journées s'écrivent comme 08:00-12:30,13:30-18:00 : 1 à 4 plages, dans l'ordre.",
+        "invalid_grace": "Le programme a fait une demande que le serveur refuse : mets-le à jour.",
+        "invalid_presentPercent": "Le programme a fait une demande que le serveur refuse : mets-le à jour.",
+        "invalid_timeZone": "Le serveur ne connaît pas le fuseau horaire de cet ordinateur : règle TZ, par exemple TZ=Europe/Paris.",
     ]
 
     static let english: [String: String] = [
@@ -108,5 +115,12 @@ enum ErrorSentences {
         "rate_limited": "Too many sends in a short time: wait a few seconds, it will go on.",
         "internal": "The server had a problem: try again in a moment. If it goes on, tell the organiser.",
         "unavailable": "The server is not available right now: try again in a moment.",
+        "invalid_q": "A search needs a word, of at most 100 characters.",
+        "invalid_format": "This format is not possible: the register is written as md, csv or json, the transcript as md or txt.",
+        "invalid_lang": "The transcript is written in French (fr) or English (en).",
+        "invalid_halfDays": "Half-days are written like 08:00-12:30,13:30-18:00: 1 to 4 spans, in order.",
+        "invalid_grace": "This program made a request the server refuses: update it.",
+        "invalid_presentPercent": "This program made a request the server refuses: update it.",
+        "invalid_timeZone": "The server does not know this computer's time zone: set TZ, for example TZ=Europe/Paris.",
     ]
 }

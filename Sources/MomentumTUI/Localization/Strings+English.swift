@@ -111,6 +111,9 @@ extension Strings {
             case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
                  .clearSignal, .clearSignals, .react:
                 EngageStrings.english.commandHelp(command)
+            case .search: ReportStrings.english.helpSearch
+            case .presences: ReportStrings.english.helpPresences
+            case .export: ReportStrings.english.helpExport
             }
         },
         missingArgument: { "A name is missing: \($0)" },

@@ -111,6 +111,9 @@ extension Strings {
             case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
                  .clearSignal, .clearSignals, .react:
                 EngageStrings.french.commandHelp(command)
+            case .search: ReportStrings.french.helpSearch
+            case .presences: ReportStrings.french.helpPresences
+            case .export: ReportStrings.french.helpExport
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },

@@ -39,6 +39,8 @@ struct PlainModel: RunnerModel {
             effects = refusals(outbox.newlyRefused(since: self.outbox))
             self.outbox = outbox
         case .notice(let text): effects = [.out(text)]
+        case .report(let answer): effects = transcript.report(answer).map(Effect.out)
+        case .reportFailed(let failure): effects = [.out(transcript.reportFailed(failure))]
         case .history, .historyFailed, .tick, .resized: effects = []
         }
         // Standard input closed (a pipe ran dry): once in the room, send what is queued and leave.
@@ -76,7 +78,7 @@ struct PlainModel: RunnerModel {
         case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?,
              .acceptClaim?, .refuseClaim?,
              .ask?, .askAnonymous?, .questions?, .answer?, .publish?, .poll?, .closePoll?, .reveal?, .slower?, .faster?, .lost?,
-             .ok?, .clearSignal?, .clearSignals?, .react?, nil:
+             .ok?, .clearSignal?, .clearSignals?, .react?, .search?, .presences?, .export?, nil:
             break
         }
         rules.me = transcript.me

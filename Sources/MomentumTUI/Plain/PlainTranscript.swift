@@ -74,7 +74,7 @@ struct PlainTranscript {
         }
     }
 
-    private func line(for message: ChatMessage, in state: RoomState) -> String {
+    func line(for message: ChatMessage, in state: RoomState) -> String {
         let author = state.participant(message.authorId).map { safe($0.name) } ?? "?"
         let text = message.deleted ? strings.messageDeleted : safe(message.text, keepNewlines: true)
         // A message of several lines: its lines after the first indented, so they read as one.
@@ -142,14 +142,14 @@ struct PlainTranscript {
     }
 
     /// Without the leading symbol the screen uses ("→", "✋", "🎤"...), which a reader would spell out.
-    private func plain(_ sentence: String) -> String {
+    func plain(_ sentence: String) -> String {
         guard let first = sentence.first, !first.isLetter, !first.isNumber, first != "(" else { return sentence }
         return String(sentence.drop { !$0.isLetter && !$0.isNumber && $0 != "(" })
     }
 
     /// Placeholders for what a terminal would obey, and no tag character at all (even a
     /// flag's): plain mode is read aloud or in braille, where they are invisible text.
-    private func safe(_ text: String, keepNewlines: Bool = false) -> String {
+    func safe(_ text: String, keepNewlines: Bool = false) -> String {
         TextSanitizer.withoutTags(TextSanitizer.displaySafe(text, keepNewlines: keepNewlines))
     }
 

@@ -130,15 +130,34 @@ struct ChatFeed {
     /// A page up; returns the seq to fetch older messages before, once, at the top.
     mutating func pageUp() -> Int64? {
         log.pageUp()
-        guard log.isTopReached, !historyExhausted, !historyRequested, let oldestSeq else { return nil }
-        historyRequested = true
-        return oldestSeq
+        guard log.isTopReached else { return nil }
+        return historyBefore()
     }
 
     /// Draws the message `messageId` in reverse and scrolls it into view; nil: no selection.
     mutating func highlight(_ messageId: String?) {
         log.highlightedID = messageId.map { key(.message($0)) }
         if let messageId { log.reveal(id: key(.message(messageId))) }
+    }
+
+    /// Marks where `query` matches in every line (a search), or no longer (nil).
+    mutating func mark(_ query: String?) {
+        guard let query else {
+            log.marks = nil
+            return
+        }
+        log.marks = { @Sendable text in SearchText.utf8Ranges(of: query, in: text) }
+    }
+
+    /// Whether the message is in the chat now.
+    func contains(_ messageId: String) -> Bool { shown[messageId] != nil }
+
+    /// The seq to fetch older messages before, once, as `pageUp` does at the top; nil when
+    /// the start of the room is reached or a fetch is on its way.
+    mutating func historyBefore() -> Int64? {
+        guard !historyExhausted, !historyRequested, let oldestSeq else { return nil }
+        historyRequested = true
+        return oldestSeq
     }
 
     mutating func pageDown() { log.pageDown() }

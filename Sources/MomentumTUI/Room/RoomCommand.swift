@@ -12,6 +12,7 @@ struct RoomCommand: Sendable, Hashable {
         case acceptClaim, refuseClaim
         case ask, askAnonymous, questions, answer, publish, poll, closePoll, reveal
         case slower, faster, lost, ok, clearSignal, clearSignals, react
+        case search, presences, export
     }
 
     /// What follows the name.

@@ -36,6 +36,9 @@ enum RoomCommands {
         RoomCommand(id: .clearSignal, french: "sans-signal", english: "no-signal", roles: [.learner], key: .signal(nil)),
         RoomCommand(id: .clearSignals, french: "effacer-signaux", english: "clear-signals", argument: .optionalPerson, roles: [.expert]),
         RoomCommand(id: .react, french: "reagir", english: "react", aliases: ["réagir", "+1"], argument: .optionalText),
+        RoomCommand(id: .search, french: "chercher", english: "search", argument: .optionalText, key: .search),
+        RoomCommand(id: .presences, french: "presences", english: "attendance", aliases: ["présences"], roles: [.expert]),
+        RoomCommand(id: .export, french: "export", english: "export-chat", argument: .optionalText),
     ]
 
     /// The command `name` names ("/parole", "/FLOOR", "/q"), whoever may use it.

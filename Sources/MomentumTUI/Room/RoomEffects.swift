@@ -19,6 +19,7 @@ struct RoomEffects {
         case .dismiss(let id): session.remove(id)
         case .moderate(let action, let request): session.enqueue(.moderation(action, request))
         case .fetchHistory(let before): session.fetchHistory(before: before)
+        case .fetchReport(let request): session.fetchReport(request)
         case .log(let line): logger?.warning("\(line)")
         }
         return .proceed

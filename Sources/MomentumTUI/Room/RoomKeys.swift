@@ -19,6 +19,7 @@ enum RoomKeys {
             KeyBinding([.ctrl("r")], action: .retry, label: s.keyRetry, section: s.sectionEveryone),
             KeyBinding([.ctrl("x")], action: .dismissFailed, label: s.keyDismiss, section: s.sectionEveryone),
             KeyBinding([.alt("e")], action: .react, label: s.engageView.keyReact, section: s.sectionEveryone),
+            KeyBinding([.ctrl("f")], action: .search, label: s.reports.keySearch, section: s.sectionEveryone),
         ]
         if !expert {
             bindings.append(KeyBinding([.alt("q")], action: .ask, label: s.engageView.keyAsk, section: s.sectionEveryone))

@@ -8,6 +8,8 @@ extension RoomMessage {
         case .outbox(let outbox): self = .outbox(outbox)
         case .history(let page): self = .history(page)
         case .historyFailed(let error): self = .historyFailed(strings.describe(error))
+        case .report(let answer): self = .report(answer)
+        case .reportFailed(let failure): self = .reportFailed(failure)
         }
     }
 }

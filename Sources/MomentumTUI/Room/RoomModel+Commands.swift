@@ -94,6 +94,9 @@ extension RoomModel {
         case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
              .clearSignal, .clearSignals, .react:
             return engage(command, argument: argument)
+        case .search: return argument.isEmpty ? askSearch() : startSearch(argument)
+        case .presences: return askPresences()
+        case .export: return askExport(argument)
         }
     }
 }

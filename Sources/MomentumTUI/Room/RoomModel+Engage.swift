@@ -59,7 +59,7 @@ extension RoomModel {
         case .react:
             return react(argument.isEmpty ? Reaction.thumbsUp.rawValue : argument)
         case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock,
-             .acceptClaim, .refuseClaim:
+             .acceptClaim, .refuseClaim, .search, .presences, .export:
             return []
         }
     }
@@ -93,7 +93,7 @@ extension RoomModel {
             return isExpert ? [.send(.engage(.openPoll(question: e.yesNoQuestion, options: [e.yes, e.no], anonymous: true)))] : []
         case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .floorNext, .floorSelected,
              .lowerSelectedHand, .lowerAllHands, .agendaNext, .agendaPrevious, .muteSelected, .removeSelected, .lock, .dismissFailed,
-             .acceptClaim, .refuseClaim, .ask, .publishSelected, .react:
+             .acceptClaim, .refuseClaim, .ask, .publishSelected, .react, .search:
             return []
         }
     }

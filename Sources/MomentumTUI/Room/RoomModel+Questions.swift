@@ -9,6 +9,8 @@ enum Composing: Sendable, Equatable {
     case answer(questionId: String, publish: Bool)
     /// A learner's private question to the experts.
     case question(anonymous: Bool)
+    /// Words to search the chat for (Ctrl-F).
+    case search
 }
 
 /// The Questions view: a learner's own private questions (and the published ones), every
@@ -103,6 +105,11 @@ extension RoomModel {
                 editor.setText("")
                 self.composing = nil
                 return [.send(.engage(.answer(questionId: questionId, text: text, publish: publish)))]
+            case .search:
+                guard !text.isEmpty else { return [] }
+                editor.setText("")
+                self.composing = nil
+                return startSearch(text)
             }
         case .text, .tab, .backTab, .backspace, .delete, .insert, .up, .down, .left, .right, .home, .end,
              .pageUp, .pageDown, .ctrlLeft, .ctrlRight, .function, .ctrl, .alt, .mouse, .resize, .paste:
@@ -119,6 +126,7 @@ extension RoomModel {
         case .answer(let questionId, let publish):
             let question = room?.questions.first { $0.id == questionId }
             return v.composeAnswer(question.map(askerName) ?? "?", publish, question?.anonymous ?? false)
+        case .search: return strings.reports.searchPrompt
         }
     }
 }

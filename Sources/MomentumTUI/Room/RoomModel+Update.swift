@@ -20,6 +20,11 @@ extension RoomModel {
             return []
         case .history(let page):
             prependHistory(page)
+            return continueRevealing()
+        case .report(let answer):
+            return receiveReport(answer)
+        case .reportFailed(let failure):
+            reportFailed(failure)
             return []
         case .tick(let date):
             now = date
@@ -112,6 +117,7 @@ extension RoomModel {
         }
         if quitting != nil { return confirmQuit(event) }
         if removal != nil { return confirmRemoval(event) }
+        if presencesKey(event) { return [] }
         if showHelp {
             // "?" again closes help and writes a "?": so a lone "?" can be sent ("??" then Enter).
             if case .text("?") = event {
@@ -127,6 +133,7 @@ extension RoomModel {
         if case .mouse(let mouse) = event { return click(mouse) }
         if let effects = reactingKey(event) { return effects }
         if let effects = composingKey(event) { return effects }
+        if let effects = searchKey(event) { return effects }
         if case .text("?") = event, editor.isEmpty, focus == .chat, composing == nil {
             showHelp = true
             help = HelpState()
@@ -229,6 +236,7 @@ extension RoomModel {
         case .ask: return startQuestion()
         case .publishSelected: return startAnswer(publish: true)
         case .react: return startReacting()
+        case .search: return askSearch()
         }
         return []
     }
@@ -261,7 +269,7 @@ extension RoomModel {
         case .lock:
             return [.moderate(.lock, ModerationRequest(locked: !room.locked))]
         case .help, .hand, .nextPane, .previousPane, .historyUp, .historyDown, .quit, .retry, .dismissFailed,
-             .acceptClaim, .refuseClaim, .vote, .signal, .yesNoPoll, .ask, .publishSelected, .react:
+             .acceptClaim, .refuseClaim, .vote, .signal, .yesNoPoll, .ask, .publishSelected, .react, .search:
             break
         }
         return []

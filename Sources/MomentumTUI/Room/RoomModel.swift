@@ -27,6 +27,8 @@ enum RoomAction: Sendable, Hashable {
     case ask, publishSelected
     /// Selects a message to react to.
     case react
+    /// Asks for words to search the chat for.
+    case search
 }
 
 /// What the room asks the outside world to do; `update` returns these and does no I/O.
@@ -37,6 +39,8 @@ enum RoomEffect: Sendable, Equatable {
     case dismiss(String)
     case moderate(ModerationAction, ModerationRequest)
     case fetchHistory(before: Int64)
+    /// A search, the attendance register or the transcript.
+    case fetchReport(ReportRequest)
     case bell
     case quit
     /// A line for `--log-file` (a refused moderation); the screen never shows logs.
@@ -55,6 +59,8 @@ enum RoomMessage: Sendable {
     case resized(Size)
     /// A one-line notice: a refused moderation, a command's answer.
     case notice(String)
+    case report(ReportAnswer)
+    case reportFailed(ReportFailure)
 }
 
 /// The room screen's state: a value, changed only by `update`, drawn by `RoomView`.
@@ -110,6 +116,10 @@ struct RoomModel {
     var selectedQuestionId: String?
     /// The message selected to react to, by id; drawn reversed in the chat.
     var reactingTo: String?
+    /// The search of the chat under way (Ctrl-F), if any.
+    var search: ChatSearch?
+    /// The attendance register shown over the room (`/presences`), if it is.
+    var presences: Presences?
 
     init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
         self.strings = strings

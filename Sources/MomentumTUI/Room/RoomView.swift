@@ -43,6 +43,10 @@ enum RoomView {
             model.helpOverlay.render(in: Rect(size: size), buffer: &buffer, theme: theme)
             cursor = nil
         }
+        if let presences = model.presencesOverlay {
+            presences.render(in: Rect(size: size), buffer: &buffer, theme: theme)
+            cursor = nil
+        }
         if let removal = model.removal {
             Dialog.confirm(title: model.strings.removeTitle, message: model.strings.removeQuestion(removal.participant.name),
                            confirm: model.strings.removeConfirm, cancel: model.strings.cancel, state: removal.dialog)
@@ -65,6 +69,8 @@ enum RoomView {
         // What the next key does comes first: it is what the user is in the middle of.
         if let picker = model.reactionPicker { return (picker, true) }
         if let prompt = model.composingPrompt { return (prompt, true) }
+        if let notice = model.notice, model.search != nil { return (notice, false) }
+        if let line = model.searchLine { return (line, true) }
         if let banner = model.banner { return (banner, true) }
         if let prompt = model.claimPrompt { return (prompt, true) }
         if let notice = model.notice { return (notice, false) }
