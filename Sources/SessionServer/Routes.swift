@@ -87,6 +87,7 @@ struct Routes {
                 roomId: roomId, claimId: context.parameters.get("claimId") ?? "", token: bearer(request), timeout: timeout))
         }
         addEngagement(to: room)
+        addWorkshop(to: room)
         room.post("moderation/:action") { request, context in
             let caller = try await authenticate(request, context)
             let name = context.parameters.get("action") ?? ""

@@ -113,7 +113,7 @@ extension EngageStrings {
             case .clearSignal: "effacer mon signal"
             case .clearSignals: "effacer les signaux (de quelqu'un, ou de tout le monde)"
             case .react: "réagir au dernier message : /reagir 👍 (encore une fois : retirer)"
-            case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock, .acceptClaim, .refuseClaim: ""
+            case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock, .acceptClaim, .refuseClaim, .timer, .closeDay: ""
             }
         },
         keyVote: "répondre au sondage",
@@ -169,7 +169,7 @@ extension EngageStrings {
             case .clearSignal: "clear my signal"
             case .clearSignals: "clear signals (someone's, or everyone's)"
             case .react: "react to the last message: /react 👍 (again: remove)"
-            case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock, .acceptClaim, .refuseClaim: ""
+            case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock, .acceptClaim, .refuseClaim, .timer, .closeDay: ""
             }
         },
         keyVote: "answer the poll",

@@ -59,6 +59,10 @@ enum ErrorSentences {
         "rate_limited": "Trop d'envois en peu de temps : attends quelques secondes, cela repartira.",
         "internal": "Le serveur a eu un problème : réessaie dans un moment. S'il continue, préviens l'organisateur.",
         "unavailable": "Le serveur n'est pas disponible pour l'instant : réessaie dans un moment.",
+        "workshop_over": "L'atelier est terminé : la discussion est en lecture seule.",
+        "no_timer": "Aucun minuteur en cours : lance-le d'abord, par exemple /minuteur 15.",
+        "invalid_action": "Le programme a fait une demande que le serveur refuse : mets-le à jour.",
+        "invalid_seconds": "Un minuteur dure de 1 seconde à 4 heures.",
     ]
 
     static let english: [String: String] = [
@@ -108,5 +112,9 @@ enum ErrorSentences {
         "rate_limited": "Too many sends in a short time: wait a few seconds, it will go on.",
         "internal": "The server had a problem: try again in a moment. If it goes on, tell the organiser.",
         "unavailable": "The server is not available right now: try again in a moment.",
+        "workshop_over": "The workshop is over: the chat is read-only.",
+        "no_timer": "No timer is running: start one first, for example /timer 15.",
+        "invalid_action": "The program made a request the server refuses: update it.",
+        "invalid_seconds": "A timer lasts from 1 second to 4 hours.",
     ]
 }

@@ -111,6 +111,8 @@ extension Strings {
             case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
                  .clearSignal, .clearSignals, .react:
                 EngageStrings.english.commandHelp(command)
+            case .timer, .closeDay:
+                WorkshopStrings.english.commandHelp(command)
             }
         },
         missingArgument: { "A name is missing: \($0)" },

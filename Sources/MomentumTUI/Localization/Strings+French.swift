@@ -111,6 +111,8 @@ extension Strings {
             case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
                  .clearSignal, .clearSignals, .react:
                 EngageStrings.french.commandHelp(command)
+            case .timer, .closeDay:
+                WorkshopStrings.french.commandHelp(command)
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },

@@ -76,7 +76,7 @@ struct PlainModel: RunnerModel {
         case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?,
              .acceptClaim?, .refuseClaim?,
              .ask?, .askAnonymous?, .questions?, .answer?, .publish?, .poll?, .closePoll?, .reveal?, .slower?, .faster?, .lost?,
-             .ok?, .clearSignal?, .clearSignals?, .react?, nil:
+             .ok?, .clearSignal?, .clearSignals?, .react?, .timer?, .closeDay?, nil:
             break
         }
         rules.me = transcript.me

@@ -82,12 +82,14 @@ struct ChatFeed {
 
     /// After a join or a reload: the chat from the state's recent messages, under `welcome`.
     /// My pending lines go; `showPending` puts back those still unsent.
-    mutating func reset(welcome: LogLine?, messages: [(ChatMessage, LogLine)]) {
+    /// `separators` go before the message whose id they are keyed by (a new day).
+    mutating func reset(welcome: LogLine?, messages: [(ChatMessage, LogLine)], separators: [String: LogLine] = [:]) {
         var fresh = TextLog(newLinesLabel: log.newLinesLabel)
         if let welcome { fresh.append(welcome) }
         shown.removeAll()
         pending.removeAll()
         for (message, line) in messages {
+            if let separator = separators[message.id] { fresh.append(separator) }
             fresh.append(line.with(id: .message(message.id)))
             shown[message.id] = message.seq
             if let clientId = message.clientId { delivered.insert(clientId) }
@@ -110,6 +112,9 @@ struct ChatFeed {
         if !log.replace(id: id, with: tagged) { log.append(tagged) }
         pending.insert(clientId)
     }
+
+    /// Whether a message is in the chat.
+    func isShown(_ messageId: String) -> Bool { shown[messageId] != nil }
 
     /// Whether the message of this send is already in the chat.
     func isDelivered(_ clientId: String) -> Bool { delivered.contains(clientId) }
@@ -147,11 +152,13 @@ struct ChatFeed {
     mutating func scrollDown(_ rows: Int) { log.scrollDown(rows) }
 
     /// Older messages, put above what is there; those already shown are skipped.
-    mutating func receiveHistory(_ page: [(ChatMessage, LogLine)], hasMore: Bool) {
+    mutating func receiveHistory(_ page: [(ChatMessage, LogLine)], hasMore: Bool, separators: [String: LogLine] = [:]) {
         historyRequested = false
         historyExhausted = !hasMore
         let fresh = page.filter { shown[$0.0.id] == nil }
-        log.prepend(fresh.map { $0.1.with(id: .message($0.0.id)) })
+        log.prepend(fresh.flatMap { message, line in
+            (separators[message.id].map { [$0] } ?? []) + [line.with(id: .message(message.id))]
+        })
         for (message, _) in fresh { shown[message.id] = message.seq }
         if let first = fresh.first { oldestSeq = first.0.seq }
     }

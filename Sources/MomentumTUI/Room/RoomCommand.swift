@@ -12,6 +12,7 @@ struct RoomCommand: Sendable, Hashable {
         case acceptClaim, refuseClaim
         case ask, askAnonymous, questions, answer, publish, poll, closePoll, reveal
         case slower, faster, lost, ok, clearSignal, clearSignals, react
+        case timer, closeDay
     }
 
     /// What follows the name.

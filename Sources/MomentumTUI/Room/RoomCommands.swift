@@ -36,6 +36,8 @@ enum RoomCommands {
         RoomCommand(id: .clearSignal, french: "sans-signal", english: "no-signal", roles: [.learner], key: .signal(nil)),
         RoomCommand(id: .clearSignals, french: "effacer-signaux", english: "clear-signals", argument: .optionalPerson, roles: [.expert]),
         RoomCommand(id: .react, french: "reagir", english: "react", aliases: ["réagir", "+1"], argument: .optionalText),
+        RoomCommand(id: .timer, french: "minuteur", english: "timer", argument: .optionalText, roles: [.expert]),
+        RoomCommand(id: .closeDay, french: "fin-journee", english: "close-day", aliases: ["fin-journée"], roles: [.expert]),
     ]
 
     /// The command `name` names ("/parole", "/FLOOR", "/q"), whoever may use it.

@@ -27,6 +27,11 @@ extension RoomModel {
                 editor.setText(text)
                 return []
             }
+            if isReadOnly {
+                notice = strings.workshop.overPlaceholder
+                editor.setText(text)
+                return []
+            }
             // Writing means the user has caught up.
             chat.caughtUp()
             return [.send(.message(text))]
@@ -94,6 +99,8 @@ extension RoomModel {
         case .ask, .askAnonymous, .questions, .answer, .publish, .poll, .closePoll, .reveal, .slower, .faster, .lost, .ok,
              .clearSignal, .clearSignals, .react:
             return engage(command, argument: argument)
+        case .timer, .closeDay:
+            return workshop(command, argument: argument)
         }
     }
 }

@@ -86,7 +86,7 @@ extension RoomModel {
     }
 
     /// Tab in the input line completes commands and the names of who is here now.
-    private mutating func installCompleter() {
+    mutating func installCompleter() {
         // Absent people too: the expert may need to name a ghost to remove it.
         let names = (room?.roster ?? []).map(\.name)
         let role = me?.role
@@ -96,7 +96,7 @@ extension RoomModel {
             let key = RoomState.nameKey(String(word.dropFirst()))
             return names.filter { RoomState.nameKey($0).hasPrefix(key) }.map { "@" + $0 }
         }
-        editor.placeholder = me?.muted == true ? strings.mutedPlaceholder : strings.inputPlaceholder
+        editor.placeholder = isReadOnly ? strings.workshop.overPlaceholder : me?.muted == true ? strings.mutedPlaceholder : strings.inputPlaceholder
     }
 
     // MARK: Keys

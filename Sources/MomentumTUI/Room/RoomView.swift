@@ -208,10 +208,6 @@ enum RoomView {
     private static func header(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
         let s = model.strings, theme = model.theme
         buffer.fill(rect, with: Cell(" ", style: theme.statusBar))
-        var left = " " + (model.room?.room.title ?? "Momentum")
-        if let item = model.room?.currentItem {
-            left += " · " + s.day(item.day, model.room?.agenda.map(\.day).max() ?? 1)
-        }
         let status: String
         switch model.status {
         case .online: status = s.online
@@ -219,27 +215,15 @@ enum RoomView {
         case .reconnecting(_, let retryIn, _): status = s.reconnecting(Int(retryIn.rounded(.up)))
         case .ended: status = s.offline
         }
-        var middle = ""
-        if let item = model.room?.currentItem {
-            let elapsed = model.room?.currentItemSince.map { max(0, Int(model.now.timeIntervalSince($0) / 60)) } ?? 0
-            middle = "▶ \(item.start) \(item.title) (\(s.minutesLeft(elapsed, item.minutes)))"
-        } else if model.room != nil {
-            middle = s.noAgendaItem
-        }
         // A locked room says so next to the connection: nobody new can come in.
         let locked = model.room?.locked == true ? s.lockedBadge + "  " : ""
-        let right = expertCounts(model) + locked + status + "  " + model.clock(model.now) + " "
+        let timer = model.timerBadge.map { $0 + "  " } ?? ""
+        let right = timer + expertCounts(model) + locked + status + "  " + model.clock(model.now) + " "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.statusBar, clip: rect)
-        // The current item matters more than the title: the title gets a third at most.
-        let available = rect.width - rightWidth - 1
-        let titleRoom = middle.isEmpty ? available : min(DisplayWidth.of(left), max(12, available / 3))
-        let leftShown = Text.truncate(left, to: max(0, titleRoom), ellipsis: theme.ellipsis)
-        buffer.write(leftShown, x: rect.x, y: rect.y, style: theme.statusBar.adding(.bold), clip: rect)
-        let middleRoom = available - DisplayWidth.of(leftShown) - 2
-        if middleRoom > 4 {
-            buffer.write(Text.truncate(middle, to: middleRoom, ellipsis: theme.ellipsis), x: rect.x + DisplayWidth.of(leftShown) + 2, y: rect.y, style: theme.statusBar, clip: rect)
-        }
+        let line = RoomHeader(model: model).left(width: rect.width - rightWidth - 2)
+        buffer.write(line.title, x: rect.x, y: rect.y, style: theme.statusBar.adding(.bold), clip: rect)
+        buffer.write(line.rest, x: rect.x + DisplayWidth.of(line.title), y: rect.y, style: theme.statusBar, clip: rect)
     }
 
     /// The expert's header: open questions and pace signals, "❓2 😵3 🐢1  ".
