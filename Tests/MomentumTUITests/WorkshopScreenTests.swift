@@ -76,9 +76,9 @@ struct WorkshopScreenTests {
         let header = screen.rows(&model)[0]
         #expect(DisplayWidth.of(header) == 80)
         #expect(header.hasPrefix(" jour 1/2"), "\(header)")
-        #expect(header.contains("(10 min, reste 50)"), "\(header)")
+        #expect(header.contains("(reste 50 min)"), "fewer words when room is short: \(header)")
         #expect(header.contains("⏱ 01:05"), "\(header)")
-        #expect(header.contains("▶ 09:30 Atelier p…"), "\(header)")
+        #expect(header.contains("▶ 09:30 Atelier pratique…"), "\(header)")
     }
 
     @Test func theHeaderWakesEachSecondOnlyWhileATimerRuns() {

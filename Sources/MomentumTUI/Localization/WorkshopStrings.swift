@@ -22,6 +22,8 @@ struct WorkshopStrings: Sendable {
     var daySeparator: @Sendable (_ day: Int, _ date: DateComponents) -> String
     var plainDay: @Sendable (_ day: Int, _ date: DateComponents) -> String
     var timerUsage: String
+    /// The header's time left in few words, when room is short: "reste 50 min".
+    var timeLeftShort: @Sendable (_ elapsed: Int, _ total: Int) -> String
     var noItemForTimer: String
     var noTimer: String
     var commandHelp: @Sendable (RoomCommand.ID) -> String
@@ -80,6 +82,7 @@ extension WorkshopStrings {
         daySeparator: { day, date in "── Jour \(day) · \(frenchDate(date)) ──" },
         plainDay: { day, date in "Jour \(day), \(frenchDate(date))." },
         timerUsage: "Exemple : /minuteur 15 (minutes), /minuteur 90s, /minuteur +5, /minuteur pause, /minuteur reprendre, /minuteur stop",
+        timeLeftShort: { elapsed, total in elapsed >= total ? "+\(elapsed - total) min" : "reste \(total - elapsed) min" },
         noItemForTimer: "Aucun point du programme en cours : donne une durée, par exemple /minuteur 15.",
         noTimer: "Aucun minuteur en cours.",
         commandHelp: { command in
@@ -111,6 +114,7 @@ extension WorkshopStrings {
         daySeparator: { day, date in "── Day \(day) · \(englishDate(date)) ──" },
         plainDay: { day, date in "Day \(day), \(englishDate(date))." },
         timerUsage: "Example: /timer 15 (minutes), /timer 90s, /timer +5, /timer pause, /timer resume, /timer stop",
+        timeLeftShort: { elapsed, total in elapsed >= total ? "+\(elapsed - total) min" : "\(total - elapsed) min left" },
         noItemForTimer: "No agenda item is current: give a length, for example /timer 15.",
         noTimer: "No timer is running.",
         commandHelp: { command in

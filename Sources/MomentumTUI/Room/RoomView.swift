@@ -218,7 +218,9 @@ enum RoomView {
         // A locked room says so next to the connection: nobody new can come in.
         let locked = model.room?.locked == true ? s.lockedBadge + "  " : ""
         let timer = model.timerBadge.map { $0 + "  " } ?? ""
-        let right = timer + expertCounts(model) + locked + status + "  " + model.clock(model.now) + " "
+        // Below 80 columns the clock gives way to the item: every chat line has its time.
+        let clock = rect.width >= 80 ? "  " + model.clock(model.now) : ""
+        let right = timer + expertCounts(model) + locked + status + clock + " "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.statusBar, clip: rect)
         let line = RoomHeader(model: model).left(width: rect.width - rightWidth - 2)
