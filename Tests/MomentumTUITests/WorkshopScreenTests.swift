@@ -163,3 +163,43 @@ struct WorkshopScreenTests {
         #expect(separators(screen.rows(&english)) == ["── Day 1 · Friday 15 January ──", "── Day 2 · Saturday 16 January ──"])
     }
 }
+
+extension WorkshopScreenTests {
+    @Test func theAgendaWrapsLongTitlesInItsPane() {
+        var model = screen.joined(as: screen.karim, size: Size(width: 80, height: 24))
+        var room = model.room!
+        room.agenda[1].title = "Atelier pratique : concevoir la maquette d'une application"
+        _ = model.update(.stream(.update(state: room, events: [], reloaded: true)))
+        model.focus = .agenda
+        let rows = screen.rows(&model).map { $0.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let pane = rows.compactMap(\.last)
+        let start = pane.firstIndex { $0.hasPrefix("▶ 09:30 Atelier") }
+        #expect(start != nil, "\(pane)")
+        if let start {
+            let title = ([pane[start].dropFirst(8)] + pane[(start + 1)...].prefix { !$0.hasPrefix("09:") && !$0.hasPrefix("jour") && !$0.isEmpty }.map { Substring($0) })
+                .joined(separator: " ")
+            #expect(title == "Atelier pratique : concevoir la maquette d'une application", "the whole title, wrapped: \(pane)")
+        }
+    }
+
+    @Test func plainModeSaysTheTimerAndTheDaysAsSentences() {
+        var transcript = PlainTranscript(strings: Language.fr.strings)
+        var room = screen.state()
+        _ = transcript.joined(JoinResponse(token: "t", participant: screen.karim, room: room.room, state: room, cursor: "c4", pollTimeout: 25))
+        func show(_ kind: RoomEvent.Kind, by actor: String?, at: Date) -> [String] {
+            let event = RoomEvent(seq: room.seq + 1, at: at, actor: actor, kind: kind)
+            room.apply(event)
+            return transcript.show([event], in: room)
+        }
+        let timer = running(300, from: t)
+        #expect(show(.timer(.started, timer), by: screen.sarah.id, at: t) == ["Sarah lance le minuteur : 05:00"])
+        #expect(show(.timer(.ended, timer), by: nil, at: t.addingTimeInterval(300)) == ["Temps écoulé !"])
+        let close = room.closingDay(at: t.addingTimeInterval(400))
+        #expect(show(.dayClosed(close), by: screen.sarah.id, at: t.addingTimeInterval(400))
+                == ["Fin du jour 1 : 2 points du programme, 0 sondage, 0 question répondue\nLe jour 2 commence par : 09:00 SEO"])
+        let next = t.addingTimeInterval(86_400)
+        let said = show(.message(ChatMessage(id: "m1", seq: room.seq + 1, authorId: screen.chloe.id, text: "Bonjour", at: next)), by: screen.chloe.id, at: next)
+        // Plain mode uses the machine's time zone: the day's number, whatever its date there.
+        #expect(said.first?.hasPrefix("Jour 2, ") == true && said.first?.contains(" janvier.\n") == true, "\(said)")
+    }
+}

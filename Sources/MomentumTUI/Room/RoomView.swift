@@ -165,20 +165,29 @@ enum RoomView {
     private static func agenda(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
         guard let room = model.room else { return }
         let current = room.agenda.firstIndex { $0.id == room.currentItemId }
+        let days = room.agenda.map(\.day).max() ?? 1
+        // Whole titles: an item's title wraps under itself ("▶ 09:30 " is 8 columns); one
+        // column stays free for the scroll marks.
+        let indent = 8, titleWidth = max(4, rect.width - 1 - indent)
         var lastDay = 0
         var rows: [ListView.Row] = []
+        var firstRow: [Int] = []
         for (index, item) in room.agenda.enumerated() {
             if item.day != lastDay {
                 lastDay = item.day
-                rows.append(ListView.Row(model.strings.day(item.day, room.agenda.map(\.day).max() ?? 1), style: model.theme.dim))
+                rows.append(ListView.Row(model.strings.day(item.day, days), style: model.theme.dim))
             }
             let mark = current.map { index < $0 ? "✓ " : index == $0 ? "▶ " : "  " } ?? "  "
-            rows.append(ListView.Row(mark + item.start + " " + item.title, style: index == current ? model.theme.accent : .plain))
+            let style: Style = index == current ? model.theme.accent : .plain
+            let lines = Text.wrap(item.title, width: titleWidth)
+            firstRow.append(rows.count)
+            rows.append(ListView.Row(mark + item.start + " " + (lines.first.map(String.init) ?? ""), style: style))
+            for line in lines.dropFirst() { rows.append(ListView.Row(String(repeating: " ", count: indent) + line, style: style)) }
         }
-        // The selection counts items; the rows also hold a header per day.
+        // The selection counts items; the rows also hold a header per day and wrapped lines.
         let selectedItem = model.agendaList.selection(count: room.agenda.count) ?? 0
-        let headersBefore = Set(room.agenda.prefix(selectedItem + 1).map(\.day)).count
-        ListView(rows: rows, state: ListState(selected: selectedItem + headersBefore, offset: 0), focused: model.focus == .agenda)
+        let selectedRow = firstRow.indices.contains(selectedItem) ? firstRow[selectedItem] : 0
+        ListView(rows: rows, state: ListState(selected: selectedRow, offset: 0), focused: model.focus == .agenda)
             .render(in: rect, buffer: &buffer, theme: model.theme)
     }
 
