@@ -34,12 +34,18 @@ extension RoomState {
 
     /// The day being lived: the current item's, else the day after the last one closed.
     public var currentDay: Int {
-        currentItem?.day ?? (closedDays.last.map { $0.day + 1 } ?? 1)
+        currentItem?.day ?? (closedDays.last.map(dayAfter) ?? 1)
     }
 
-    /// The workshop day of a moment (a message's time): 1, plus one per day closed before it.
+    /// The workshop day of a moment (a message's time): the day that followed the last close
+    /// before it (its next item's day), or day 1 before any close.
     public func workshopDay(at date: Date) -> Int {
-        1 + closedDays.filter { $0.at <= date }.count
+        closedDays.last { $0.at <= date }.map(dayAfter) ?? 1
+    }
+
+    /// The day a close leads to: its next item's, else the next number.
+    private func dayAfter(_ close: DayClose) -> Int {
+        agenda.first { $0.id == close.nextItemId }?.day ?? close.day + 1
     }
 
     /// The recap of closing the current day at `at`, with the next day's first item.
