@@ -68,10 +68,14 @@ struct PlainTranscript {
 
     func agenda() -> [String] {
         guard let state else { return [] }
-        return state.agenda.map { item in
+        let items = state.agenda.map { item in
             let mark = item.id == state.currentItemId ? "> " : "  "
             return "\(mark)\(strings.day(item.day, state.agenda.map(\.day).max() ?? 1)) \(item.start) \(safe(item.title)) (\(item.minutes) min)"
         }
+        // What the screen's header counts down, said when asked: plain mode has no header.
+        let timer = state.timer.map { strings.workshop.timerLeft(WorkshopStrings.duration($0.secondsLeft(at: Date())), !$0.isRunning) }
+        let over = state.isOver ? [strings.workshop.overPlaceholder] : []
+        return items + (timer.map { [$0] } ?? []) + over
     }
 
     private func line(for message: ChatMessage, in state: RoomState) -> String {

@@ -30,20 +30,23 @@ extension RoomModel {
         return timerSeconds(word).map { .start($0) }
     }
 
-    /// "15" (minutes), "90s", "1:30" (minutes and seconds) in seconds; nil when not a length.
+    /// "15" (minutes), "90s", "1:30" (minutes and seconds) in seconds; nil when not a length
+    /// of 1 second to `Limits.timerMaxSeconds` (checked before multiplying: no overflow).
     static func timerSeconds(_ text: String) -> Int? {
+        let max = Limits.timerMaxSeconds
+        func minutes(_ n: Int?) -> Int? { n.flatMap { (0...max / 60).contains($0) ? $0 * 60 : nil } }
         var seconds: Int?
         if text.hasSuffix("s"), let n = Int(text.dropLast()) {
             seconds = n
-        } else if text.hasSuffix("min"), let n = Int(text.dropLast(3)) {
-            seconds = n * 60
+        } else if text.hasSuffix("min") {
+            seconds = minutes(Int(text.dropLast(3)))
         } else if let n = Int(text) {
-            seconds = n * 60
+            seconds = minutes(n)
         } else {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count == 2, let m = Int(parts[0]), let s = Int(parts[1]), (0..<60).contains(s) { seconds = m * 60 + s }
+            if parts.count == 2, let m = minutes(Int(parts[0])), let s = Int(parts[1]), (0..<60).contains(s) { seconds = m + s }
         }
-        guard let seconds, seconds > 0, seconds <= Limits.timerMaxSeconds * 2 else { return nil }
+        guard let seconds, (1...max).contains(seconds) else { return nil }
         return seconds
     }
 
