@@ -86,7 +86,7 @@ extension RoomModel {
     }
 
     /// Tab in the input line completes commands and the names of who is here now.
-    mutating func installCompleter() {
+    private mutating func installCompleter() {
         // Absent people too: the expert may need to name a ghost to remove it.
         let names = (room?.roster ?? []).map(\.name)
         let role = me?.role

@@ -115,7 +115,6 @@ extension RoomModel {
     /// is old news (a backlog after a long drop).
     mutating func showWorkshop(_ event: RoomEvent, in state: RoomState) -> [RoomEffect] {
         for text in WorkshopSentences(strings: strings.workshop, state: state).lines(for: event) { systemLine(text, at: event.at) }
-        if case .dayClosed = event.kind { installCompleter() }
         guard case .timer(.ended, _) = event.kind, bellEnabled, now.timeIntervalSince(event.at) < 60 else { return [] }
         return [.bell]
     }
