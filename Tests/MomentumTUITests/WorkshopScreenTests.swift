@@ -209,3 +209,27 @@ extension WorkshopScreenTests {
         #expect(said.first?.hasPrefix("Jour 2, ") == true && said.first?.contains(" janvier.\n") == true, "\(said)")
     }
 }
+
+extension WorkshopScreenTests {
+    @Test func historyPagesGetTheSeparatorsOfTheirDays() {
+        var model = screen.joined(as: screen.karim)
+        let friday = t.addingTimeInterval(3600), saturday = t.addingTimeInterval(86_400)
+        apply(.dayClosed(model.room!.closingDay(at: friday.addingTimeInterval(60))), by: screen.sarah.id, at: friday.addingTimeInterval(60), to: &model)
+        let say = { (id: String, seq: Int64, at: Date) in ChatMessage(id: id, seq: seq, authorId: self.screen.chloe.id, text: "texte \(id)", at: at) }
+        apply(.message(say("m3", 6, saturday)), by: screen.chloe.id, at: saturday, to: &model)
+        apply(.message(say("m4", 7, saturday.addingTimeInterval(60))), by: screen.chloe.id, at: saturday, to: &model)
+        func chat() -> [String] {
+            screen.rows(&model).compactMap { row in
+                row.split(separator: "│").first { $0.contains("── J") || $0.contains("texte") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        #expect(chat() == ["── Jour 2 · samedi 16 janvier ──", "08:00 Chloé texte m3", "08:01 Chloé texte m4"])
+        // An older page of the same day: no separator between it and what was there.
+        _ = model.update(.history(MessagesResponse(messages: [say("h2", 3, saturday.addingTimeInterval(-60))], hasMore: true)))
+        #expect(chat() == ["07:59 Chloé texte h2", "08:00 Chloé texte m3", "08:01 Chloé texte m4"], "\(chat())")
+        // The oldest page, of the day before: its day, then the next day's separator where it changes.
+        _ = model.update(.history(MessagesResponse(messages: [say("h1", 2, friday)], hasMore: false)))
+        #expect(chat() == ["── Jour 1 · vendredi 15 janvier ──", "09:00 Chloé texte h1", "── Jour 2 · samedi 16 janvier ──",
+                           "07:59 Chloé texte h2", "08:00 Chloé texte m3", "08:01 Chloé texte m4"], "\(chat())")
+    }
+}

@@ -15,7 +15,7 @@ extension RoomModel {
             let mentioned = fromOthers && !message.deleted && mentionsMe(message.text)
             if !chat.isShown(message.id) {
                 let days = ChatDays(state: state, timeZone: timeZone)
-                if let start = days.start(of: message, after: days.previous(of: message)) { chat.system(daySeparatorLine(start)) }
+                if let start = days.start(of: message, after: days.previous(of: message)) { chat.startDay(daySeparatorLine(start), before: message.id) }
             }
             guard chat.receive(message, line: line(for: message, in: state, mentioned: mentioned), fromOthers: fromOthers) else { return [] }
             if mentioned, bellEnabled { effects.append(.bell) }
@@ -91,7 +91,12 @@ extension RoomModel {
     /// Older messages fetched for scrollback, put above what is there.
     mutating func prependHistory(_ page: MessagesResponse) {
         guard let state = room else { return }
-        let starts = ChatDays(state: state, timeZone: timeZone).starts(in: page.messages)
+        // Inside the page, between messages of two days; before its first message only when
+        // nothing is older; between the page and what was oldest when their days differ.
+        let days = ChatDays(state: state, timeZone: timeZone)
+        var starts = days.starts(in: page.messages)
+        if page.hasMore, let first = page.messages.first { starts[first.id] = nil }
+        if let top = chat.oldestMessage, let last = page.messages.last { starts[top.id] = days.start(of: top, after: last) }
         chat.receiveHistory(page.messages.map { ($0, line(for: $0, in: state)) }, hasMore: page.hasMore, separators: starts.mapValues(daySeparatorLine))
     }
 
