@@ -43,7 +43,10 @@ struct WorkshopRhythmEndToEndTests {
                 "\(screen(karim))\n\(screen(chloe))")
         #expect(await eventually(within: 5) { karim.capture().first?.contains("⏱") == false }, "the header drops the timer once it ended")
 
-        // The only day closes: the workshop is over.
+        // The only day closes: the workshop is over (asked twice, since it is the last day).
+        try expert.type("/fin-journee")
+        try expert.sendKeys("Enter")
+        #expect(await eventually(within: 10) { screen(expert).contains("Clore le dernier jour termine l'atelier : /fin-journee encore pour confirmer.") }, "\(screen(expert))")
         try expert.type("/fin-journee")
         try expert.sendKeys("Enter")
         #expect(await eventually(within: 15) { karim.capture().first?.contains("atelier terminé") == true }, "\(screen(karim))")

@@ -136,6 +136,16 @@ struct WorkshopScreenTests {
         #expect(model.notice == "L'atelier est terminé : la discussion est en lecture seule.")
         #expect(model.editor.text == "Merci !", "the text stays in the input")
 
+        // Closing the last day ends the workshop: the expert is asked to type it twice.
+        var closing = screen.joined(as: screen.sarah)
+        apply(.dayClosed(closing.room!.closingDay(at: closing.now)), by: screen.sarah.id, at: closing.now, to: &closing)
+        #expect(closing.submit("/fin-journee") == [])
+        #expect(closing.notice == "Clore le dernier jour termine l'atelier : /fin-journee encore pour confirmer.")
+        #expect(closing.submit("/fin-journee") == [.send(.engage(.closeDay))])
+        #expect(closing.submit("/fin-journee") == [], "asked again after that")
+        _ = closing.update(.tick(closing.now.addingTimeInterval(31)))
+        #expect(closing.submit("/close-day") == [], "a first ask too old does not count")
+
         var expert = screen.joined(as: screen.sarah, language: .en)
         apply(.dayClosed(expert.room!.closingDay(at: expert.now)), by: screen.sarah.id, at: expert.now, to: &expert)
         apply(.dayClosed(expert.room!.closingDay(at: expert.now)), by: screen.sarah.id, at: expert.now, to: &expert)

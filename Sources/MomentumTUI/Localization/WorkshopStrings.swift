@@ -26,6 +26,8 @@ struct WorkshopStrings: Sendable {
     var timeLeftShort: @Sendable (_ elapsed: Int, _ total: Int) -> String
     var noItemForTimer: String
     var noTimer: String
+    /// The first ask to close the last day: the command again to confirm.
+    var confirmLastDay: @Sendable (_ command: String) -> String
     var commandHelp: @Sendable (RoomCommand.ID) -> String
 
     static func of(_ language: Language) -> WorkshopStrings {
@@ -85,6 +87,7 @@ extension WorkshopStrings {
         timeLeftShort: { elapsed, total in elapsed >= total ? "+\(elapsed - total) min" : "reste \(total - elapsed) min" },
         noItemForTimer: "Aucun point du programme en cours : donne une durée, par exemple /minuteur 15.",
         noTimer: "Aucun minuteur en cours.",
+        confirmLastDay: { "Clore le dernier jour termine l'atelier : \($0) encore pour confirmer." },
         commandHelp: { command in
             switch command {
             case .timer: "minuteur : /minuteur [minutes | 90s | +5 | pause | reprendre | stop] (sans durée : celle du point en cours)"
@@ -117,6 +120,7 @@ extension WorkshopStrings {
         timeLeftShort: { elapsed, total in elapsed >= total ? "+\(elapsed - total) min" : "\(total - elapsed) min left" },
         noItemForTimer: "No agenda item is current: give a length, for example /timer 15.",
         noTimer: "No timer is running.",
+        confirmLastDay: { "Closing the last day ends the workshop: \($0) again to confirm." },
         commandHelp: { command in
             switch command {
             case .timer: "timer: /timer [minutes | 90s | +5 | pause | resume | stop] (no length: the current item's)"

@@ -7,6 +7,9 @@ import Widgets
 /// `submit`). The timer is room state: the header counts down from its end time, and the
 /// bell rings on the server's `timer.ended` event, which every client gets once.
 extension RoomModel {
+    /// How long a first `/fin-journee` on the last day waits for the second.
+    static let closeConfirmSeconds: TimeInterval = 30
+
     /// What `/minuteur` asks, from its argument.
     enum TimerCommand: Equatable {
         /// A length in seconds, or nil for the current agenda item's.
@@ -55,6 +58,16 @@ extension RoomModel {
         let w = strings.workshop
         switch command {
         case .closeDay:
+            // Closing the last day ends the workshop for good: it is asked twice.
+            if let room, !room.agenda.contains(where: { $0.day > room.currentDay }) {
+                let confirmed = closeWorkshopAskedAt.map { now.timeIntervalSince($0) < Self.closeConfirmSeconds } ?? false
+                guard confirmed else {
+                    closeWorkshopAskedAt = now
+                    notice = w.confirmLastDay(RoomCommands.all.first { $0.id == .closeDay }?.name(in: strings.language) ?? "/close-day")
+                    return []
+                }
+            }
+            closeWorkshopAskedAt = nil
             return [.send(.engage(.closeDay))]
         case .timer:
             guard let parsed = Self.parseTimer(argument) else {

@@ -110,6 +110,8 @@ struct RoomModel {
     var selectedQuestionId: String?
     /// The message selected to react to, by id; drawn reversed in the chat.
     var reactingTo: String?
+    /// When the expert first asked to close the last day: a second ask soon after ends the workshop.
+    var closeWorkshopAskedAt: Date?
 
     init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
         self.strings = strings
