@@ -12,6 +12,10 @@ public enum Engagement: Sendable, Equatable, Codable {
     case revealPoll(pollId: String)
     case signal(PaceSignal?)
     case react(messageId: String, emoji: Reaction, on: Bool)
+    /// The expert's exercise timer (`seconds` for start and add).
+    case timer(TimerAction, seconds: Int?)
+    /// The expert closes the day.
+    case closeDay
 }
 
 extension SessionAPI {
@@ -35,6 +39,10 @@ extension SessionAPI {
             return try await post(base + "/signal", room, SignalRequest(signal: signal, clientId: clientId))
         case .react(let messageId, let emoji, let on):
             return try await post(base + "/messages/\(messageId)/reactions", room, ReactionRequest(emoji: emoji.rawValue, on: on, clientId: clientId))
+        case .timer(let action, let seconds):
+            return try await post(base + "/moderation/timer", room, TimerRequest(action: action, seconds: seconds, clientId: clientId))
+        case .closeDay:
+            return try await post(base + "/moderation/close-day", room, CloseDayRequest(clientId: clientId))
         }
     }
 }

@@ -129,7 +129,7 @@ struct PresenceLedger {
             }
         case .message, .messageDeleted, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked,
              .seatClaimed, .seatRefused, .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed,
-             .signal, .signalsCleared, .reaction, .hidden, .unknown:
+             .signal, .signalsCleared, .reaction, .timer, .dayClosed, .hidden, .unknown:
             break
         }
     }

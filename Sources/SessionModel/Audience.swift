@@ -12,7 +12,8 @@ extension RoomEvent {
              .seatClaimed, .seatGranted, .seatRefused:
             false
         case .joined, .left, .removed, .presence, .message, .messageDeleted, .handRaised, .handLowered,
-             .allHandsLowered, .floor, .agenda, .muted, .locked, .signal, .signalsCleared, .reaction, .hidden, .unknown:
+             .allHandsLowered, .floor, .agenda, .muted, .locked, .signal, .signalsCleared, .reaction, .hidden, .unknown,
+             .timer, .dayClosed:
             true
         }
     }
@@ -43,7 +44,8 @@ extension RoomEvent {
             // Who asks for an offline learner's seat is the experts' business: they answer.
             guard viewer.role == .expert else { return hidden }
         case .joined, .left, .removed, .presence, .message, .messageDeleted, .handRaised, .handLowered,
-             .allHandsLowered, .floor, .agenda, .muted, .locked, .signal, .signalsCleared, .reaction, .hidden, .unknown:
+             .allHandsLowered, .floor, .agenda, .muted, .locked, .signal, .signalsCleared, .reaction, .hidden, .unknown,
+             .timer, .dayClosed:
             break
         }
         return shown

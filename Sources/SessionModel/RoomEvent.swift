@@ -50,6 +50,11 @@ public struct RoomEvent: Sendable, Equatable {
         /// An expert cleared one participant's signal, or everyone's with nil.
         case signalsCleared(participantId: String?)
         case reaction(ReactionChange)
+        /// The exercise timer started, got more time, paused, resumed, stopped or reached
+        /// zero; the data is the timer as it now stands (the reducer forgets it once stopped or ended).
+        case timer(TimerStep, ExerciseTimer)
+        /// The expert closed the day: its recap and the next day's first item.
+        case dayClosed(DayClose)
         /// An event this viewer may not see (another learner's private question): its `seq`
         /// only, so the viewer's stream keeps no gap.
         case hidden
@@ -86,6 +91,8 @@ extension RoomEvent.Kind {
         case .signal: "signal.changed"
         case .signalsCleared: "signals.cleared"
         case .reaction: "reaction.changed"
+        case .timer(let step, _): "timer." + step.rawValue
+        case .dayClosed: "day.closed"
         case .hidden: "hidden"
         case .unknown(let type): type
         }
@@ -159,8 +166,13 @@ extension RoomEvent: Codable {
             return .signal(participantId: d.participantId, signal: d.signal)
         case "signals.cleared": return .signalsCleared(participantId: try data(ClearedData.self).participantId)
         case "reaction.changed": return .reaction(try data(ReactionChange.self))
+        case "day.closed": return .dayClosed(try data(DayClose.self))
         case "hidden": return .hidden
-        default: return .unknown(type: type)
+        default:
+            if type.hasPrefix("timer."), let step = TimerStep(rawValue: String(type.dropFirst("timer.".count))) {
+                return .timer(step, try data(ExerciseTimer.self))
+            }
+            return .unknown(type: type)
         }
     }
 
@@ -192,6 +204,8 @@ extension RoomEvent: Codable {
         case .signal(let id, let signal): try c.encode(SignalData(participantId: id, signal: signal), forKey: .data)
         case .signalsCleared(let id): try c.encode(ClearedData(participantId: id), forKey: .data)
         case .reaction(let change): try c.encode(change, forKey: .data)
+        case .timer(_, let timer): try c.encode(timer, forKey: .data)
+        case .dayClosed(let close): try c.encode(close, forKey: .data)
         }
     }
 }

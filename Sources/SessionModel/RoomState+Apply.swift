@@ -85,6 +85,16 @@ extension RoomState {
             if let id { signals[id] = nil } else { signals.removeAll() }
         case .reaction(let change):
             react(change)
+        case .timer(let step, let timer):
+            self.timer = step == .stopped || step == .ended ? nil : timer
+        case .dayClosed(let close):
+            closedDays.append(close)
+            // The timer belongs to the day it ran in.
+            timer = nil
+            if let next = close.nextItemId, agenda.contains(where: { $0.id == next }) {
+                currentItemId = next
+                currentItemSince = event.at
+            }
         case .hidden, .unknown:
             break
         }

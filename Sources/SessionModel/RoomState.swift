@@ -45,6 +45,10 @@ public struct RoomState: Codable, Sendable, Equatable {
     public var seq: Int64
     /// Seat claims (`SeatClaim`): those waiting for an expert, and the last settled ones.
     public var claims: [SeatClaim]
+    /// The exercise timer, while one runs or is paused.
+    public var timer: ExerciseTimer?
+    /// The days the expert closed, in order; the last one may end the workshop (`isOver`).
+    public var closedDays: [DayClose]
 
     public init(room: RoomInfo, agenda: [AgendaItem]) {
         self.room = room
@@ -62,9 +66,11 @@ public struct RoomState: Codable, Sendable, Equatable {
         self.reactions = [:]
         self.seq = 0
         self.claims = []
+        self.timer = nil
+        self.closedDays = []
     }
 
-    /// Reads states written before questions, polls, signals, reactions and seat claims
+    /// Reads states written before questions, polls, signals, reactions, seat claims, the timer and day closes
     /// existed (kept snapshots, older servers) with those empty.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -83,6 +89,8 @@ public struct RoomState: Codable, Sendable, Equatable {
         reactions = try c.decodeIfPresent([String: [String: [String]]].self, forKey: .reactions) ?? [:]
         seq = try c.decode(Int64.self, forKey: .seq)
         claims = try c.decodeIfPresent([SeatClaim].self, forKey: .claims) ?? []
+        timer = try c.decodeIfPresent(ExerciseTimer.self, forKey: .timer)
+        closedDays = try c.decodeIfPresent([DayClose].self, forKey: .closedDays) ?? []
     }
 
     /// Claims waiting for an expert's answer.

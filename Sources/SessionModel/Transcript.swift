@@ -49,12 +49,15 @@ public struct Transcript: Sendable {
             case .message(let message): messages.append(message)
             case .messageDeleted(let id): deleted.insert(id)
             case .agenda(let itemId): if starts[itemId] == nil { starts[itemId] = event.at }
+            case .dayClosed(let close):
+                // Closing a day makes the next day's first item current.
+                if let next = close.nextItemId, starts[next] == nil { starts[next] = event.at }
             case .pollOpened(let poll), .pollVoted(let poll), .pollClosed(let poll), .pollRevealed(let poll):
                 if let index = polls.firstIndex(where: { $0.id == poll.id }) { polls[index] = poll } else { polls.append(poll) }
             case .questionAsked(let question), .questionAnswered(let question):
                 if let index = questions.firstIndex(where: { $0.id == question.id }) { questions[index] = question } else { questions.append(question) }
             case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .muted, .locked,
-                 .seatClaimed, .seatGranted, .seatRefused, .signal, .signalsCleared, .reaction, .hidden, .unknown:
+                 .seatClaimed, .seatGranted, .seatRefused, .signal, .signalsCleared, .reaction, .timer, .hidden, .unknown:
                 break
             }
         }

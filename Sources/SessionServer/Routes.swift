@@ -83,13 +83,14 @@ struct Routes {
         }
         addEngagement(to: room)
         addWorkshopReports(to: room)
+        addWorkshop(to: room)
         room.post("moderation/:action") { request, context in
             let caller = try await authenticate(request, context)
             let name = context.parameters.get("action") ?? ""
             guard let action = ModerationAction(rawValue: name) else {
                 throw APIError.notFound(
                     "There is no moderation action \"\(TextSanitizer.displaySafe(name))\"; the actions are "
-                        + ModerationAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                        + (ModerationAction.allCases.map(\.rawValue) + ["timer", "close-day"]).joined(separator: ", ") + ".")
             }
             let body = try await decode(ModerationRequest.self, from: request, context: context, allowEmpty: true)
             return raw(try await service.moderate(action, body, by: caller))

@@ -143,7 +143,7 @@ public enum ServerError: Error, CustomStringConvertible {
     }
 }
 
-/// The server's timers: long-poll holds running out, and presence.
+/// The server's timers: long-poll holds running out, exercise timers ending, and presence.
 ///
 /// It comes after the HTTP server in the service group, so on shutdown it stops first and
 /// answers every parked long-poll; the HTTP server then closes without waiting out their holds.
@@ -163,6 +163,7 @@ struct BackgroundWork: Service {
                     }
                 }
                 service.hub.expire(due)
+                await service.endDueTimers()
                 if ContinuousClock.now - lastPresence >= .seconds(service.config.presenceInterval) {
                     lastPresence = .now
                     await service.sweepPresence()

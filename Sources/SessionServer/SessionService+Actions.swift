@@ -18,6 +18,7 @@ extension SessionService {
         ) { state in
             let me = try Self.presentMember(caller, in: state)
             if me.muted { throw APIError.muted }
+            if state.isOver && me.role == .learner { throw APIError.workshopOver }
             // Counted here, after the idempotency check: a retry gets its first answer, never a 429.
             if let wait = Self.messageWait(for: me.id, in: state, at: at, burst: burst, refillSeconds: refill) {
                 throw APIError.rateLimited(retryAfter: wait)

@@ -120,7 +120,7 @@ extension SessionService {
     /// Commits what `decide` says for a present caller, keyed by `endpoint:clientId`, and
     /// answers the committed events as the caller may see them. `limited` takes from the
     /// caller's bucket for this endpoint after the idempotency check (a retry is never 429).
-    private func engage(
+    func engage(
         _ caller: Credential, _ endpoint: String, _ rawClientId: String, limited: Bool,
         decide: @escaping @Sendable (Participant, RoomState, Date) throws -> [RoomEvent.Kind]
     ) async throws -> Data {

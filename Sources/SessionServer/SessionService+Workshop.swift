@@ -1,107 +1,98 @@
 import Foundation
 import SessionModel
 
-/// Reports over a room's whole history: the attendance register, chat search and the
-/// transcript. All read; none appends anything. Computed on demand from the stored events
-/// (a five-day room is some tens of thousands of events, read only when someone asks).
+/// The workshop's rhythm: the exercise timer and the close of a day. Both are expert
+/// mutations with the usual `clientId`; the timer's end is appended by the server itself
+/// (`endDueTimers`), once, whichever server of a shared store gets there first.
 extension SessionService {
-    /// Who reads a report: a member with their role, or, with an expert's view and no seat,
-    /// the room's moderator key or the server's admin token.
-    struct Reader {
-        var roomId: String
-        var viewer: Viewer
+    func timer(_ request: TimerRequest, by caller: Credential) async throws -> Data {
+        guard let action = TimerAction(rawValue: request.action) else {
+            throw APIError(
+                status: 400, code: "invalid_action",
+                message: "The timer action \"\(TextSanitizer.displaySafe(String(request.action.prefix(40))))\" does not exist; the actions are "
+                    + TimerAction.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        let needsSeconds = action == .start || action == .add
+        if needsSeconds, !(1...Limits.timerMaxSeconds).contains(request.seconds ?? 0) {
+            throw APIError.invalidField("seconds", "the action \(action.rawValue) needs seconds from 1 to \(Limits.timerMaxSeconds)")
+        }
+        let seconds = needsSeconds ? request.seconds ?? 0 : 0
+        return try await engage(caller, "timer", request.clientId, limited: false) { me, state, at in
+            guard me.role == .expert else { throw APIError.expertOnly }
+            return try Self.timerEvents(action, seconds: seconds, by: me, in: state, at: at)
+        }
     }
 
-    /// Messages scanned by one search request at most; past that the answer says where to go on.
-    static let searchScanMax = 2_000
-    /// Reports read much of the history: each reader (a participant, or a key) gets this many
-    /// at once, and one more every `reportRefillSeconds`.
-    static let reportBurst = 30
-    static let reportRefillSeconds = 2.0
-
-    /// The reader behind a bearer token, for the room named by `key`: its id, or (for the
-    /// holders of its moderator key or the admin token only) its join code. A room found by
-    /// its code answers a wrong token with the same 404 as an unknown room, so the endpoint
-    /// tells nothing about which codes exist.
-    func reader(token: String?, room key: String) async throws -> Reader {
-        if let room = try await ledger.room(id: key) {
-            if let token, isKeyholder(token, of: room) { return Reader(roomId: room.info.id, viewer: Self.keyholder) }
-            let credential = try await authenticate(token: token, roomId: room.info.id)
-            if ledger.store.isShared { try await ledger.refresh(roomId: room.info.id) }
-            guard let viewer = try await ledger.state(roomId: room.info.id)?.viewer(credential.participantId) else { throw APIError.unauthorized }
-            return Reader(roomId: room.info.id, viewer: viewer)
-        }
-        let code = Secrets.normalizeCode(key)
-        if !code.isEmpty, let room = try await ledger.room(code: code), let token, isKeyholder(token, of: room) {
-            return Reader(roomId: room.info.id, viewer: Self.keyholder)
-        }
-        throw APIError.notFound("No workshop has the id \(TextSanitizer.displaySafe(String(key.prefix(40)))).")
-    }
-
-    /// The attendance register; experts (and keyholders) only.
-    func attendance(for reader: Reader, rules: AttendanceRules, timeZone: TimeZone) async throws -> AttendanceRegister {
-        guard reader.viewer.isExpert else {
-            throw APIError.forbidden("Only the workshop's expert can read the attendance register.")
-        }
-        try await takeReportToken(reader)
-        let (state, events) = try await history(reader.roomId)
-        return AttendanceRegister.compute(room: state.room, events: events, rules: rules, timeZone: timeZone, now: time)
-    }
-
-    /// Messages holding `query` (case, accents and width ignored), newest first, from
-    /// before the event `before`; deleted messages are never found.
-    func search(for reader: Reader, query: String, before: Int64?, limit: Int) async throws -> SearchResponse {
-        try await takeReportToken(reader)
-        let folded = SearchText.fold(query)
-        var cursor = before ?? Int64.max
-        var found: [ChatMessage] = []
-        var scanned = 0
-        while true {
-            let page = try await ledger.store.messages(roomId: reader.roomId, before: cursor, limit: Limits.historyPageMax)
-            let newestFirst = Array(page.messages.reversed())
-            for (index, message) in newestFirst.enumerated() where !message.deleted && SearchText.matches(message.text, folded: folded) {
-                found.append(message)
-                if found.count == limit {
-                    let more = index < newestFirst.count - 1 || page.hasMore
-                    return SearchResponse(messages: found, nextBefore: more ? message.seq : nil)
-                }
+    /// The timer event an action appends, or none when the timer is already as asked.
+    static func timerEvents(_ action: TimerAction, seconds: Int, by me: Participant, in state: RoomState, at: Date) throws -> [RoomEvent.Kind] {
+        func endsAt(_ left: Int) -> Date { WireCoding.wholeMilliseconds(at.addingTimeInterval(TimeInterval(left))) }
+        // A timer past its end is over, even before the server's sweep says so.
+        let current = state.timer.flatMap { $0.isDue(at: at) ? nil : $0 }
+        switch action {
+        case .start:
+            if state.isOver { throw APIError.workshopOver }
+            return [.timer(.started, ExerciseTimer(total: seconds, endsAt: endsAt(seconds), startedBy: me.id))]
+        case .add:
+            guard var timer = current else { throw APIError.noTimer }
+            let left = timer.secondsLeft(at: at) + seconds
+            guard left <= Limits.timerMaxSeconds else {
+                throw APIError.invalidField("seconds", "the timer would run for more than \(Limits.timerMaxSeconds) seconds")
             }
-            scanned += page.messages.count
-            guard page.hasMore, let oldest = page.messages.first?.seq else { return SearchResponse(messages: found, nextBefore: nil) }
-            cursor = oldest
-            if scanned >= Self.searchScanMax { return SearchResponse(messages: found, nextBefore: cursor) }
+            timer.total += seconds
+            if timer.isRunning { timer.endsAt = endsAt(left) } else { timer.remaining = left }
+            return [.timer(.added, timer)]
+        case .pause:
+            guard var timer = current else { throw APIError.noTimer }
+            guard timer.isRunning else { return [] }
+            timer.remaining = timer.secondsLeft(at: at)
+            timer.endsAt = nil
+            return [.timer(.paused, timer)]
+        case .resume:
+            guard var timer = current else { throw APIError.noTimer }
+            guard !timer.isRunning else { return [] }
+            timer.endsAt = endsAt(timer.remaining ?? 0)
+            timer.remaining = nil
+            return [.timer(.resumed, timer)]
+        case .stop:
+            guard let timer = state.timer else { return [] }
+            return [.timer(.stopped, timer)]
         }
     }
 
-    /// The transcript as the reader may see it.
-    func export(for reader: Reader, format: Transcript.Format, labels: TranscriptLabels, timeZone: TimeZone) async throws -> String {
-        try await takeReportToken(reader)
-        let (state, events) = try await history(reader.roomId)
-        return Transcript(state: state, events: events, viewer: reader.viewer, labels: labels, timeZone: timeZone, exportedAt: time)
-            .render(format)
-    }
-
-    // MARK: Helpers
-
-    /// An expert's view that belongs to no participant: a keyholder's.
-    private static let keyholder = Viewer(participantId: "", role: .expert)
-
-    private func takeReportToken(_ reader: Reader) async throws {
-        let key = "report:" + reader.roomId + ":" + reader.viewer.participantId
-        if let wait = try await ledger.store.takeToken(key, burst: Self.reportBurst, refillSeconds: Self.reportRefillSeconds, now: time) {
-            throw APIError.rateLimited(retryAfter: wait)
+    func closeDay(_ request: CloseDayRequest, by caller: Credential) async throws -> Data {
+        try await engage(caller, "close-day", request.clientId, limited: false) { me, state, at in
+            guard me.role == .expert else { throw APIError.expertOnly }
+            if state.isOver { throw APIError.workshopOver }
+            return [.dayClosed(state.closingDay(at: at))]
         }
     }
 
-    private func isKeyholder(_ token: String, of room: StoredRoom) -> Bool {
-        if let admin = config.adminToken, constantTimeEqual(token, admin) { return true }
-        return constantTimeEqual(Secrets.hash(token), room.moderatorKeyHash)
+    /// Appends `timer.ended` to a room whose timer is due. Decided on the room's newest state:
+    /// a timer already ended, stopped or extended appends nothing, so the end is said once.
+    func endTimer(roomId: String) async throws {
+        let at = time
+        _ = try await ledger.commit(roomId: roomId, idempotency: nil) { state in
+            guard let timer = state.timer, timer.isDue(at: at) else { return Decision(response: Data()) }
+            return Decision(events: [RoomEvent(seq: state.seq + 1, at: at, actor: nil, kind: .timer(.ended, timer))], response: Data())
+        }
     }
 
-    private func history(_ roomId: String) async throws -> (RoomState, [RoomEvent]) {
-        if ledger.store.isShared { try await ledger.refresh(roomId: roomId) }
-        guard let state = try await ledger.state(roomId: roomId) else { throw APIError.notFound("No workshop has the id \(roomId).") }
-        let events = try await ledger.store.allEvents(roomId: roomId, after: 0)
-        return (state, events.filter { $0.seq <= state.seq })
+    /// Ends every due timer; run by the server's background work, and so at start for the
+    /// timers that ran out while it was down.
+    func endDueTimers() async {
+        let at = time
+        for roomId in ledger.roomsWhere({ $0.timer?.isDue(at: at) == true }) {
+            do {
+                try await endTimer(roomId: roomId)
+            } catch {
+                logger.error("ending the timer of room \(roomId) failed: \(error)")
+            }
+        }
     }
+}
+
+extension APIError {
+    static let workshopOver = APIError(
+        status: 409, code: "workshop_over", message: "This workshop is over: its chat is read-only for learners.")
+    static let noTimer = APIError(status: 409, code: "no_timer", message: "No exercise timer is running or paused in this room.")
 }

@@ -20,6 +20,8 @@ struct DemoEngageTests {
         #expect(day.events.contains { if case .signal(_, .lost) = $0.kind { true } else { false } })
         #expect(day.events.contains { if case .signal(_, .slower) = $0.kind { true } else { false } })
         #expect(day.events.contains { if case .reaction = $0.kind { true } else { false } }, "the expert's messages get reactions")
+        #expect(day.events.contains { if case .timer(.started, let timer) = $0.kind { timer.total == DemoDirector.exerciseSeconds && $0.actor == sarah } else { false } },
+                "the expert starts a short exercise timer after the poll")
     }
 }
 
@@ -53,6 +55,10 @@ extension DemoDirectorTests {
             return .signal(participantId: id, signal: signal)
         case .react(let messageId, let emoji, let on):
             return .reaction(ReactionChange(messageId: messageId, emoji: emoji, on: on, participantId: id))
+        case .timer(.start, let seconds?):
+            return .timer(.started, ExerciseTimer(total: seconds, endsAt: now.addingTimeInterval(TimeInterval(seconds)), startedBy: id))
+        case .timer, .closeDay:
+            return nil
         }
     }
 }

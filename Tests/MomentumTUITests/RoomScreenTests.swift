@@ -62,7 +62,9 @@ struct RoomScreenTests {
         let s = language.strings
         #expect(screen.count == size.1)
         #expect(screen.allSatisfy { DisplayWidth.of($0) == size.0 })
-        #expect(screen[0].contains(size.0 >= 80 ? "Les métiers du Web" : "Les métiers"))
+        // The day and the item with its time left at every width; the workshop's title as room allows.
+        #expect(screen[0].contains(s.day(1, 2)), "\(screen[0])")
+        if size.0 >= 120 { #expect(screen[0].contains("Les métiers du Web")) }
         #expect(screen[0].contains(s.online))
         #expect(screen[0].contains("UX design"), "the current agenda item is in the header")
         let text = screen.joined(separator: "\n")
@@ -324,11 +326,11 @@ struct RoomScreenTests {
         _ = apply(.message(ChatMessage(id: "m1", seq: 5, authorId: sarah.id, text: "Bienvenue à tous", at: Self.at)), to: &model)
         let screen = RoomView.render(&model).0.trimmedRows
         #expect(screen == [
-            " Les métiers…  ▶ 09:30 UX design (10 min… ● en ligne  08:10",
+            " jour 1/2  ▶ 09:30 UX design (10 min, reste 50)  ● en ligne",
             "┌──────────────────────────────────────────────────────────┐",
             "│ Discussion │ Programme │ Ici 3/3 │ ❓                    │",
+            "│── Jour 1 · vendredi 15 janvier ──                        │",
             "│08:00 Sarah ★ Bienvenue à tous                            │",
-            "│                                                          │",
             "│                                                          │",
             "│                                                          │",
             "│                                                          │",

@@ -48,6 +48,11 @@ struct RunnerTests {
     func normalised(_ rows: [String]) -> [String] {
         rows.map { row in
             var text = row.replacing(/[0-9]{2}:[0-9]{2}/, with: "hh:mm")
+            // A day separator carries today's date: "date", padded to the same width.
+            text = text.replacing(/── (Jour|Day) ([0-9]+) · [^─│]+ ──/) { match in
+                let plain = "── \(match.1) \(match.2) · date ──"
+                return plain + String(repeating: " ", count: max(0, match.0.count - plain.count))
+            }
             while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
@@ -90,14 +95,14 @@ struct RunnerTests {
         #expect(unsent == 0)
         let screen = normalised(terminal.frame.rows)
         #expect(screen == [
-            " Les métiers du Web  pas encore commencé                      ● en ligne  hh:mm",
+            " Les métiers du Web · jour 1/2  pas encore commencé           ● en ligne  hh:mm",
             "┌ Discussion ──────────────────────────────────────┐┌──────────────────────────┐",
-            "│hh:mm Sarah ★ Bonjour à tous                      ││ Programme │ Ici 2/2 │ ❓ │",
-            "│hh:mm ✋ Chloé lève la main (1re dans la file)    ││✋1 Sarah (expert·e) (toi)│",
-            "│hh:mm ✋ Sarah lève la main (2e dans la file)     ││🎤 Chloé (muet)           │",
+            "│── Jour 1 · date ──                               ││ Programme │ Ici 2/2 │ ❓ │",
+            "│hh:mm Sarah ★ Bonjour à tous                      ││✋1 Sarah (expert·e) (toi)│",
+            "│hh:mm ✋ Chloé lève la main (1re dans la file)    ││🎤 Chloé (muet)           │",
+            "│hh:mm ✋ Sarah lève la main (2e dans la file)     ││                          │",
             "│hh:mm 🎤 Chloé a la parole                        ││                          │",
             "│hh:mm Sarah met Chloé en sourdine                 ││                          │",
-            "│                                                  ││                          │",
             "│                                                  ││                          │",
             "│                                                  ││                          │",
             "│                                                  ││                          │",

@@ -375,7 +375,10 @@ class Session:
              expect: int | tuple[int, ...], code: str | None = None, **kwargs: Any) -> Answer:
         template = "/v1/rooms/{roomId}/" + endpoint.split("/")[0]
         params = {"roomId": room or self.room_id}
-        if endpoint.startswith("moderation/"):
+        if endpoint in ("moderation/timer", "moderation/close-day"):
+            # Actions with a path (and a body) of their own.
+            template = "/v1/rooms/{roomId}/" + endpoint
+        elif endpoint.startswith("moderation/"):
             template = "/v1/rooms/{roomId}/moderation/{action}"
             params["action"] = endpoint.split("/", 1)[1]
         return self.call(label, method, template, params=params, token=token, expect=expect, code=code, **kwargs)
@@ -409,6 +412,7 @@ class Session:
         self.event_stream()
         self.other_paths()
         self.rate_limits()
+        self.rhythm()
 
     def health(self) -> None:
         answer = self.call("health", "GET", "/healthz", expect=200)
@@ -870,6 +874,48 @@ class Session:
         self.check("a burst of joins is rate limited with 429 and Retry-After",
                    limited is not None and limited.code == "rate_limited" and (limited.header("Retry-After") or "").isdigit(),
                    "no 429 after 60 joins" if limited is None else str(limited.headers))
+
+    def rhythm(self) -> None:
+        """The exercise timer and the close of a day; last, since closing the last day ends the workshop."""
+        sarah, chloe = self.token("Sarah"), self.token("Chloé")
+
+        def timer(label: str, token: str | None, body: Any, **kwargs: Any) -> Answer:
+            return self.room(label, "POST", "moderation/timer", token, body=body, **kwargs)
+
+        timer("a learner starts the timer", chloe, {"action": "start", "seconds": 60, "clientId": "t-0"},
+              expect=403, code="forbidden")
+        timer("an unknown timer action", sarah, {"action": "rewind", "clientId": "t-1"}, expect=400, code="invalid_action")
+        timer("start without seconds", sarah, {"action": "start", "clientId": "t-2"}, expect=400, code="invalid_seconds")
+        timer("start with 0 seconds", sarah, {"action": "start", "seconds": 0, "clientId": "t-3"}, expect=400,
+              code="invalid_seconds")
+        timer("timer with malformed JSON", sarah, None, raw=b'{"action":', expect=400, code="invalid_json")
+        timer("pause with no timer", sarah, {"action": "pause", "clientId": "t-4"}, expect=409, code="no_timer")
+        started = timer("start a 15-minute timer", sarah, {"action": "start", "seconds": 900, "clientId": "t-5"}, expect=200)
+        again = timer("the same start again (retry)", sarah, {"action": "start", "seconds": 900, "clientId": "t-5"}, expect=200)
+        self.check("a retried timer start replays its answer", again.json == started.json, f"{again.json} vs {started.json}")
+        timer("add five minutes", sarah, {"action": "add", "seconds": 300, "clientId": "t-6"}, expect=200)
+        timer("pause", sarah, {"action": "pause", "clientId": "t-7"}, expect=200)
+        state = self.state(chloe)["state"]
+        self.check("a paused timer has its seconds left and no end",
+                   "endsAt" not in state.get("timer", {}) and state.get("timer", {}).get("remaining", 0) > 1100, str(state.get("timer")))
+        timer("resume", sarah, {"action": "resume", "clientId": "t-8"}, expect=200)
+        timer("stop", sarah, {"action": "stop", "clientId": "t-9"}, expect=200)
+        self.check("a stopped timer is gone", "timer" not in self.state(chloe)["state"])
+        timer("timer without a token", None, {"action": "stop", "clientId": "t-10"}, expect=401, code="unauthorized")
+
+        close = "moderation/close-day"
+        self.room("a learner closes the day", "POST", close, chloe, body={"clientId": "d-0"}, expect=403, code="forbidden")
+        days = len({item["day"] for item in self.state(sarah)["state"]["agenda"]})
+        last = None
+        for day in range(days):
+            last = self.room(f"close day {day + 1}", "POST", close, sarah, body={"clientId": f"d-{day + 1}"}, expect=200)
+        events = (last.json or {}).get("events", []) if last else []
+        self.check("closing the last day ends the workshop",
+                   len(events) == 1 and events[0]["type"] == "day.closed" and events[0]["data"]["over"] is True, str(events))
+        self.room("close a day once the workshop is over", "POST", close, sarah, body={"clientId": "d-99"}, expect=409,
+                  code="workshop_over")
+        self.post("a learner posts once the workshop is over", chloe, "Merci !", expect=409, code="workshop_over")
+        self.post("the expert posts once the workshop is over", sarah, "Merci à toutes et à tous")
 
 
 # MARK: The server process

@@ -5,7 +5,8 @@ import SessionModel
 /// What the simulated room does with questions, polls, signals and reactions, so that the
 /// demo shows them live: learners answer any poll that opens, one asks the experts privately,
 /// two set pace signals, some react to the expert's and the user's messages. A simulated
-/// expert opens a poll, reveals and closes it, and publishes the private question's answer.
+/// expert opens a poll, reveals and closes it, starts a two-minute exercise timer, and
+/// publishes the private question's answer.
 struct DemoEngaged: Sendable {
     /// A move due at a time, by one bot.
     struct Due: Sendable, Equatable {
@@ -40,6 +41,8 @@ struct DemoEngaged: Sendable {
 extension DemoDirector {
     static let question = "Est-ce qu'on peut faire ce métier sans diplôme d'informatique ?"
     static let answer = "Oui : beaucoup viennent d'ailleurs. Ce qui compte, c'est ce que tu montres de tes projets."
+    /// The simulated expert's exercise after the poll.
+    static let exerciseSeconds = 120
     static let poll = (question: "Qui a déjà écrit une ligne de code ?", options: ["oui", "non", "un peu"])
 
     /// What a bot's own state shows: an open poll to vote in, the bots' private question,
@@ -90,6 +93,8 @@ extension DemoDirector {
             if let poll = engaged.expertPoll, now >= poll.revealAt {
                 engaged.expertPoll = (poll.id, .distantFuture)
                 actions += [.engage(bot: expert, .revealPoll(pollId: poll.id)), .engage(bot: expert, .closePoll(pollId: poll.id))]
+                // Then a short exercise: the header counts it down, everyone's bell rings at zero.
+                actions.append(.engage(bot: expert, .timer(.start, seconds: Self.exerciseSeconds)))
             }
             if let id = engaged.questionId, let at = engaged.answerAt, now >= at {
                 engaged.answerAt = nil

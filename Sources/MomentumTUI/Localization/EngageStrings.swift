@@ -114,7 +114,7 @@ extension EngageStrings {
             case .clearSignals: "effacer les signaux (de quelqu'un, ou de tout le monde)"
             case .react: "réagir au dernier message : /reagir 👍 (encore une fois : retirer)"
             case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock, .acceptClaim, .refuseClaim,
-                 .search, .presences, .export: ""
+                 .search, .presences, .export, .timer, .closeDay: ""
             }
         },
         keyVote: "répondre au sondage",
@@ -171,7 +171,7 @@ extension EngageStrings {
             case .clearSignals: "clear signals (someone's, or everyone's)"
             case .react: "react to the last message: /react 👍 (again: remove)"
             case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock, .acceptClaim, .refuseClaim,
-                 .search, .presences, .export: ""
+                 .search, .presences, .export, .timer, .closeDay: ""
             }
         },
         keyVote: "answer the poll",

@@ -66,6 +66,10 @@ enum ErrorSentences {
         "invalid_grace": "Le programme a fait une demande que le serveur refuse : mets-le à jour.",
         "invalid_presentPercent": "Le programme a fait une demande que le serveur refuse : mets-le à jour.",
         "invalid_timeZone": "Le serveur ne connaît pas le fuseau horaire de cet ordinateur : règle TZ, par exemple TZ=Europe/Paris.",
+        "workshop_over": "L'atelier est terminé : la discussion est en lecture seule.",
+        "no_timer": "Aucun minuteur en cours : lance-le d'abord, par exemple /minuteur 15.",
+        "invalid_action": "Le programme a fait une demande que le serveur refuse : mets-le à jour.",
+        "invalid_seconds": "Un minuteur dure de 1 seconde à 4 heures.",
     ]
 
     static let english: [String: String] = [
@@ -122,5 +126,9 @@ enum ErrorSentences {
         "invalid_grace": "This program made a request the server refuses: update it.",
         "invalid_presentPercent": "This program made a request the server refuses: update it.",
         "invalid_timeZone": "The server does not know this computer's time zone: set TZ, for example TZ=Europe/Paris.",
+        "workshop_over": "The workshop is over: the chat is read-only.",
+        "no_timer": "No timer is running: start one first, for example /timer 15.",
+        "invalid_action": "The program made a request the server refuses: update it.",
+        "invalid_seconds": "A timer lasts from 1 second to 4 hours.",
     ]
 }

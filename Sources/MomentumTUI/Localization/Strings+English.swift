@@ -114,6 +114,8 @@ extension Strings {
             case .search: ReportStrings.english.helpSearch
             case .presences: ReportStrings.english.helpPresences
             case .export: ReportStrings.english.helpExport
+            case .timer, .closeDay:
+                WorkshopStrings.english.commandHelp(command)
             }
         },
         missingArgument: { "A name is missing: \($0)" },

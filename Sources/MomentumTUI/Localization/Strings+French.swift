@@ -114,6 +114,8 @@ extension Strings {
             case .search: ReportStrings.french.helpSearch
             case .presences: ReportStrings.french.helpPresences
             case .export: ReportStrings.french.helpExport
+            case .timer, .closeDay:
+                WorkshopStrings.french.commandHelp(command)
             }
         },
         missingArgument: { "Il manque un nom : \($0)" },

@@ -33,7 +33,7 @@ struct PlainEngagement {
             return [v.plainReaction(name(change.participantId), e.reactionWord(change.emoji), change.on, message.text)]
         case .joined, .left, .removed, .presence, .message, .messageDeleted, .handRaised, .handLowered, .allHandsLowered,
              .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused, .questionAsked, .questionAnswered,
-             .pollOpened, .pollClosed, .pollRevealed, .signalsCleared, .hidden, .unknown:
+             .pollOpened, .pollClosed, .pollRevealed, .signalsCleared, .hidden, .unknown, .timer, .dayClosed:
             return []
         }
     }

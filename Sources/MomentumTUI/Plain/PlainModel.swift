@@ -78,7 +78,7 @@ struct PlainModel: RunnerModel {
         case .hand?, .quit?, .floor?, .lower?, .lowerAll?, .next?, .previous?, .mute?, .remove?, .delete?, .lock?, .unlock?,
              .acceptClaim?, .refuseClaim?,
              .ask?, .askAnonymous?, .questions?, .answer?, .publish?, .poll?, .closePoll?, .reveal?, .slower?, .faster?, .lost?,
-             .ok?, .clearSignal?, .clearSignals?, .react?, .search?, .presences?, .export?, nil:
+             .ok?, .clearSignal?, .clearSignals?, .react?, .search?, .presences?, .export?, .timer?, .closeDay?, nil:
             break
         }
         rules.me = transcript.me

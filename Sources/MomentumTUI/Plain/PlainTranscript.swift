@@ -68,10 +68,14 @@ struct PlainTranscript {
 
     func agenda() -> [String] {
         guard let state else { return [] }
-        return state.agenda.map { item in
+        let items = state.agenda.map { item in
             let mark = item.id == state.currentItemId ? "> " : "  "
             return "\(mark)\(strings.day(item.day, state.agenda.map(\.day).max() ?? 1)) \(item.start) \(safe(item.title)) (\(item.minutes) min)"
         }
+        // What the screen's header counts down, said when asked: plain mode has no header.
+        let timer = state.timer.map { strings.workshop.timerLeft(WorkshopStrings.duration($0.secondsLeft(at: Date())), !$0.isRunning) }
+        let over = state.isOver ? [strings.workshop.overPlaceholder] : []
+        return items + (timer.map { [$0] } ?? []) + over
     }
 
     func line(for message: ChatMessage, in state: RoomState) -> String {
@@ -79,7 +83,10 @@ struct PlainTranscript {
         let text = message.deleted ? strings.messageDeleted : safe(message.text, keepNewlines: true)
         // A message of several lines: its lines after the first indented, so they read as one.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return "\(clock(message.at)) \(author) : \(lines.first ?? "")" + lines.dropFirst().map { "\n    " + $0 }.joined()
+        // A message that starts a day says the day first: "Jour 2, mardi 3 décembre."
+        let days = ChatDays(state: state, timeZone: .current)
+        let day = days.start(of: message, after: days.previous(of: message)).map { strings.workshop.plainDay($0.day, $0.date) + "\n" } ?? ""
+        return day + "\(clock(message.at)) \(author) : \(lines.first ?? "")" + lines.dropFirst().map { "\n    " + $0 }.joined()
     }
 
     private mutating func sentence(for event: RoomEvent, in state: RoomState) -> String? {
@@ -119,6 +126,9 @@ struct PlainTranscript {
             // What the screen draws as bars, marks and counts is said in words here.
             let lines = EngagementSentences(strings: strings.engage, me: me, state: state).lines(for: event)
                 + PlainEngagement(strings: strings, me: me, state: state).lines(for: event)
+            return lines.isEmpty ? nil : lines.map { plain(safe($0)) }.joined(separator: "\n")
+        case .timer, .dayClosed:
+            let lines = WorkshopSentences(strings: strings.workshop, state: state).lines(for: event)
             return lines.isEmpty ? nil : lines.map { plain(safe($0)) }.joined(separator: "\n")
         case .hidden, .unknown: return nil
         }

@@ -14,6 +14,8 @@ struct ChatFeed {
         case message(String)
         /// One of my sends, by its `clientId`, until the server's message replaces it.
         case pending(clientId: String)
+        /// The separator of a new day, before the message it starts.
+        case dayStart(before: String)
     }
 
     /// The drawn lines, scrolling and the unread marker.
@@ -32,6 +34,9 @@ struct ChatFeed {
     private(set) var pending: Set<String> = []
     /// The oldest message in the chat: history is fetched before it.
     private(set) var oldestSeq: Int64?
+    /// That message, while known (not after older lines were let go): a history page
+    /// compares its day with the page's last message's.
+    private(set) var oldestMessage: ChatMessage?
     /// The server said there is nothing older.
     private(set) var historyExhausted = false
     /// A fetch of older messages is on its way.
@@ -56,7 +61,10 @@ struct ChatFeed {
         log.append(line.with(id: .message(message.id)))
         if startsUnread { log.setUnreadMarker(beforeLineID: key(.message(message.id)), label: unreadLabel) }
         shown[message.id] = message.seq
-        if oldestSeq == nil { oldestSeq = message.seq }
+        if oldestSeq == nil {
+            oldestSeq = message.seq
+            oldestMessage = message
+        }
         if log.count > lineLimit + lineLimit / 4 { letOldLinesGo() }
         return true
     }
@@ -67,12 +75,18 @@ struct ChatFeed {
         guard !dropped.isEmpty else { return }
         for id in dropped { shown[id] = nil }
         oldestSeq = shown.values.min()
+        oldestMessage = nil
         historyExhausted = false
     }
 
     /// A message changed in place (deleted by the expert).
     mutating func update(_ messageId: String, line: LogLine) {
         _ = log.replace(id: key(.message(messageId)), with: line.with(id: .message(messageId)))
+    }
+
+    /// The separator of a new day, before the message `messageId` that comes next.
+    mutating func startDay(_ line: LogLine, before messageId: String) {
+        log.append(line.with(id: .dayStart(before: messageId)))
     }
 
     /// A line that is no message: someone arrived, the floor moved...
@@ -82,17 +96,20 @@ struct ChatFeed {
 
     /// After a join or a reload: the chat from the state's recent messages, under `welcome`.
     /// My pending lines go; `showPending` puts back those still unsent.
-    mutating func reset(welcome: LogLine?, messages: [(ChatMessage, LogLine)]) {
+    /// `separators` go before the message whose id they are keyed by (a new day).
+    mutating func reset(welcome: LogLine?, messages: [(ChatMessage, LogLine)], separators: [String: LogLine] = [:]) {
         var fresh = TextLog(newLinesLabel: log.newLinesLabel)
         if let welcome { fresh.append(welcome) }
         shown.removeAll()
         pending.removeAll()
         for (message, line) in messages {
+            if let separator = separators[message.id] { fresh.append(separator.with(id: .dayStart(before: message.id))) }
             fresh.append(line.with(id: .message(message.id)))
             shown[message.id] = message.seq
             if let clientId = message.clientId { delivered.insert(clientId) }
         }
         oldestSeq = messages.first?.0.seq
+        oldestMessage = messages.first?.0
         log = fresh
     }
 
@@ -110,6 +127,9 @@ struct ChatFeed {
         if !log.replace(id: id, with: tagged) { log.append(tagged) }
         pending.insert(clientId)
     }
+
+    /// Whether a message is in the chat.
+    func isShown(_ messageId: String) -> Bool { shown[messageId] != nil }
 
     /// Whether the message of this send is already in the chat.
     func isDelivered(_ clientId: String) -> Bool { delivered.contains(clientId) }
@@ -166,13 +186,25 @@ struct ChatFeed {
     mutating func scrollDown(_ rows: Int) { log.scrollDown(rows) }
 
     /// Older messages, put above what is there; those already shown are skipped.
-    mutating func receiveHistory(_ page: [(ChatMessage, LogLine)], hasMore: Bool) {
+    /// `separators` go before the messages they are keyed by; the one keyed by the message
+    /// that was oldest goes between the page and it, replacing the one it had.
+    mutating func receiveHistory(_ page: [(ChatMessage, LogLine)], hasMore: Bool, separators: [String: LogLine] = [:]) {
         historyRequested = false
         historyExhausted = !hasMore
         let fresh = page.filter { shown[$0.0.id] == nil }
-        log.prepend(fresh.map { $0.1.with(id: .message($0.0.id)) })
+        var lines = fresh.flatMap { message, line in
+            (separators[message.id].map { [$0.with(id: .dayStart(before: message.id))] } ?? []) + [line.with(id: .message(message.id))]
+        }
+        if let top = oldestMessage, !fresh.isEmpty {
+            _ = log.remove(id: key(.dayStart(before: top.id)))
+            if let separator = separators[top.id] { lines.append(separator.with(id: .dayStart(before: top.id))) }
+        }
+        log.prepend(lines)
         for (message, _) in fresh { shown[message.id] = message.seq }
-        if let first = fresh.first { oldestSeq = first.0.seq }
+        if let first = fresh.first {
+            oldestSeq = first.0.seq
+            oldestMessage = first.0
+        }
     }
 
     /// The fetch failed: the next page up may try again.
@@ -188,6 +220,7 @@ extension ChatFeed.LineID {
         switch self {
         case .message(let id): id
         case .pending(let clientId): "pending " + clientId
+        case .dayStart(let messageId): "day " + messageId
         }
     }
 }

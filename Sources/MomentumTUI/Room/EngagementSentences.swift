@@ -40,7 +40,7 @@ struct EngagementSentences {
             // Counts, marks and reactions are drawn where they belong, not as chat lines.
             return []
         case .joined, .left, .removed, .presence, .message, .messageDeleted, .handRaised, .handLowered, .allHandsLowered,
-             .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused, .hidden, .unknown:
+             .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused, .hidden, .unknown, .timer, .dayClosed:
             return []
         }
     }

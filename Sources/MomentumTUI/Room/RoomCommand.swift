@@ -13,6 +13,7 @@ struct RoomCommand: Sendable, Hashable {
         case ask, askAnonymous, questions, answer, publish, poll, closePoll, reveal
         case slower, faster, lost, ok, clearSignal, clearSignals, react
         case search, presences, export
+        case timer, closeDay
     }
 
     /// What follows the name.

@@ -39,6 +39,8 @@ enum RoomCommands {
         RoomCommand(id: .search, french: "chercher", english: "search", argument: .optionalText, key: .search),
         RoomCommand(id: .presences, french: "presences", english: "attendance", aliases: ["présences"], roles: [.expert]),
         RoomCommand(id: .export, french: "export", english: "export-chat", argument: .optionalText),
+        RoomCommand(id: .timer, french: "minuteur", english: "timer", argument: .optionalText, roles: [.expert]),
+        RoomCommand(id: .closeDay, french: "fin-journee", english: "close-day", aliases: ["fin-journée"], roles: [.expert]),
     ]
 
     /// The command `name` names ("/parole", "/FLOOR", "/q"), whoever may use it.

@@ -13,6 +13,10 @@ extension RoomModel {
         case .message(let message):
             let fromOthers = message.authorId != me?.id
             let mentioned = fromOthers && !message.deleted && mentionsMe(message.text)
+            if !chat.isShown(message.id) {
+                let days = ChatDays(state: state, timeZone: timeZone)
+                if let start = days.start(of: message, after: days.previous(of: message)) { chat.startDay(daySeparatorLine(start), before: message.id) }
+            }
             guard chat.receive(message, line: line(for: message, in: state, mentioned: mentioned), fromOthers: fromOthers) else { return [] }
             if mentioned, bellEnabled { effects.append(.bell) }
         case .messageDeleted(let id):
@@ -68,6 +72,8 @@ extension RoomModel {
             if case .reaction(let change) = event.kind, let message = state.messages.first(where: { $0.id == change.messageId }) {
                 chat.update(message.id, line: line(for: message, in: state))
             }
+        case .timer, .dayClosed:
+            effects += showWorkshop(event, in: state)
         case .presence, .hidden, .unknown: break
         }
         return effects
@@ -76,7 +82,8 @@ extension RoomModel {
     /// After a join or a reload: the chat from the state's recent messages, then my unsent lines.
     mutating func rebuildChat(from state: RoomState) {
         let welcomeLine = welcome.map { LogLine($0, style: theme.accent) }
-        chat.reset(welcome: welcomeLine, messages: state.messages.map { ($0, line(for: $0, in: state)) })
+        let starts = ChatDays(state: state, timeZone: timeZone).starts(in: state.messages)
+        chat.reset(welcome: welcomeLine, messages: state.messages.map { ($0, line(for: $0, in: state)) }, separators: starts.mapValues(daySeparatorLine))
         chat.highlight(reactingTo)
         refreshPendingLines()
     }
@@ -84,7 +91,13 @@ extension RoomModel {
     /// Older messages fetched for scrollback, put above what is there.
     mutating func prependHistory(_ page: MessagesResponse) {
         guard let state = room else { return }
-        chat.receiveHistory(page.messages.map { ($0, line(for: $0, in: state)) }, hasMore: page.hasMore)
+        // Inside the page, between messages of two days; before its first message only when
+        // nothing is older; between the page and what was oldest when their days differ.
+        let days = ChatDays(state: state, timeZone: timeZone)
+        var starts = days.starts(in: page.messages)
+        if page.hasMore, let first = page.messages.first { starts[first.id] = nil }
+        if let top = chat.oldestMessage, let last = page.messages.last { starts[top.id] = days.start(of: top, after: last) }
+        chat.receiveHistory(page.messages.map { ($0, line(for: $0, in: state)) }, hasMore: page.hasMore, separators: starts.mapValues(daySeparatorLine))
     }
 
     /// Seconds after which a message still unsent says how long it has waited.
@@ -163,6 +176,8 @@ extension RoomModel {
 
     /// A system line at the present time.
     mutating func systemLine(_ text: String) { system(text, at: now) }
+
+    mutating func systemLine(_ text: String, at date: Date) { system(text, at: date) }
 
     private mutating func system(_ text: String, at date: Date) {
         chat.system(LogLine([Span(clock(date) + " ", style: theme.dim), Span(text, style: theme.dim.adding(.italic))], hangingIndent: 6))

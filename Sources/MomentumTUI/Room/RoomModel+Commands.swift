@@ -27,6 +27,11 @@ extension RoomModel {
                 editor.setText(text)
                 return []
             }
+            if isReadOnly {
+                notice = strings.workshop.overPlaceholder
+                editor.setText(text)
+                return []
+            }
             // Writing means the user has caught up.
             chat.caughtUp()
             return [.send(.message(text))]
@@ -97,6 +102,8 @@ extension RoomModel {
         case .search: return argument.isEmpty ? askSearch() : startSearch(argument)
         case .presences: return askPresences()
         case .export: return askExport(argument)
+        case .timer, .closeDay:
+            return workshop(command, argument: argument)
         }
     }
 }

@@ -59,7 +59,7 @@ extension RoomModel {
         case .react:
             return react(argument.isEmpty ? Reaction.thumbsUp.rawValue : argument)
         case .help, .hand, .who, .agenda, .quit, .floor, .lower, .lowerAll, .next, .previous, .mute, .remove, .delete, .lock, .unlock,
-             .acceptClaim, .refuseClaim, .search, .presences, .export:
+             .acceptClaim, .refuseClaim, .search, .presences, .export, .timer, .closeDay:
             return []
         }
     }

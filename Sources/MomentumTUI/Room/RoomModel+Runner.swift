@@ -20,6 +20,8 @@ extension RoomModel: RunnerModel {
         if hasMessageOnItsWay { return now.addingTimeInterval(1) }
         // The countdown of a seat claim waiting for an expert.
         if seatWait != nil, me == nil { return now.addingTimeInterval(1) }
+        // The exercise timer's countdown in the header, second by second while it runs.
+        if let wake = timerWake(after: now) { return wake }
         let seconds = now.timeIntervalSince1970
         return Date(timeIntervalSince1970: (seconds / 60).rounded(.down) * 60 + 60)
     }

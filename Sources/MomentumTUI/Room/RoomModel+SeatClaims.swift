@@ -73,7 +73,7 @@ extension RoomModel {
         case .seatRefused(let claimId, let expired): return expired ? s.expiredLine(seatName(claimId)) : s.refusedLine(seatName(claimId), by)
         case .seatClaimed, .joined, .left, .removed, .presence, .message, .messageDeleted, .handRaised, .handLowered, .allHandsLowered,
              .floor, .agenda, .muted, .locked, .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed,
-             .signal, .signalsCleared, .reaction, .hidden, .unknown:
+             .signal, .signalsCleared, .reaction, .hidden, .unknown, .timer, .dayClosed:
             return nil
         }
     }

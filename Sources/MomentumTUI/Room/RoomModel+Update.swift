@@ -101,7 +101,7 @@ extension RoomModel {
             let key = RoomState.nameKey(String(word.dropFirst()))
             return names.filter { RoomState.nameKey($0).hasPrefix(key) }.map { "@" + $0 }
         }
-        editor.placeholder = me?.muted == true ? strings.mutedPlaceholder : strings.inputPlaceholder
+        editor.placeholder = isReadOnly ? strings.workshop.overPlaceholder : me?.muted == true ? strings.mutedPlaceholder : strings.inputPlaceholder
     }
 
     // MARK: Keys

@@ -120,6 +120,8 @@ struct RoomModel {
     var search: ChatSearch?
     /// The attendance register shown over the room (`/presences`), if it is.
     var presences: Presences?
+    /// When the expert first asked to close the last day: a second ask soon after ends the workshop.
+    var closeWorkshopAskedAt: Date?
 
     init(strings: Strings, theme: Theme, size: Size, now: Date, bellEnabled: Bool = true) {
         self.strings = strings

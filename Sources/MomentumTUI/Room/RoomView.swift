@@ -171,20 +171,29 @@ enum RoomView {
     private static func agenda(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
         guard let room = model.room else { return }
         let current = room.agenda.firstIndex { $0.id == room.currentItemId }
+        let days = room.agenda.map(\.day).max() ?? 1
+        // Whole titles: an item's title wraps under itself ("▶ 09:30 " is 8 columns); one
+        // column stays free for the scroll marks.
+        let indent = 8, titleWidth = max(4, rect.width - 1 - indent)
         var lastDay = 0
         var rows: [ListView.Row] = []
+        var firstRow: [Int] = []
         for (index, item) in room.agenda.enumerated() {
             if item.day != lastDay {
                 lastDay = item.day
-                rows.append(ListView.Row(model.strings.day(item.day, room.agenda.map(\.day).max() ?? 1), style: model.theme.dim))
+                rows.append(ListView.Row(model.strings.day(item.day, days), style: model.theme.dim))
             }
             let mark = current.map { index < $0 ? "✓ " : index == $0 ? "▶ " : "  " } ?? "  "
-            rows.append(ListView.Row(mark + item.start + " " + item.title, style: index == current ? model.theme.accent : .plain))
+            let style: Style = index == current ? model.theme.accent : .plain
+            let lines = Text.wrap(item.title, width: titleWidth)
+            firstRow.append(rows.count)
+            rows.append(ListView.Row(mark + item.start + " " + (lines.first.map(String.init) ?? ""), style: style))
+            for line in lines.dropFirst() { rows.append(ListView.Row(String(repeating: " ", count: indent) + line, style: style)) }
         }
-        // The selection counts items; the rows also hold a header per day.
+        // The selection counts items; the rows also hold a header per day and wrapped lines.
         let selectedItem = model.agendaList.selection(count: room.agenda.count) ?? 0
-        let headersBefore = Set(room.agenda.prefix(selectedItem + 1).map(\.day)).count
-        ListView(rows: rows, state: ListState(selected: selectedItem + headersBefore, offset: 0), focused: model.focus == .agenda)
+        let selectedRow = firstRow.indices.contains(selectedItem) ? firstRow[selectedItem] : 0
+        ListView(rows: rows, state: ListState(selected: selectedRow, offset: 0), focused: model.focus == .agenda)
             .render(in: rect, buffer: &buffer, theme: model.theme)
     }
 
@@ -214,10 +223,6 @@ enum RoomView {
     private static func header(_ model: RoomModel, in rect: Rect, buffer: inout CellBuffer) {
         let s = model.strings, theme = model.theme
         buffer.fill(rect, with: Cell(" ", style: theme.statusBar))
-        var left = " " + (model.room?.room.title ?? "Momentum")
-        if let item = model.room?.currentItem {
-            left += " · " + s.day(item.day, model.room?.agenda.map(\.day).max() ?? 1)
-        }
         let status: String
         switch model.status {
         case .online: status = s.online
@@ -225,27 +230,17 @@ enum RoomView {
         case .reconnecting(_, let retryIn, _): status = s.reconnecting(Int(retryIn.rounded(.up)))
         case .ended: status = s.offline
         }
-        var middle = ""
-        if let item = model.room?.currentItem {
-            let elapsed = model.room?.currentItemSince.map { max(0, Int(model.now.timeIntervalSince($0) / 60)) } ?? 0
-            middle = "▶ \(item.start) \(item.title) (\(s.minutesLeft(elapsed, item.minutes)))"
-        } else if model.room != nil {
-            middle = s.noAgendaItem
-        }
         // A locked room says so next to the connection: nobody new can come in.
         let locked = model.room?.locked == true ? s.lockedBadge + "  " : ""
-        let right = expertCounts(model) + locked + status + "  " + model.clock(model.now) + " "
+        let timer = model.timerBadge.map { $0 + "  " } ?? ""
+        // Below 80 columns the clock gives way to the item: every chat line has its time.
+        let clock = rect.width >= 80 ? "  " + model.clock(model.now) : ""
+        let right = timer + expertCounts(model) + locked + status + clock + " "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.statusBar, clip: rect)
-        // The current item matters more than the title: the title gets a third at most.
-        let available = rect.width - rightWidth - 1
-        let titleRoom = middle.isEmpty ? available : min(DisplayWidth.of(left), max(12, available / 3))
-        let leftShown = Text.truncate(left, to: max(0, titleRoom), ellipsis: theme.ellipsis)
-        buffer.write(leftShown, x: rect.x, y: rect.y, style: theme.statusBar.adding(.bold), clip: rect)
-        let middleRoom = available - DisplayWidth.of(leftShown) - 2
-        if middleRoom > 4 {
-            buffer.write(Text.truncate(middle, to: middleRoom, ellipsis: theme.ellipsis), x: rect.x + DisplayWidth.of(leftShown) + 2, y: rect.y, style: theme.statusBar, clip: rect)
-        }
+        let line = RoomHeader(model: model).left(width: rect.width - rightWidth - 2)
+        buffer.write(line.title, x: rect.x, y: rect.y, style: theme.statusBar.adding(.bold), clip: rect)
+        buffer.write(line.rest, x: rect.x + DisplayWidth.of(line.title), y: rect.y, style: theme.statusBar, clip: rect)
     }
 
     /// The expert's header: open questions and pace signals, "❓2 😵3 🐢1  ".

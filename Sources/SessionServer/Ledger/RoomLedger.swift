@@ -71,6 +71,12 @@ final class RoomLedger: Sendable {
 
     func roomIds() -> [String] { index.withLock { Array($0.lines.keys) } }
 
+    /// The rooms in memory whose state passes `test`, read in place (no copy of any state).
+    func roomsWhere(_ test: (RoomState) -> Bool) -> [String] {
+        let lines = index.withLock { Array($0.lines) }
+        return lines.compactMap { id, line in line.state.withLock { test($0) } ? id : nil }
+    }
+
     /// The room, from memory or, when another server may have created it, from the store.
     func room(id: String) async throws -> StoredRoom? {
         try await line(id: id)?.room

@@ -65,7 +65,7 @@ final class MemoryRoomStore: RoomStore {
                     }
                 case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused,
                  .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared,
-                 .reaction, .hidden, .unknown:
+                 .reaction, .hidden, .unknown, .timer, .dayClosed:
                     break
                 }
             }
