@@ -84,6 +84,7 @@ extension RoomModel {
     /// Older messages fetched for scrollback, put above what is there.
     mutating func prependHistory(_ page: MessagesResponse) {
         guard let state = room else { return }
+        for author in page.authors ?? [] where state.participant(author.id) == nil { historyAuthors[author.id] = author }
         chat.receiveHistory(page.messages.map { ($0, line(for: $0, in: state)) }, hasMore: page.hasMore)
     }
 
@@ -133,7 +134,7 @@ extension RoomModel {
 
     /// The line of a message whose mention of me is already known (matched once per message).
     func line(for message: ChatMessage, in state: RoomState, mentioned: Bool) -> LogLine {
-        let author = state.participant(message.authorId)
+        let author = state.participant(message.authorId) ?? historyAuthors[message.authorId]
         var spans = [Span(clock(message.at) + " ", style: theme.dim)]
         let nameStyle = Style(foreground: RoomView.color(for: message.authorId, theme: theme), attributes: .bold)
         spans.append(Span(author?.name ?? "?", style: nameStyle))
