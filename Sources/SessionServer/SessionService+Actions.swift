@@ -25,10 +25,27 @@ extension SessionService {
             let message = ChatMessage(id: messageId, seq: state.seq + 1, authorId: me.id, text: text, at: at, clientId: clientId)
             return Decision(
                 events: [RoomEvent(seq: state.seq + 1, at: at, actor: me.id, kind: .message(message))],
-                response: try WireCoding.encoder().encode(PostMessageResponse(message: message)))
+                response: try WireCoding.encoder().encode(PostMessageResponse(message: message)),
+                recorded: try WireCoding.encoder().encode(StoredMessageAnswer(messageSeq: message.seq)))
         }
-        if case .committed = result { metrics.messages.increment() }
-        return result.response
+        switch result {
+        case .committed(_, let response):
+            metrics.messages.increment()
+            return response
+        case .replayed(let stored):
+            return try await replayedPost(stored, roomId: caller.roomId)
+        }
+    }
+
+    /// The first answer to a post, for a retry: rebuilt from the event the request table
+    /// points to (a message is stored once), or the whole answer an older server stored.
+    private func replayedPost(_ stored: Data, roomId: String) async throws -> Data {
+        guard let answer = try? WireCoding.decoder().decode(StoredMessageAnswer.self, from: stored) else { return stored }
+        let events = try await ledger.store.events(roomId: roomId, after: answer.messageSeq - 1, limit: 1)
+        guard let event = events.first, event.seq == answer.messageSeq, case .message(let message) = event.kind else {
+            throw StoreError.corrupt("the message event \(answer.messageSeq) of room \(roomId) is missing")
+        }
+        return try WireCoding.encoder().encode(PostMessageResponse(message: message))
     }
 
     /// Raises or lowers the caller's own hand; raising a raised hand changes nothing.

@@ -202,7 +202,7 @@ final class RoomLedger: Sendable {
         let nothingToWrite = decided.events.isEmpty && decided.grant == nil && decided.revokeParticipants.isEmpty
         if nothingToWrite && idempotency == nil { return (nil, result) }
         var batch = AppendBatch(roomId: roomId, after: state.seq, events: decided.events)
-        if let idempotency { batch.request = (idempotency, decided.response) }
+        if let idempotency { batch.request = (idempotency, decided.recorded ?? decided.response) }
         batch.grant = decided.grant
         if !decided.revokeParticipants.isEmpty { batch.revoke = (decided.revokeParticipants, decided.revocationReason) }
         let head = state.seq + Int64(decided.events.count)
