@@ -13,11 +13,18 @@ extension SessionService {
         let at = time
         let messageId = Secrets.id(prefix: "m_")
         let burst = config.messageBurst, refill = config.messageRefillSeconds
+        let quota = config.roomQuotaBytes
+        let ledger = self.ledger, metrics = self.metrics
         let result = try await ledger.commit(
             roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "message:" + clientId)
         ) { state in
             let me = try Self.presentMember(caller, in: state)
             if me.muted { throw APIError.muted }
+            // After the idempotency check: a retry of a message kept before gets its answer.
+            if quota > 0, let usage = ledger.usage(roomId: caller.roomId), usage.bytes >= quota {
+                metrics.messagesOverQuota.increment()
+                throw APIError.roomStorageFull
+            }
             // Counted here, after the idempotency check: a retry gets its first answer, never a 429.
             if let wait = Self.messageWait(for: me.id, in: state, at: at, burst: burst, refillSeconds: refill) {
                 throw APIError.rateLimited(retryAfter: wait)

@@ -16,14 +16,17 @@ final class RoomLedger: Sendable {
         let room: StoredRoom
         let state: Mutex<RoomState>
         let lock = AsyncLock()
+        /// What the room takes on disk and when it last moved (`RoomLedger+Usage`).
+        let usage: Mutex<RoomUsage>
 
-        init(room: StoredRoom, state: RoomState) {
+        init(room: StoredRoom, state: RoomState, usage: RoomUsage) {
             self.room = room
             self.state = Mutex(state)
+            self.usage = Mutex(usage)
         }
     }
 
-    private struct Index {
+    struct Index {
         var lines: [String: Line] = [:]
         var byCode: [String: String] = [:]
         /// Bearer token → who it belongs to; a grant never changes, revocation comes from the state.
@@ -31,7 +34,7 @@ final class RoomLedger: Sendable {
     }
 
     let store: any RoomStore
-    private let index = Mutex(Index())
+    let index = Mutex(Index())
     private let listener: CommitListener
     /// A snapshot of the state is kept with the batch that crosses a multiple of this.
     let snapshotEvery: Int64
@@ -52,10 +55,12 @@ final class RoomLedger: Sendable {
 
     private func load(_ room: StoredRoom) async throws -> Line {
         var state = try await store.latestSnapshot(roomId: room.info.id) ?? RoomState(room: room.info, agenda: room.agenda)
-        for event in try await store.allEvents(roomId: room.info.id, after: state.seq) {
+        let replayed = try await store.allEvents(roomId: room.info.id, after: state.seq)
+        for event in replayed {
             guard state.apply(event) == .applied else { throw StoreError.corrupt("event \(event.seq) of room \(room.info.id) is out of order") }
         }
-        let fresh = Line(room: room, state: state)
+        let usage = try await RoomUsage.read(room, lastReplayed: replayed.last, head: state.seq, from: store)
+        let fresh = Line(room: room, state: state, usage: usage)
         return index.withLock { index in
             if let existing = index.lines[room.info.id] { return existing }
             index.lines[room.info.id] = fresh
@@ -250,5 +255,6 @@ final class RoomLedger: Sendable {
         line.state.withLock { state in
             for event in events { state.apply(event) }
         }
+        line.usage.withLock { $0.add(events) }
     }
 }
