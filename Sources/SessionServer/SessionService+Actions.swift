@@ -26,7 +26,9 @@ extension SessionService {
                 throw APIError.roomStorageFull
             }
             // Counted here, after the idempotency check: a retry gets its first answer, never a 429.
-            if let wait = Self.messageWait(for: me.id, in: state, at: at, burst: burst, refillSeconds: refill) {
+            let key = "message:" + me.id
+            if let wait = ledger.backoff.penalty(key, now: at)
+                ?? Self.messageWait(for: me.id, in: state, at: at, burst: burst, refillSeconds: refill).map({ ledger.backoff.refused(key, wait: $0, now: at) }) {
                 throw APIError.rateLimited(retryAfter: wait)
             }
             let message = ChatMessage(id: messageId, seq: state.seq + 1, authorId: me.id, text: text, at: at, clientId: clientId)

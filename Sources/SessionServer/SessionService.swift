@@ -106,9 +106,12 @@ final class SessionService: Sendable {
 
     /// Lets someone into a room by its join code; experts add the room's moderator key.
     func join(_ request: JoinRequest, address: String) async throws -> JoinAnswer {
-        if let wait = try await ledger.store.takeToken("join:" + address, burst: config.joinBurst, refillSeconds: config.joinRefillSeconds, now: now()) {
-            throw APIError.rateLimited(retryAfter: wait)
+        let joinKey = "join:" + address, asked = now()
+        var wait = ledger.backoff.penalty(joinKey, now: asked)
+        if wait == nil, let bucket = try await ledger.store.takeToken(joinKey, burst: config.joinBurst, refillSeconds: config.joinRefillSeconds, now: asked) {
+            wait = ledger.backoff.refused(joinKey, wait: bucket, now: asked)
         }
+        if let wait { throw APIError.rateLimited(retryAfter: wait) }
         let code = Secrets.normalizeCode(request.code)
         guard !code.isEmpty else { throw APIError.invalidField("code", "it is empty") }
         // The wrong-code budget of the whole server (shared through the store): while it is

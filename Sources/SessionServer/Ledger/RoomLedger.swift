@@ -34,6 +34,8 @@ final class RoomLedger: Sendable {
     }
 
     let store: any RoomStore
+    /// Growing waits for callers who keep asking while refused (`RefusalBackoff`).
+    let backoff = RefusalBackoff()
     let index = Mutex(Index())
     private let listener: CommitListener
     /// A snapshot of the state is kept with the batch that crosses a multiple of this.
@@ -168,9 +170,11 @@ final class RoomLedger: Sendable {
             }
             if let limit, !limited {
                 limited = true
-                if let wait = try await store.takeToken(limit.key, burst: limit.burst, refillSeconds: limit.refillSeconds, now: limit.now) {
-                    throw APIError.rateLimited(retryAfter: wait)
+                var wait = backoff.penalty(limit.key, now: limit.now)
+                if wait == nil, let bucket = try await store.takeToken(limit.key, burst: limit.burst, refillSeconds: limit.refillSeconds, now: limit.now) {
+                    wait = backoff.refused(limit.key, wait: bucket, now: limit.now)
                 }
+                if let wait { throw APIError.rateLimited(retryAfter: wait) }
             }
             let slot = OutcomeSlot()
             do {
