@@ -7,4 +7,12 @@ extension Strings {
         case .en: { "(×\($0))" }
         }
     }
+
+    /// The same in plain mode, in words a screen reader says well: "(3 fois)".
+    var repeatedTimesSpoken: @Sendable (Int) -> String {
+        switch language {
+        case .fr: { "(\($0) fois)" }
+        case .en: { "(\($0) times)" }
+        }
+    }
 }
