@@ -246,10 +246,11 @@ final class SQLiteRoomStore: RoomStore {
                 db, sql: """
                     SELECT event.body, message.deleted FROM message JOIN event ON event.room_id = message.room_id AND event.seq = message.seq
                     WHERE message.room_id = ? AND message.seq < ? ORDER BY message.seq DESC LIMIT ?
-                    """, arguments: [roomId, seq, limit + 1])
+                    """, arguments: [roomId, seq, limit + 1]
+            ).map { (body: $0[0] as Data, deleted: $0[1] as Bool) }
         }
         let decoder = WireCoding.decoder()
-        let page = try rows.prefix(limit).map { try StoredMessage.decode(event: $0[0], deleted: $0[1], decoder: decoder) }
+        let page = try rows.prefix(limit).map { try StoredMessage.decode(event: $0.body, deleted: $0.deleted, decoder: decoder) }
         return (page.reversed(), rows.count > limit)
     }
 
@@ -259,9 +260,11 @@ final class SQLiteRoomStore: RoomStore {
                 db, sql: """
                     SELECT event.body, message.deleted FROM message JOIN event ON event.room_id = message.room_id AND event.seq = message.seq
                     WHERE message.room_id = ? AND message.id = ?
-                    """, arguments: [roomId, id])
+                    """, arguments: [roomId, id]
+            ).map { (body: $0[0] as Data, deleted: $0[1] as Bool) }
         }
-        return try row.map { try StoredMessage.decode(event: $0[0], deleted: $0[1], decoder: WireCoding.decoder()) }
+        // Sendable values out of the read: GRDB's async read (its own thread), never a blocking one.
+        return try row.map { try StoredMessage.decode(event: $0.body, deleted: $0.deleted, decoder: WireCoding.decoder()) }
     }
 
     func changes() -> AsyncStream<String?> { AsyncStream { $0.finish() } }
