@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SessionServerTests",
-            dependencies: ["SessionServer", "SessionModel", "SessionClient", "TestSupport"],
+            dependencies: ["SessionServer", "SessionModel", "SessionClient", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

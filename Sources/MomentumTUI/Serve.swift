@@ -54,6 +54,16 @@ struct Serve: AsyncParsableCommand {
     var messageBurst = 10
 
     @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "La place qu'une salle peut prendre sur le disque, en Mo (ses événements) ; atteinte, les nouveaux messages sont refusés. 0 : sans limite.",
+        en: "The disk space one room may take, in MB (its events); once reached, new messages are refused. 0: no limit.")))
+    var roomQuotaMb = 200
+
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
+        fr: "Les salles sans événement depuis tant de jours sont supprimées, avec tout ce qui est gardé d'elles. 0 (par défaut) : gardées pour toujours.",
+        en: "Rooms with no event for this many days are deleted, with everything kept for them. 0 (the default): kept for ever.")))
+    var retentionDays = 0
+
+    @Option(help: ArgumentHelp(CommandLineLanguage.pick(
         fr: "Une connexion sans requête en cours est fermée après tant de secondes (5 à 3600) ; cela coupe aussi les en-têtes qui arrivent octet par octet.",
         en: "A connection with no request in progress is closed after this many seconds (5 to 3600); this also cuts headers that trickle in a byte at a time.")))
     var idleTimeout = 60
@@ -96,6 +106,12 @@ struct Serve: AsyncParsableCommand {
                 fr: "--room nomme la salle d'un fichier --workshop : donne aussi le fichier.",
                 en: "--room names the room of a --workshop file: give the file too."))
         }
+        guard (0...1_000_000).contains(roomQuotaMb) else {
+            throw ValidationError(CommandLineLanguage.pick(fr: "--room-quota-mb va de 0 à 1000000.", en: "--room-quota-mb must be between 0 and 1000000."))
+        }
+        guard (0...36_500).contains(retentionDays) else {
+            throw ValidationError(CommandLineLanguage.pick(fr: "--retention-days va de 0 à 36500.", en: "--retention-days must be between 0 and 36500."))
+        }
         guard (1...100_000).contains(messageBurst) else {
             throw ValidationError(CommandLineLanguage.pick(fr: "--message-burst va de 1 à 100000.", en: "--message-burst must be between 1 and 100000."))
         }
@@ -126,6 +142,8 @@ struct Serve: AsyncParsableCommand {
             adminToken: try SecretSource.resolve(option: adminToken, file: adminTokenFile, environment: "MOMENTUM_ADMIN_TOKEN", in: environment),
             pollTimeoutCap: pollTimeout)
         config.messageBurst = messageBurst
+        config.roomQuotaBytes = Int64(roomQuotaMb) * 1024 * 1024
+        config.retentionDays = retentionDays
         config.idleTimeout = TimeInterval(idleTimeout)
         config.connectionsPerAddress = connectionsPerAddress
         // For benchmarks only: every long-poll through Hummingbird's router, to compare.

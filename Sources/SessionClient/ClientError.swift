@@ -26,7 +26,8 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isTransient: Bool {
         switch self {
         case .transport(let error): !isFinal(error)
-        case .server(let status, _, _, _): status >= 500 || status == 408 || status == 429
+        // 507: the room's storage quota is spent; trying again keeps nothing more.
+        case .server(let status, _, _, _): (status >= 500 && status != 507) || status == 408 || status == 429
         case .invalidResponse: true
         }
     }

@@ -89,6 +89,11 @@ public struct SessionAPI: Sendable {
         return try await call("GET", path, token: room.token)
     }
 
+    /// Everyone who ever joined, in join order, from the `after`th on (see `ParticipantsResponse`).
+    public func participants(_ room: RoomCredentials, after: Int, limit: Int) async throws(ClientError) -> ParticipantsResponse {
+        try await call("GET", "/v1/rooms/\(room.roomId)/participants?after=\(after)&limit=\(limit)", token: room.token)
+    }
+
     public func postMessage(_ room: RoomCredentials, _ request: PostMessageRequest) async throws(ClientError) -> PostMessageResponse {
         try await call("POST", "/v1/rooms/\(room.roomId)/messages", token: room.token, body: request)
     }

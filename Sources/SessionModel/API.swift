@@ -61,10 +61,15 @@ public struct MessagesResponse: Codable, Sendable, Equatable {
     public var messages: [ChatMessage]
     /// Whether older messages remain before the first one.
     public var hasMore: Bool
+    /// The authors of these messages: a room's state names only present participants and
+    /// those it refers to, so an older message's author may be known from here only.
+    /// Absent from servers older than this field.
+    public var authors: [Participant]?
 
-    public init(messages: [ChatMessage], hasMore: Bool) {
+    public init(messages: [ChatMessage], hasMore: Bool, authors: [Participant]? = nil) {
         self.messages = messages
         self.hasMore = hasMore
+        self.authors = authors
     }
 }
 

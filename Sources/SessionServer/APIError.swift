@@ -54,6 +54,9 @@ struct APIError: Error, Equatable, Sendable {
     static func rateLimited(retryAfter: Int) -> APIError {
         APIError(status: 429, code: "rate_limited", message: "Too many requests: wait \(retryAfter) s and try again.", retryAfter: retryAfter)
     }
+    static let roomStorageFull = APIError(
+        status: 507, code: "room_storage_full",
+        message: "This room has used all the storage it is given: no new message can be kept. The organiser can raise --room-quota-mb.")
     static let internalError = APIError(
         status: 500, code: "internal", message: "The server failed to answer this request; it has been logged.")
     static let unavailable = APIError(

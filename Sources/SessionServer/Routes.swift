@@ -59,6 +59,13 @@ struct Routes {
             let before = try beforeParameter(query["before"].map(String.init))
             return try json(try await service.messages(for: caller, before: before, limit: limit))
         }
+        room.get("participants") { request, context in
+            let caller = try await authenticate(request, context)
+            let query = request.uri.queryParameters
+            let after = try intParameter(query["after"].map(String.init), name: "after", default: 0, range: 0...Int(Int32.max))
+            let limit = try intParameter(query["limit"].map(String.init), name: "limit", default: 200, range: 1...Limits.participantsPageMax)
+            return try json(try await service.participants(for: caller, after: after, limit: limit))
+        }
         room.post("messages") { request, context in
             let caller = try await authenticate(request, context)
             let body = try await decode(PostMessageRequest.self, from: request, context: context)

@@ -68,6 +68,17 @@ public struct ServerConfig: Sendable {
     public var trustedProxies: [String] = []
     /// Connections to PostgreSQL this server may open.
     public var postgresConnections: Int = 16
+    /// Bytes of stored events one room may take; once reached, new messages are refused
+    /// (507 `room_storage_full`). 0: no quota.
+    public var roomQuotaBytes: Int64 = 200 * 1024 * 1024
+    /// An expert's actions (moderation, answers, polls) allowed per expert: a generous burst,
+    /// then one more every `expertRefillSeconds`, so that a script holding the moderator key
+    /// cannot flood the room's stream either.
+    public var expertBurst: Int = 60
+    public var expertRefillSeconds: Double = 0.25
+    /// Rooms whose last event is older than this many days are deleted with everything
+    /// stored for them (checked at start and every hour). 0: kept for ever.
+    public var retentionDays: Int = 0
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String, adminToken: String? = nil,

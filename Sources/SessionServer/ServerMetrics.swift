@@ -13,6 +13,14 @@ final class ServerMetrics: Sendable {
     let seatClaims: Counter
     /// Joins answered 429 because the server's wrong-code budget was spent: guessing.
     let joinsHeldBack: Counter
+    /// Bytes of stored events, all rooms this server holds, and the largest room's.
+    let storedBytes: Gauge
+    let largestRoomBytes: Gauge
+    /// Messages refused because their room's quota was reached.
+    let messagesOverQuota: Counter
+    /// Rooms and events deleted by retention.
+    let roomsPruned: Counter
+    let eventsPruned: Counter
     private let latencies = Mutex([String: DurationHistogram]())
 
     init() {
@@ -24,6 +32,11 @@ final class ServerMetrics: Sendable {
         messages = registry.makeCounter(descriptor: Self.name("messages", "total", "Chat messages posted."))
         seatClaims = registry.makeCounter(descriptor: Self.name("seat_claims", "total", "Seats of offline learners asked for from another machine."))
         joinsHeldBack = registry.makeCounter(descriptor: Self.name("joins_held_back", "total", "Joins held back while the server's wrong-code budget was spent."))
+        storedBytes = registry.makeGauge(descriptor: Self.name("stored", "bytes", "Bytes of stored room events, all rooms this server holds."))
+        largestRoomBytes = registry.makeGauge(descriptor: Self.name("largest_room_stored", "bytes", "Bytes of stored events of the largest room."))
+        messagesOverQuota = registry.makeCounter(descriptor: Self.name("messages_over_quota", "total", "Messages refused because their room's storage quota was reached."))
+        roomsPruned = registry.makeCounter(descriptor: Self.name("rooms_pruned", "total", "Rooms deleted by retention."))
+        eventsPruned = registry.makeCounter(descriptor: Self.name("events_pruned", "total", "Events deleted with rooms by retention."))
     }
 
     private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {

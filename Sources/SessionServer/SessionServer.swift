@@ -153,7 +153,12 @@ struct BackgroundWork: Service {
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
             var lastPresence = ContinuousClock.now
+            var lastPruning: ContinuousClock.Instant?
             while !Task.isCancelled {
+                if service.config.retentionDays > 0, lastPruning.map({ ContinuousClock.now - $0 >= .seconds(3600) }) ?? true {
+                    lastPruning = .now
+                    await service.pruneRooms()
+                }
                 try await Task.sleep(for: .milliseconds(250))
                 let due = service.hub.takeDeadlines()
                 if service.ledger.store.isShared {
@@ -209,5 +214,8 @@ extension SessionService {
         for id in ids { present += (try? await ledger.state(roomId: id))?.present.count ?? 0 }
         metrics.rooms.set(Double(ids.count))
         metrics.participants.set(Double(present))
+        let usage = ledger.allUsage().values.map(\.bytes)
+        metrics.storedBytes.set(Double(usage.reduce(0, +)))
+        metrics.largestRoomBytes.set(Double(usage.max() ?? 0))
     }
 }

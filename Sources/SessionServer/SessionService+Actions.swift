@@ -13,23 +13,49 @@ extension SessionService {
         let at = time
         let messageId = Secrets.id(prefix: "m_")
         let burst = config.messageBurst, refill = config.messageRefillSeconds
+        let quota = config.roomQuotaBytes
+        let ledger = self.ledger, metrics = self.metrics
         let result = try await ledger.commit(
             roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: "message:" + clientId)
         ) { state in
             let me = try Self.presentMember(caller, in: state)
             if me.muted { throw APIError.muted }
             if state.isOver && me.role == .learner { throw APIError.workshopOver }
+            // After the idempotency check: a retry of a message kept before gets its answer.
+            if quota > 0, let usage = ledger.usage(roomId: caller.roomId), usage.bytes >= quota {
+                metrics.messagesOverQuota.increment()
+                throw APIError.roomStorageFull
+            }
             // Counted here, after the idempotency check: a retry gets its first answer, never a 429.
-            if let wait = Self.messageWait(for: me.id, in: state, at: at, burst: burst, refillSeconds: refill) {
+            let key = "message:" + me.id
+            if let wait = ledger.backoff.penalty(key, now: at)
+                ?? Self.messageWait(for: me.id, in: state, at: at, burst: burst, refillSeconds: refill).map({ ledger.backoff.refused(key, wait: $0, now: at) }) {
                 throw APIError.rateLimited(retryAfter: wait)
             }
             let message = ChatMessage(id: messageId, seq: state.seq + 1, authorId: me.id, text: text, at: at, clientId: clientId)
             return Decision(
                 events: [RoomEvent(seq: state.seq + 1, at: at, actor: me.id, kind: .message(message))],
-                response: try WireCoding.encoder().encode(PostMessageResponse(message: message)))
+                response: try WireCoding.encoder().encode(PostMessageResponse(message: message)),
+                recorded: try WireCoding.encoder().encode(StoredMessageAnswer(messageSeq: message.seq)))
         }
-        if case .committed = result { metrics.messages.increment() }
-        return result.response
+        switch result {
+        case .committed(_, let response):
+            metrics.messages.increment()
+            return response
+        case .replayed(let stored):
+            return try await replayedPost(stored, roomId: caller.roomId)
+        }
+    }
+
+    /// The first answer to a post, for a retry: rebuilt from the event the request table
+    /// points to (a message is stored once), or the whole answer an older server stored.
+    private func replayedPost(_ stored: Data, roomId: String) async throws -> Data {
+        guard let answer = try? WireCoding.decoder().decode(StoredMessageAnswer.self, from: stored) else { return stored }
+        let events = try await ledger.store.events(roomId: roomId, after: answer.messageSeq - 1, limit: 1)
+        guard let event = events.first, event.seq == answer.messageSeq, case .message(let message) = event.kind else {
+            throw StoreError.corrupt("the message event \(answer.messageSeq) of room \(roomId) is missing")
+        }
+        return try WireCoding.encoder().encode(PostMessageResponse(message: message))
     }
 
     /// Raises or lowers the caller's own hand; raising a raised hand changes nothing.

@@ -105,7 +105,7 @@ extension SessionService {
     private func settled(_ claim: SeatClaim, seatId: String, token: String, roomId: String) async throws -> Data {
         guard let state = try await ledger.state(roomId: roomId), let seat = state.participant(seatId) else { throw APIError.claimNotFound }
         let join = JoinResponse(
-            token: token, participant: seat, room: state.room, state: state, cursor: Cursor.make(state.seq), pollTimeout: config.pollTimeoutCap)
+            token: token, participant: seat, room: state.room, state: state.sent(to: Viewer(participantId: seat.id, role: seat.role)), cursor: Cursor.make(state.seq), pollTimeout: config.pollTimeoutCap)
         return try encode(SeatClaimAnswer(status: claim.status, expiresAt: claim.expiresAt, join: join))
     }
 

@@ -128,7 +128,7 @@ extension SessionService {
         let at = time
         let limit = limited
             ? CommitLimit(key: endpoint + ":" + caller.participantId, burst: config.engageBurst, refillSeconds: config.engageRefillSeconds, now: at)
-            : nil
+            : expertLimit(caller, at: at)
         let result = try await ledger.commit(
             roomId: caller.roomId, idempotency: IdempotencyKey(participantId: caller.participantId, key: endpoint + ":" + clientId), limit: limit
         ) { state in

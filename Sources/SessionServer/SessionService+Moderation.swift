@@ -25,7 +25,7 @@ extension SessionService {
         }
         let secret = claimSecret
         let idempotency = try request.clientId.map { IdempotencyKey(participantId: caller.participantId, key: "moderation:\(action.rawValue):" + (try validClientId($0))) }
-        let result = try await ledger.commit(roomId: caller.roomId, idempotency: idempotency) { state in
+        let result = try await ledger.commit(roomId: caller.roomId, idempotency: idempotency, limit: expertLimit(caller, at: at)) { state in
             let me = try Self.presentMember(caller, in: state)
             guard me.role == .expert else { throw APIError.expertOnly }
             let kinds = try Self.moderationEvents(action, request, by: me, in: state, message: target, at: at)

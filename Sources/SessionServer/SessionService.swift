@@ -106,9 +106,12 @@ final class SessionService: Sendable {
 
     /// Lets someone into a room by its join code; experts add the room's moderator key.
     func join(_ request: JoinRequest, address: String) async throws -> JoinAnswer {
-        if let wait = try await ledger.store.takeToken("join:" + address, burst: config.joinBurst, refillSeconds: config.joinRefillSeconds, now: now()) {
-            throw APIError.rateLimited(retryAfter: wait)
+        let joinKey = "join:" + address, asked = now()
+        var wait = ledger.backoff.penalty(joinKey, now: asked)
+        if wait == nil, let bucket = try await ledger.store.takeToken(joinKey, burst: config.joinBurst, refillSeconds: config.joinRefillSeconds, now: asked) {
+            wait = ledger.backoff.refused(joinKey, wait: bucket, now: asked)
         }
+        if let wait { throw APIError.rateLimited(retryAfter: wait) }
         let code = Secrets.normalizeCode(request.code)
         guard !code.isEmpty else { throw APIError.invalidField("code", "it is empty") }
         // The wrong-code budget of the whole server (shared through the store): while it is
@@ -158,7 +161,7 @@ final class SessionService: Sendable {
                 }
                 if !claimFailed {
                     let response = JoinResponse(
-                    token: token, participant: holder, room: state.room, state: state.seen(by: Viewer(participantId: holder.id, role: holder.role)),
+                    token: token, participant: holder, room: state.room, state: state.sent(to: Viewer(participantId: holder.id, role: holder.role)),
                         cursor: Cursor.make(state.seq), pollTimeout: pollTimeout)
                     return Decision(grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: holder.id), response: try WireCoding.encoder().encode(response))
                 }
@@ -173,7 +176,7 @@ final class SessionService: Sendable {
             var after = state
             after.apply(event)
             let response = JoinResponse(
-                token: token, participant: participant, room: state.room, state: after.seen(by: Viewer(participantId: participant.id, role: role)),
+                token: token, participant: participant, room: state.room, state: after.sent(to: Viewer(participantId: participant.id, role: role)),
                 cursor: Cursor.make(after.seq), pollTimeout: pollTimeout)
             return Decision(events: [event], grant: TokenGrant(tokenHash: Secrets.hash(token), participantId: participantId), response: try WireCoding.encoder().encode(response))
         }
@@ -206,13 +209,28 @@ final class SessionService: Sendable {
         guard let state = try await ledger.state(roomId: caller.roomId),
               let me = state.participant(caller.participantId)
         else { throw APIError.unauthorized }
-        // Privacy: the caller's own view (`RoomState.seen(by:)`), never the room's whole state.
-        return StateResponse(state: state.seen(by: Viewer(participantId: me.id, role: me.role)), cursor: Cursor.make(state.seq), participant: me)
+        // Privacy: the caller's own view (`RoomState.seen(by:)`), never the room's whole state;
+        // departed participants it does not refer to are paged (`participants(for:after:limit:)`).
+        return StateResponse(state: state.sent(to: Viewer(participantId: me.id, role: me.role)), cursor: Cursor.make(state.seq), participant: me)
     }
 
     func messages(for caller: Credential, before: Int64?, limit: Int) async throws -> MessagesResponse {
         let page = try await ledger.store.messages(roomId: caller.roomId, before: before ?? Int64.max, limit: limit)
-        return MessagesResponse(messages: page.messages, hasMore: page.hasMore)
+        // The authors come along: the caller's state may not name those who left long ago.
+        let state = try await ledger.state(roomId: caller.roomId)
+        let ids = Set(page.messages.map(\.authorId))
+        let authors = state?.participants.filter { ids.contains($0.id) } ?? []
+        return MessagesResponse(messages: page.messages, hasMore: page.hasMore, authors: authors)
+    }
+
+    /// Everyone who ever joined, in join order, from the `after`th on: the rest of the
+    /// roster that states sent to clients leave out (`RoomState.withoutAbsentees`).
+    func participants(for caller: Credential, after: Int, limit: Int) async throws -> ParticipantsResponse {
+        guard let state = try await ledger.state(roomId: caller.roomId) else { throw APIError.unauthorized }
+        let all = state.participants
+        let start = min(after, all.count)
+        let end = min(start + limit, all.count)
+        return ParticipantsResponse(participants: Array(all[start..<end]), next: end < all.count ? end : nil)
     }
 
     /// The long-poll: events after `cursor`, at once or when the next one is committed.

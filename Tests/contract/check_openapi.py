@@ -581,6 +581,18 @@ class Session:
         self.room("history with before=-1", "GET", "messages", karim, query={"before": -1}, expect=400,
                   code="invalid_before")
         self.room("history without a token", "GET", "messages", None, expect=401, code="unauthorized")
+        self.check("history names the authors of its messages",
+                   {m["authorId"] for m in page["messages"]} <= {a["id"] for a in page.get("authors", [])}, str(page)[:200])
+        answer = self.room("participants, first page", "GET", "participants", karim, query={"limit": 2}, expect=200)
+        first = self.must(answer, 200, "reading participants")
+        self.check("participants page of 2 says where the next starts", len(first["participants"]) == 2 and first.get("next") == 2,
+                   str(first)[:200])
+        answer = self.room("participants, the rest", "GET", "participants", karim, query={"after": 2}, expect=200)
+        rest = self.must(answer, 200, "reading the other participants")
+        self.check("the last participants page has no next", "next" not in rest and len(rest["participants"]) >= 1, str(rest)[:200])
+        self.room("participants with after=-1", "GET", "participants", karim, query={"after": -1}, expect=400, code="invalid_after")
+        self.room("participants with limit=501", "GET", "participants", karim, query={"limit": 501}, expect=400, code="invalid_limit")
+        self.room("participants without a token", "GET", "participants", None, expect=401, code="unauthorized")
 
     def reports(self) -> None:
         karim, sarah = self.token("Karim"), self.token("Sarah")

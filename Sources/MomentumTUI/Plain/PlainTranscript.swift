@@ -38,7 +38,28 @@ struct PlainTranscript {
     mutating func show(_ events: [RoomEvent], in state: RoomState) -> [String] {
         self.state = state
         if let id = me?.id { me = state.participant(id) }
-        return events.compactMap { sentence(for: $0, in: state) }
+        // One person's hand changes one after another in a batch are one sentence, the last
+        // change with how many there were: a line read aloud cannot be taken back later.
+        var lines: [String] = []
+        var index = 0
+        while index < events.count {
+            var run = 1
+            if let who = Self.ownHandChange(events[index]) {
+                while index + run < events.count, Self.ownHandChange(events[index + run]) == who { run += 1 }
+            }
+            if let sentence = sentence(for: events[index + run - 1], in: state) {
+                lines.append(run > 1 ? sentence + " " + strings.repeatedTimesSpoken(run) : sentence)
+            }
+            index += run
+        }
+        return lines
+    }
+
+    /// Whose hand an event raises or lowers, when its owner did it.
+    private static func ownHandChange(_ event: RoomEvent) -> String? {
+        if case .handRaised(let id) = event.kind { return id }
+        if case .handLowered(let id) = event.kind, event.actor == nil || event.actor == id { return id }
+        return nil
     }
 
     /// What a change of connection says; errors go to standard error.

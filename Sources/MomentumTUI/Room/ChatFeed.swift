@@ -41,6 +41,10 @@ struct ChatFeed {
     private(set) var historyExhausted = false
     /// A fetch of older messages is on its way.
     private(set) var historyRequested = false
+    /// The last hand-change line, which the next change by the same person may update.
+    var lastHandLine: RepeatedLine?
+    /// Numbers hand-change lines, so that each has an id of its own.
+    var handLineSerial = 0
 
     init(newLinesLabel: @escaping @Sendable (Int) -> String, unreadLabel: String) {
         log = TextLog(newLinesLabel: newLinesLabel)
@@ -92,6 +96,11 @@ struct ChatFeed {
     /// A line that is no message: someone arrived, the floor moved...
     mutating func system(_ line: LogLine) {
         log.append(line)
+    }
+
+    /// Replaces a line found by its id (a collapsed repeat).
+    mutating func replaceLine(id: String, with line: LogLine) {
+        log.replace(id: id, with: line)
     }
 
     /// After a join or a reload: the chat from the state's recent messages, under `welcome`.

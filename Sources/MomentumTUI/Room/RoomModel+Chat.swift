@@ -33,12 +33,12 @@ extension RoomModel {
             }
         case .left(let id): system(s.left(name(id)), at: event.at)
         case .removed(let id): system(s.removed(name(id)), at: event.at)
-        case .handRaised(let id): system(s.handRaised(name(id), state.handPlace(of: id) ?? 1), at: event.at)
+        case .handRaised(let id): handChange(id, s.handRaised(name(id), state.handPlace(of: id) ?? 1), at: event.at)
         case .handLowered(let id):
             if let actor = event.actor, actor != id {
                 system(s.handLoweredBy(name(id), name(actor)), at: event.at)
             } else {
-                system(s.handLowered(name(id)), at: event.at)
+                handChange(id, s.handLowered(name(id)), at: event.at)
             }
         case .allHandsLowered: system(event.actor.map { s.allHandsLoweredBy(name($0)) } ?? s.allHandsLowered, at: event.at)
         case .floor(let id?):
@@ -91,6 +91,7 @@ extension RoomModel {
     /// Older messages fetched for scrollback, put above what is there.
     mutating func prependHistory(_ page: MessagesResponse) {
         guard let state = room else { return }
+        for author in page.authors ?? [] where state.participant(author.id) == nil { historyAuthors[author.id] = author }
         // Inside the page, between messages of two days; before its first message only when
         // nothing is older; between the page and what was oldest when their days differ.
         let days = ChatDays(state: state, timeZone: timeZone)
@@ -146,7 +147,7 @@ extension RoomModel {
 
     /// The line of a message whose mention of me is already known (matched once per message).
     func line(for message: ChatMessage, in state: RoomState, mentioned: Bool) -> LogLine {
-        let author = state.participant(message.authorId)
+        let author = state.participant(message.authorId) ?? historyAuthors[message.authorId]
         var spans = [Span(clock(message.at) + " ", style: theme.dim)]
         let nameStyle = Style(foreground: RoomView.color(for: message.authorId, theme: theme), attributes: .bold)
         spans.append(Span(author?.name ?? "?", style: nameStyle))
@@ -180,7 +181,24 @@ extension RoomModel {
     mutating func systemLine(_ text: String, at date: Date) { system(text, at: date) }
 
     private mutating func system(_ text: String, at date: Date) {
-        chat.system(LogLine([Span(clock(date) + " ", style: theme.dim), Span(text, style: theme.dim.adding(.italic))], hangingIndent: 6))
+        chat.system(systemLine(text, at: date))
+    }
+
+    private func systemLine(_ text: String, at date: Date) -> LogLine {
+        Self.systemLine(text, clock: clock(date), theme: theme)
+    }
+
+    private static func systemLine(_ text: String, clock: String, theme: Theme) -> LogLine {
+        LogLine([Span(clock + " ", style: theme.dim), Span(text, style: theme.dim.adding(.italic))], hangingIndent: 6)
+    }
+
+    /// A hand raised or lowered by its owner: repeated changes update one line, with how
+    /// many there were ("Léa lève la main (×3)").
+    private mutating func handChange(_ participantId: String, _ text: String, at date: Date) {
+        let times = strings.repeatedTimes, clockText = clock(date), theme = self.theme
+        chat.handChanged(by: participantId, at: date) { count in
+            Self.systemLine(count > 1 ? text + " " + times(count) : text, clock: clockText, theme: theme)
+        }
     }
 
     func clock(_ date: Date) -> String { ClockText.format(date, timeZone: timeZone) }

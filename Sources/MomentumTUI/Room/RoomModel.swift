@@ -78,6 +78,9 @@ struct RoomModel {
     /// My name folded for matching mentions, once per name rather than once per message.
     private(set) var myNameKey: String?
     var room: RoomState?
+    /// Authors of older messages fetched for scrollback whom the room's state does not name
+    /// (they left long ago: states name present participants and those they refer to).
+    var historyAuthors: [String: Participant] = [:]
     var status: ConnectionStatus = .connecting
     var outbox = Outbox()
     var chat: ChatFeed

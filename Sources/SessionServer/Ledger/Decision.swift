@@ -11,6 +11,9 @@ struct Decision: Sendable {
     var revocationReason = "left"
     /// The JSON answer; stored with the idempotency key, if any, and replayed to retries.
     var response: Data
+    /// What is stored with the idempotency key instead of `response`, when the answer can be
+    /// rebuilt from the events (a posted message: `StoredMessageAnswer`).
+    var recorded: Data? = nil
 }
 
 enum CommitResult: Sendable {

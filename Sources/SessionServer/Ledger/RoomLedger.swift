@@ -16,14 +16,17 @@ final class RoomLedger: Sendable {
         let room: StoredRoom
         let state: Mutex<RoomState>
         let lock = AsyncLock()
+        /// What the room takes on disk and when it last moved (`RoomLedger+Usage`).
+        let usage: Mutex<RoomUsage>
 
-        init(room: StoredRoom, state: RoomState) {
+        init(room: StoredRoom, state: RoomState, usage: RoomUsage) {
             self.room = room
             self.state = Mutex(state)
+            self.usage = Mutex(usage)
         }
     }
 
-    private struct Index {
+    struct Index {
         var lines: [String: Line] = [:]
         var byCode: [String: String] = [:]
         /// Bearer token → who it belongs to; a grant never changes, revocation comes from the state.
@@ -31,7 +34,9 @@ final class RoomLedger: Sendable {
     }
 
     let store: any RoomStore
-    private let index = Mutex(Index())
+    /// Growing waits for callers who keep asking while refused (`RefusalBackoff`).
+    let backoff = RefusalBackoff()
+    let index = Mutex(Index())
     private let listener: CommitListener
     /// A snapshot of the state is kept with the batch that crosses a multiple of this.
     let snapshotEvery: Int64
@@ -52,10 +57,12 @@ final class RoomLedger: Sendable {
 
     private func load(_ room: StoredRoom) async throws -> Line {
         var state = try await store.latestSnapshot(roomId: room.info.id) ?? RoomState(room: room.info, agenda: room.agenda)
-        for event in try await store.allEvents(roomId: room.info.id, after: state.seq) {
+        let replayed = try await store.allEvents(roomId: room.info.id, after: state.seq)
+        for event in replayed {
             guard state.apply(event) == .applied else { throw StoreError.corrupt("event \(event.seq) of room \(room.info.id) is out of order") }
         }
-        let fresh = Line(room: room, state: state)
+        let usage = try await RoomUsage.read(room, lastReplayed: replayed.last, head: state.seq, from: store)
+        let fresh = Line(room: room, state: state, usage: usage)
         return index.withLock { index in
             if let existing = index.lines[room.info.id] { return existing }
             index.lines[room.info.id] = fresh
@@ -169,9 +176,11 @@ final class RoomLedger: Sendable {
             }
             if let limit, !limited {
                 limited = true
-                if let wait = try await store.takeToken(limit.key, burst: limit.burst, refillSeconds: limit.refillSeconds, now: limit.now) {
-                    throw APIError.rateLimited(retryAfter: wait)
+                var wait = backoff.penalty(limit.key, now: limit.now)
+                if wait == nil, let bucket = try await store.takeToken(limit.key, burst: limit.burst, refillSeconds: limit.refillSeconds, now: limit.now) {
+                    wait = backoff.refused(limit.key, wait: bucket, now: limit.now)
                 }
+                if let wait { throw APIError.rateLimited(retryAfter: wait) }
             }
             let slot = OutcomeSlot()
             do {
@@ -208,7 +217,7 @@ final class RoomLedger: Sendable {
         let nothingToWrite = decided.events.isEmpty && decided.grant == nil && decided.revokeParticipants.isEmpty
         if nothingToWrite && idempotency == nil { return (nil, result) }
         var batch = AppendBatch(roomId: roomId, after: state.seq, events: decided.events)
-        if let idempotency { batch.request = (idempotency, decided.response) }
+        if let idempotency { batch.request = (idempotency, decided.recorded ?? decided.response) }
         batch.grant = decided.grant
         if !decided.revokeParticipants.isEmpty { batch.revoke = (decided.revokeParticipants, decided.revocationReason) }
         let head = state.seq + Int64(decided.events.count)
@@ -256,5 +265,6 @@ final class RoomLedger: Sendable {
         line.state.withLock { state in
             for event in events { state.apply(event) }
         }
+        line.usage.withLock { $0.add(events) }
     }
 }

@@ -120,4 +120,23 @@ final class MemoryRoomStore: RoomStore {
     func shareActivity(_ seen: [String: [String: Date]]) async throws -> [String: [String: Date]] { seen }
 
     func close() async {}
+
+    func storedBytes(roomId: String) async throws -> Int64 {
+        let events = contents.withLock { $0.events[roomId] ?? [] }
+        let encoder = WireCoding.encoder()
+        return try events.reduce(0) { $0 + Int64(try encoder.encode($1).count) }
+    }
+
+    func deleteRoom(id: String) async throws -> Int {
+        contents.withLock { contents in
+            guard let room = contents.rooms.removeValue(forKey: id) else { return 0 }
+            contents.roomByCode[room.code] = nil
+            let count = contents.events.removeValue(forKey: id)?.count ?? 0
+            contents.messages[id] = nil
+            contents.snapshots[id] = nil
+            contents.requests[id] = nil
+            contents.credentials = contents.credentials.filter { $0.value.roomId != id }
+            return count
+        }
+    }
 }

@@ -26,9 +26,9 @@ extension PostgresRoomStore {
                 }
                 for page in stride(from: 0, to: rows.messages.count, by: 5_000) {
                     let slice = rows.messages[page..<min(rows.messages.count, page + 5_000)]
-                    let seqs = slice.map(\.seq), ids = slice.map(\.id), bodies = slice.map { text($0.body) }
+                    let seqs = slice.map(\.seq), ids = slice.map(\.id), deleted = slice.map(\.deleted)
                     try await connection.query(
-                        "INSERT INTO message (room_id, seq, id, body) SELECT \(id), s, i, b FROM UNNEST(\(seqs)::bigint[], \(ids)::text[], \(bodies)::text[]) AS t(s, i, b)",
+                        "INSERT INTO message (room_id, seq, id, deleted) SELECT \(id), s, i, d FROM UNNEST(\(seqs)::bigint[], \(ids)::text[], \(deleted)::boolean[]) AS t(s, i, d)",
                         logger: logger)
                 }
                 for token in rows.tokens {

@@ -51,10 +51,15 @@ extension PostgresRoomStore {
     func messages(roomId: String, before seq: Int64, limit: Int) async throws -> (messages: [ChatMessage], hasMore: Bool) {
         try await run {
             let rows = try await client.query(
-                "SELECT body FROM message WHERE room_id = \(roomId) AND seq < \(seq) ORDER BY seq DESC LIMIT \(limit + 1)", logger: logger)
+                """
+                SELECT event.body, message.deleted FROM message JOIN event ON event.room_id = message.room_id AND event.seq = message.seq
+                WHERE message.room_id = \(roomId) AND message.seq < \(seq) ORDER BY message.seq DESC LIMIT \(limit + 1)
+                """, logger: logger)
             let decoder = WireCoding.decoder()
             var page: [ChatMessage] = []
-            for try await (body) in rows.decode(String.self) { page.append(try decoder.decode(ChatMessage.self, from: Data(body.utf8))) }
+            for try await (body, deleted) in rows.decode((String, Bool).self) {
+                page.append(try StoredMessage.decode(event: Data(body.utf8), deleted: deleted, decoder: decoder))
+            }
             let more = page.count > limit
             return (Array(page.prefix(limit).reversed()), more)
         }
@@ -62,8 +67,14 @@ extension PostgresRoomStore {
 
     func message(roomId: String, id: String) async throws -> ChatMessage? {
         try await run {
-            let rows = try await client.query("SELECT body FROM message WHERE room_id = \(roomId) AND id = \(id)", logger: logger)
-            for try await (body) in rows.decode(String.self) { return try WireCoding.decoder().decode(ChatMessage.self, from: Data(body.utf8)) }
+            let rows = try await client.query(
+                """
+                SELECT event.body, message.deleted FROM message JOIN event ON event.room_id = message.room_id AND event.seq = message.seq
+                WHERE message.room_id = \(roomId) AND message.id = \(id)
+                """, logger: logger)
+            for try await (body, deleted) in rows.decode((String, Bool).self) {
+                return try StoredMessage.decode(event: Data(body.utf8), deleted: deleted, decoder: WireCoding.decoder())
+            }
             return nil
         }
     }

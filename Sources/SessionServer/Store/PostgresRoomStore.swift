@@ -165,15 +165,15 @@ final class PostgresRoomStore: RoomStore {
             return message
         }
         if !messages.isEmpty {
+            // An index into the events, which hold the messages (`StoredMessage`).
             let seqs = messages.map(\.seq), ids = messages.map(\.id)
-            let bodies = try messages.map { text(try encoder.encode($0)) }
             try await connection.query(
-                "INSERT INTO message (room_id, seq, id, body) SELECT \(roomId), s, i, b FROM UNNEST(\(seqs)::bigint[], \(ids)::text[], \(bodies)::text[]) AS t(s, i, b)",
+                "INSERT INTO message (room_id, seq, id) SELECT \(roomId), s, i FROM UNNEST(\(seqs)::bigint[], \(ids)::text[]) AS t(s, i)",
                 logger: logger)
         }
         for event in batch.events {
             if case .messageDeleted(let messageId) = event.kind {
-                try await markDeleted(messageId, roomId: roomId, connection, logger)
+                try await connection.query("UPDATE message SET deleted = true WHERE room_id = \(roomId) AND id = \(messageId)", logger: logger)
             }
         }
         if let grant = batch.grant {
@@ -195,18 +195,6 @@ final class PostgresRoomStore: RoomStore {
             // Sent when the transaction commits, never before: a wake-up for every server's hub.
             try await connection.query("SELECT pg_notify(\(channel), \(roomId))", logger: logger)
         }
-    }
-
-    private static func markDeleted(_ messageId: String, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        let rows = try await connection.query("SELECT body FROM message WHERE room_id = \(roomId) AND id = \(messageId)", logger: logger)
-        var found: String?
-        for try await (body) in rows.decode(String.self) { found = body }
-        guard let found else { return }
-        var message = try WireCoding.decoder().decode(ChatMessage.self, from: Data(found.utf8))
-        message.deleted = true
-        message.text = ""
-        let body = text(try WireCoding.encoder().encode(message))
-        try await connection.query("UPDATE message SET body = \(body) WHERE room_id = \(roomId) AND id = \(messageId)", logger: logger)
     }
 
     // MARK: Errors

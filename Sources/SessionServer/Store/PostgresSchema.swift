@@ -80,6 +80,17 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // A message was stored three times (its event, the message table, the answer kept for
+        // its clientId): now once, in its event (`StoredMessage`, `StoredMessageAnswer`).
+        (3, "messages stored once", [
+            "ALTER TABLE message ADD COLUMN deleted boolean NOT NULL DEFAULT false",
+            "UPDATE message SET deleted = COALESCE((body::jsonb ->> 'deleted')::boolean, false)",
+            "ALTER TABLE message DROP COLUMN body",
+            """
+            UPDATE request SET response = json_build_object('messageSeq', (response::jsonb -> 'message' ->> 'seq')::bigint)::text
+            WHERE key LIKE 'message:%' AND response::jsonb ? 'message'
+            """,
+        ]),
     ]
 
     /// The newest version this build knows.

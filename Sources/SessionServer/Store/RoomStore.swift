@@ -152,6 +152,11 @@ protocol RoomStore: Sendable {
     func shareActivity(_ seen: [String: [String: Date]]) async throws -> [String: [String: Date]]
 
     func close() async
+
+    /// Bytes of the room's stored events (their JSON bodies), for the room quota and /metrics.
+    func storedBytes(roomId: String) async throws -> Int64
+    /// Deletes the room and everything stored with it (retention); answers how many events went.
+    func deleteRoom(id: String) async throws -> Int
 }
 
 extension RoomStore {

@@ -83,6 +83,9 @@ final class SQLiteRoomStore: RoomStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4-messages-stored-once") { db in
+            try storeMessagesOnce(db)
+        }
         return migrator
     }
 
@@ -174,7 +177,7 @@ final class SQLiteRoomStore: RoomStore {
             }
             for event in batch.events {
                 try db.execute(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, event.seq, try encoder.encode(event)])
-                try Self.index(event, roomId: roomId, db: db, encoder: encoder)
+                try Self.index(event, roomId: roomId, db: db)
             }
             if let grant = batch.grant {
                 try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, roomId, grant.participantId])
@@ -192,19 +195,13 @@ final class SQLiteRoomStore: RoomStore {
     }
 
     /// Keeps the message table (history and deletion) in step with the events.
-    private static func index(_ event: RoomEvent, roomId: String, db: Database, encoder: JSONEncoder) throws {
+    private static func index(_ event: RoomEvent, roomId: String, db: Database) throws {
         switch event.kind {
         case .message(let message):
-            try db.execute(
-                sql: "INSERT INTO message (room_id, seq, id, body) VALUES (?, ?, ?, ?)",
-                arguments: [roomId, message.seq, message.id, try encoder.encode(message)])
+            // An index into the event, which holds the message (`StoredMessage`).
+            try db.execute(sql: "INSERT INTO message (room_id, seq, id) VALUES (?, ?, ?)", arguments: [roomId, message.seq, message.id])
         case .messageDeleted(let messageId):
-            if let body = try Data.fetchOne(db, sql: "SELECT body FROM message WHERE room_id = ? AND id = ?", arguments: [roomId, messageId]) {
-                var message = try WireCoding.decoder().decode(ChatMessage.self, from: body)
-                message.deleted = true
-                message.text = ""
-                try db.execute(sql: "UPDATE message SET body = ? WHERE room_id = ? AND id = ?", arguments: [try encoder.encode(message), roomId, messageId])
-            }
+            try db.execute(sql: "UPDATE message SET deleted = 1 WHERE room_id = ? AND id = ?", arguments: [roomId, messageId])
         case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused,
                  .questionAsked, .questionAnswered, .pollOpened, .pollVoted, .pollClosed, .pollRevealed, .signal, .signalsCleared,
                  .reaction, .hidden, .unknown, .timer, .dayClosed:
@@ -244,19 +241,30 @@ final class SQLiteRoomStore: RoomStore {
     }
 
     func messages(roomId: String, before seq: Int64, limit: Int) async throws -> (messages: [ChatMessage], hasMore: Bool) {
-        let bodies = try await pool.read { db in
-            try Data.fetchAll(db, sql: "SELECT body FROM message WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?", arguments: [roomId, seq, limit + 1])
+        let rows = try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT event.body, message.deleted FROM message JOIN event ON event.room_id = message.room_id AND event.seq = message.seq
+                    WHERE message.room_id = ? AND message.seq < ? ORDER BY message.seq DESC LIMIT ?
+                    """, arguments: [roomId, seq, limit + 1]
+            ).map { (body: $0[0] as Data, deleted: $0[1] as Bool) }
         }
         let decoder = WireCoding.decoder()
-        let page = try bodies.prefix(limit).map { try decoder.decode(ChatMessage.self, from: $0) }
-        return (page.reversed(), bodies.count > limit)
+        let page = try rows.prefix(limit).map { try StoredMessage.decode(event: $0.body, deleted: $0.deleted, decoder: decoder) }
+        return (page.reversed(), rows.count > limit)
     }
 
     func message(roomId: String, id: String) async throws -> ChatMessage? {
-        let body = try await pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT body FROM message WHERE room_id = ? AND id = ?", arguments: [roomId, id])
+        let row = try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: """
+                    SELECT event.body, message.deleted FROM message JOIN event ON event.room_id = message.room_id AND event.seq = message.seq
+                    WHERE message.room_id = ? AND message.id = ?
+                    """, arguments: [roomId, id]
+            ).map { (body: $0[0] as Data, deleted: $0[1] as Bool) }
         }
-        return try body.map { try WireCoding.decoder().decode(ChatMessage.self, from: $0) }
+        // Sendable values out of the read: GRDB's async read (its own thread), never a blocking one.
+        return try row.map { try StoredMessage.decode(event: $0.body, deleted: $0.deleted, decoder: WireCoding.decoder()) }
     }
 
     func changes() -> AsyncStream<String?> { AsyncStream { $0.finish() } }
