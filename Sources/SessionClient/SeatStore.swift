@@ -79,8 +79,28 @@ public final class SeatStore: Sendable {
     public func save(_ seat: SavedSeat, as key: String) {
         guard let data = try? JSONEncoder().encode(seat) else { return }
         let temporary = path(key) + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
+        // Written with write(2) into KEY.tmp itself, not with FileManager.createFile: that one
+        // writes atomically, into a hidden file of its own first, so a client killed in
+        // between left the newest seat (the message just typed) in a file `load` never reads.
+        guard Self.write(data, to: temporary) else { return }
         _ = rename(temporary, path(key))
+    }
+
+    /// Writes `data` to `file` (created 0600, or truncated); false when it could not.
+    private static func write(_ data: Data, to file: String) -> Bool {
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
     }
 
     public func remove(_ key: String) {
