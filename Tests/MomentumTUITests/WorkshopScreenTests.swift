@@ -81,7 +81,23 @@ struct WorkshopScreenTests {
         #expect(header.hasPrefix(" jour 1/2"), "\(header)")
         #expect(header.contains("(reste 50 min)"), "fewer words when room is short: \(header)")
         #expect(header.contains("⏱ 01:05"), "\(header)")
-        #expect(header.contains("▶ 09:30 Atelier pratique…"), "\(header)")
+        // The item's title takes what the workshop's title and the clock gave up.
+        #expect(header.contains("▶ 09:30 Atelier pratique : conc…"), "\(header)")
+        #expect(!header.contains("Les métiers"), "\(header)")
+    }
+
+    /// At 80x24 an item title of everyday length is whole: the workshop's title and the
+    /// clock give way to it (they were kept and the item cut to "Accueil et pré…").
+    @Test func anEverydayItemTitleIsWholeAt80Columns() {
+        var model = screen.joined(as: screen.karim, size: Size(width: 80, height: 24))
+        var room = model.room!
+        room.room.title = "Les métiers du numérique : découvrir, essayer, choisir"
+        room.agenda[1].title = "Accueil et présentations"
+        _ = model.update(.stream(.update(state: room, events: [], reloaded: true)))
+        let header = screen.rows(&model)[0]
+        #expect(DisplayWidth.of(header) == 80)
+        #expect(header.contains("▶ 09:30 Accueil et présentations (reste 50 min)"), "\(header)")
+        #expect(header.hasPrefix(" jour 1/2"), "\(header)")
     }
 
     @Test func theHeaderWakesEachSecondOnlyWhileATimerRuns() {

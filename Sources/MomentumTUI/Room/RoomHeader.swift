@@ -9,6 +9,11 @@ import Widgets
 struct RoomHeader {
     let model: RoomModel
 
+    /// Whether the current item's title is shown whole in `width` columns (or there is none).
+    func itemFits(width: Int) -> Bool {
+        layout(width: width, compact: false).itemWhole || layout(width: width, compact: true).itemWhole
+    }
+
     /// The bold part (title and day) and the rest, together at most `width` columns.
     func left(width: Int) -> (title: String, rest: String) {
         let full = layout(width: width, compact: false)
@@ -49,18 +54,10 @@ struct RoomHeader {
         let titleWidth = DisplayWidth.of(room.room.title), itemWidth = DisplayWidth.of(itemTitle)
         // A title cut to fewer columns than this says nothing: it is left out.
         func says(_ share: Int, _ whole: Int, least: Int) -> Bool { share >= whole || share >= least }
-        // The item first; then the workshop's title with " · " if it can say something.
-        var itemShare = min(itemWidth, max(0, width - core))
-        var titleShare = width - core - itemShare - 3
-        if !says(titleShare, titleWidth, least: 8), says(itemShare, itemWidth, least: 4) {
-            // Eight columns of title if the item keeps twelve (or all of itself).
-            let wanted = min(titleWidth, 8) - titleShare
-            if wanted > 0, itemShare - wanted >= min(itemWidth, 12) {
-                itemShare -= wanted
-                titleShare += wanted
-            }
-        }
-        titleShare = max(0, titleShare)
+        // The item whole first (it says what is happening now); then the workshop's title,
+        // with " · ", in what is left, if that can say something.
+        let itemShare = min(itemWidth, max(0, width - core))
+        let titleShare = max(0, width - core - itemShare - 3)
         let showsTitle = titleWidth > 0 && says(min(titleShare, titleWidth), titleWidth, least: 8)
         let title = showsTitle ? " " + Text.truncate(room.room.title, to: titleShare, ellipsis: ellipsis) + " · " + day : " " + day
         let shownItem = says(itemShare, itemWidth, least: 4) ? Text.truncate(itemTitle, to: itemShare, ellipsis: ellipsis) : ""

@@ -233,12 +233,16 @@ enum RoomView {
         // A locked room says so next to the connection: nobody new can come in.
         let locked = model.room?.locked == true ? s.lockedBadge + "  " : ""
         let timer = model.timerBadge.map { $0 + "  " } ?? ""
-        // Below 80 columns the clock gives way to the item: every chat line has its time.
-        let clock = rect.width >= 80 ? "  " + model.clock(model.now) : ""
-        let right = timer + expertCounts(model) + locked + status + clock + " "
+        // The clock gives way to the current item's title (every chat line has its time):
+        // it shows from 80 columns, and only when the item's title still fits whole.
+        let header = RoomHeader(model: model)
+        let fixed = timer + expertCounts(model) + locked + status
+        let clock = "  " + model.clock(model.now)
+        let withClock = rect.width >= 80 && header.itemFits(width: rect.width - DisplayWidth.of(fixed + clock + " ") - 2)
+        let right = fixed + (withClock ? clock : "") + " "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(right, x: rect.maxX - rightWidth, y: rect.y, style: theme.statusBar, clip: rect)
-        let line = RoomHeader(model: model).left(width: rect.width - rightWidth - 2)
+        let line = header.left(width: rect.width - rightWidth - 2)
         buffer.write(line.title, x: rect.x, y: rect.y, style: theme.statusBar.adding(.bold), clip: rect)
         buffer.write(line.rest, x: rect.x + DisplayWidth.of(line.title), y: rect.y, style: theme.statusBar, clip: rect)
     }
