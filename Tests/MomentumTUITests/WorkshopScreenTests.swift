@@ -70,11 +70,7 @@ struct WorkshopScreenTests {
     }
 
     @Test func aLongItemTitleIsCutButTheDayAndTimeLeftStay() {
-        var model = screen.joined(as: screen.sarah, size: Size(width: 80, height: 24))
-        var room = model.room!
-        room.room.title = "Les métiers du numérique : découvrir, essayer, choisir"
-        room.agenda[1].title = "Atelier pratique : concevoir la maquette d'une application de covoiturage"
-        _ = model.update(.stream(.update(state: room, events: [], reloaded: true)))
+        var model = at80Columns(as: screen.sarah, item: "Atelier pratique : concevoir la maquette d'une application de covoiturage")
         apply(.timer(.started, running(65, from: model.now)), by: screen.sarah.id, at: model.now, to: &model)
         let header = screen.rows(&model)[0]
         #expect(DisplayWidth.of(header) == 80)
@@ -86,14 +82,20 @@ struct WorkshopScreenTests {
         #expect(!header.contains("Les métiers"), "\(header)")
     }
 
+    /// A room at 80x24 with a long workshop title and `item` as the current item's title.
+    private func at80Columns(as person: Participant, item: String) -> RoomModel {
+        var model = screen.joined(as: person, size: Size(width: 80, height: 24))
+        var room = model.room!
+        room.room.title = "Les métiers du numérique : découvrir, essayer, choisir"
+        room.agenda[1].title = item
+        _ = model.update(.stream(.update(state: room, events: [], reloaded: true)))
+        return model
+    }
+
     /// At 80x24 an item title of everyday length is whole: the workshop's title and the
     /// clock give way to it (they were kept and the item cut to "Accueil et pré…").
     @Test func anEverydayItemTitleIsWholeAt80Columns() {
-        var model = screen.joined(as: screen.karim, size: Size(width: 80, height: 24))
-        var room = model.room!
-        room.room.title = "Les métiers du numérique : découvrir, essayer, choisir"
-        room.agenda[1].title = "Accueil et présentations"
-        _ = model.update(.stream(.update(state: room, events: [], reloaded: true)))
+        var model = at80Columns(as: screen.karim, item: "Accueil et présentations")
         let header = screen.rows(&model)[0]
         #expect(DisplayWidth.of(header) == 80)
         #expect(header.contains("▶ 09:30 Accueil et présentations (reste 50 min)"), "\(header)")
