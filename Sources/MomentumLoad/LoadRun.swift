@@ -15,6 +15,8 @@ final class LoadRun {
     let churn: Double
     /// Reconnections made on purpose (churn), not counted as errors.
     private(set) var reconnections = 0
+    /// Poll answers received, to tell when the room has settled before measuring.
+    private var answers = 0
     private let epoll = load_epoll_create()
     private let timer = load_timer_create()
     private var publishers: [Int32: Publisher] = [:]
@@ -84,6 +86,7 @@ final class LoadRun {
         while let (response, used) = Wire.parse(member.buffer) {
             member.buffer.removeFirst(used)
             let now = Nanos.elapsed
+            answers += 1
             guard let texts = target.received(response, by: member) else { count("poll \(response.status)"); continue }
             for text in texts { deliver(text, to: member, at: now) }
             if !Sockets.send(member.fd, target.pollRequest(member)) { reconnect(member, "write"); return }
@@ -164,8 +167,16 @@ final class LoadRun {
     /// an idle run), then drains for `drain` seconds.
     func run(drain: Double = 3, onMeasuredStart: () -> Void = {}, onMeasuredEnd: () -> Void = {}) {
         for member in members { connect(member) }
-        // Let every poll park before the clock starts.
-        pump(until: Nanos.elapsed + 2_000_000_000)
+        // Let every poll park before the clock starts: until no answer came for a second
+        // (members joined minutes before they first poll have their presence to settle, a
+        // commit and an answer to their room each), 2 s at least, 120 s at most.
+        let settleStart = Nanos.elapsed
+        var seen = answers
+        while Nanos.elapsed < settleStart + 120_000_000_000 {
+            pump(until: Nanos.elapsed + 1_000_000_000)
+            if answers == seen, Nanos.elapsed - settleStart >= 2_000_000_000 { break }
+            seen = answers
+        }
         onMeasuredStart()
         start = Nanos.elapsed
         let end = start + UInt64(duration * 1e9)
