@@ -143,7 +143,8 @@ public final class SeatStore: Sendable {
 
     private func prune() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in names where name.hasSuffix(".json") || name.hasSuffix(".lock") {
+        // A leftover KEY.tmp too: `load` takes a complete one first, and an old seat must not come back.
+        for name in names where name.hasSuffix(".json") || name.hasSuffix(".lock") || name.hasSuffix(".json.tmp") {
             let file = directory + "/" + name
             let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
             if let modified, Date().timeIntervalSince(modified) > Self.maxAge { try? FileManager.default.removeItem(atPath: file) }

@@ -58,9 +58,13 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var messages: [ChatMessage]
     /// Where the next page starts (`before` of the next request); absent at the start of the room.
     public var nextBefore: Int64?
+    /// The authors of these messages: a state sent to a client may not name those who left
+    /// long ago (as in `MessagesResponse`).
+    public var authors: [Participant]?
 
-    public init(messages: [ChatMessage], nextBefore: Int64?) {
+    public init(messages: [ChatMessage], nextBefore: Int64?, authors: [Participant]? = nil) {
         self.messages = messages
         self.nextBefore = nextBefore
+        self.authors = authors
     }
 }

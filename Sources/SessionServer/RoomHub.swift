@@ -66,8 +66,7 @@ final class RoomHub: Sendable {
         var waiterId: UInt64
         var roomId: String
 
-        static func < (a: Deadline, b: Deadline) -> Bool { a.instant < b.instant }
-        static func == (a: Deadline, b: Deadline) -> Bool { a.instant == b.instant && a.waiterId == b.waiterId }
+        static func < (a: Deadline, b: Deadline) -> Bool { (a.instant, a.waiterId) < (b.instant, b.waiterId) }
     }
 
     private struct State {

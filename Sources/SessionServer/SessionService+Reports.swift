@@ -51,6 +51,15 @@ extension SessionService {
     /// Messages holding `query` (case, accents and width ignored), newest first, from
     /// before the event `before`; deleted messages are never found.
     func search(for reader: Reader, query: String, before: Int64?, limit: Int) async throws -> SearchResponse {
+        let (messages, nextBefore) = try await matches(for: reader, query: query, before: before, limit: limit)
+        // The authors come along, as with history pages: the reader's state may not name them.
+        let ids = Set(messages.map(\.authorId))
+        let authors = try await ledger.state(roomId: reader.roomId)?.participants.filter { ids.contains($0.id) } ?? []
+        return SearchResponse(messages: messages, nextBefore: nextBefore, authors: authors)
+    }
+
+    /// The matching messages, newest first, and where the next page starts.
+    private func matches(for reader: Reader, query: String, before: Int64?, limit: Int) async throws -> ([ChatMessage], Int64?) {
         try await takeReportToken(reader)
         let folded = SearchText.fold(query)
         var cursor = before ?? Int64.max
@@ -63,13 +72,13 @@ extension SessionService {
                 found.append(message)
                 if found.count == limit {
                     let more = index < newestFirst.count - 1 || page.hasMore
-                    return SearchResponse(messages: found, nextBefore: more ? message.seq : nil)
+                    return (found, more ? message.seq : nil)
                 }
             }
             scanned += page.messages.count
-            guard page.hasMore, let oldest = page.messages.first?.seq else { return SearchResponse(messages: found, nextBefore: nil) }
+            guard page.hasMore, let oldest = page.messages.first?.seq else { return (found, nil) }
             cursor = oldest
-            if scanned >= Self.searchScanMax { return SearchResponse(messages: found, nextBefore: cursor) }
+            if scanned >= Self.searchScanMax { return (found, cursor) }
         }
     }
 

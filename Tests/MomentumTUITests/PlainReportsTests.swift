@@ -40,6 +40,18 @@ struct PlainReportsTests {
         #expect(said.count == 2 && said[1].contains("Chloé") && said[1].contains("l'École du web"), "\(said)")
     }
 
+    /// A result's author who left long ago is named from the page's authors (the state sent
+    /// to a client no longer names them), and a result out of the chat's order says no day.
+    @Test func aSearchResultNamesItsDepartedAuthorAndSaysNoDay() {
+        var model = joined(as: base.karim)
+        _ = type("/chercher ecole", into: &model)
+        let gone = Participant(id: "p_gone", name: "Dominique", role: .learner, presence: .offline, joinedAt: RoomScreenTests.at)
+        let found = ChatMessage(id: "m3", seq: 3, authorId: gone.id, text: "Ma première école", at: RoomScreenTests.at)
+        let said = lines(model.update(.report(.search(query: "ecole", SearchResponse(messages: [found], nextBefore: nil, authors: [gone])))))
+        #expect(said.count == 2 && said[1].contains("Dominique : Ma première école"), "\(said)")
+        #expect(!said.joined().contains("Jour"), "\(said)")
+    }
+
     @Test func theRegisterAndTheExportAreSentences() {
         var model = joined(as: base.sarah)
         #expect(requests(type("/presences", into: &model)) == [.fetchReport(.attendance)])

@@ -10,7 +10,7 @@ extension PlainTranscript {
         case .search(let query, let page):
             guard let state else { return [] }
             let more = page.nextBefore.map { r.plainMoreMatches(query, $0) }
-            return [plain(r.plainMatches(page.messages.count, safe(query)))] + page.messages.map { line(for: $0, in: state) } + (more.map { [plain($0)] } ?? [])
+            return [plain(r.plainMatches(page.messages.count, safe(query)))] + page.messages.map { line(for: $0, in: state, authors: page.authors ?? [], withDay: false) } + (more.map { [plain($0)] } ?? [])
         case .attendance(let register):
             let zone = TimeZone(identifier: register.timeZone) ?? .current
             guard let day = register.rows.last?.date else { return [plain(r.noRows)] }

@@ -99,14 +99,16 @@ struct PlainTranscript {
         return items + (timer.map { [$0] } ?? []) + over
     }
 
-    func line(for message: ChatMessage, in state: RoomState) -> String {
-        let author = state.participant(message.authorId).map { safe($0.name) } ?? "?"
+    /// `authors`: names the state may not hold (a search page's authors who left long ago).
+    /// `withDay: false` for a line out of the chat's order (a search result): no day sentence.
+    func line(for message: ChatMessage, in state: RoomState, authors: [Participant] = [], withDay: Bool = true) -> String {
+        let author = (state.participant(message.authorId) ?? authors.first { $0.id == message.authorId }).map { safe($0.name) } ?? "?"
         let text = message.deleted ? strings.messageDeleted : safe(message.text, keepNewlines: true)
         // A message of several lines: its lines after the first indented, so they read as one.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // A message that starts a day says the day first: "Jour 2, mardi 3 décembre."
         let days = ChatDays(state: state, timeZone: .current)
-        let day = days.start(of: message, after: days.previous(of: message)).map { strings.workshop.plainDay($0.day, $0.date) + "\n" } ?? ""
+        let day = !withDay ? "" : days.start(of: message, after: days.previous(of: message)).map { strings.workshop.plainDay($0.day, $0.date) + "\n" } ?? ""
         return day + "\(clock(message.at)) \(author) : \(lines.first ?? "")" + lines.dropFirst().map { "\n    " + $0 }.joined()
     }
 

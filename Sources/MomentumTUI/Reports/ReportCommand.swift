@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import SessionClient
+import SessionModel
 
 /// What `momentum attendance` and `momentum export` share: the server's address, the
 /// language, one request through curl, and writing the file.
@@ -37,7 +39,10 @@ enum ReportCommand {
     /// Writes `text` to `path` ("-" for standard output) and says so on standard error.
     static func write(_ text: String, to path: String, rows: Int?, language: Language) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // Others' words on a terminal: escape sequences become visible placeholders, as
+            // everywhere the client draws (a file or a pipe gets the text as it is).
+            let shown = isatty(STDOUT_FILENO) == 1 ? TextSanitizer.displaySafe(text, keepNewlines: true) : text
+            FileHandle.standardOutput.write(Data(shown.utf8))
             return
         }
         do {
