@@ -1,5 +1,6 @@
 public import Foundation
 import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 public import SessionModel
@@ -100,11 +101,12 @@ public final class SessionServer: Sendable {
         let book = ConnectionBook(limits: .init(
             total: DescriptorLimit.connections(), perAddress: config.connectionsPerAddress,
             exempt: ClientAddress(trustedProxies: config.trustedProxies).trustedProxies))
-        let timeouts = ConnectionGuard.Timeouts(idle: .milliseconds(Int64(config.idleTimeout * 1000)), body: .milliseconds(Int64(config.bodyTimeout * 1000)))
-        let logger = service.logger
+        let timeouts = HTTPConnection.Timeouts(idle: .milliseconds(Int64(config.idleTimeout * 1000)), body: .milliseconds(Int64(config.bodyTimeout * 1000)))
+        let responder = Routes(service: service).build().buildResponder()
+        let shared = HTTPConnection.Shared(fastPath: fastPath, responder: responder, book: book, timeouts: timeouts, logger: service.logger)
         let app = Application(
-            router: Routes(service: service).build(),
-            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(book: book, timeouts: timeouts, logger: logger)] + (fastPath.map { [LongPollHandler(fastPath: $0)] } ?? []))),
+            responder: responder,
+            server: HTTPServerBuilder { _ in HTTPConnectionChannel(shared: shared) },
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "momentum"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: service.logger)

@@ -7,15 +7,16 @@ public enum RawHTTP {
     /// two-thread pool they would stall the in-process server that must answer them.
     /// `source` is the local address to send from: any of 127.0.0.0/8 is this machine, so one
     /// test plays many clients.
-    public static func exchange(port: Int, _ bytes: [UInt8], seconds: Int = 10, from source: String? = nil) async throws -> String {
+    /// `halfClose` shuts the socket's sending side once `bytes` are sent.
+    public static func exchange(port: Int, _ bytes: [UInt8], seconds: Int = 10, from source: String? = nil, halfClose: Bool = false) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try blockingExchange(port: port, bytes, seconds: seconds, source: source) })
+                continuation.resume(with: Result { try blockingExchange(port: port, bytes, seconds: seconds, source: source, halfClose: halfClose) })
             }
         }
     }
 
-    private static func blockingExchange(port: Int, _ bytes: [UInt8], seconds: Int, source: String?) throws -> String {
+    private static func blockingExchange(port: Int, _ bytes: [UInt8], seconds: Int, source: String?, halfClose: Bool) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestFailure("no socket") }
         defer { close(fd) }
@@ -39,6 +40,7 @@ public enum RawHTTP {
         }
         guard connected else { throw TestFailure("cannot connect to port \(port)") }
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, bytes.count) }
+        if halfClose { shutdown(fd, Int32(SHUT_WR)) }
         var answer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
