@@ -17,10 +17,16 @@ final class ConnectionBook: Sendable {
     }
 
     enum Admission {
-        case admitted
+        case admitted(Ticket)
         /// Admitted, after closing this idle connection to make room.
-        case admittedAfterClosing(any Channel)
+        case admittedAfterClosing(Ticket, any Channel)
         case refused(Reason)
+    }
+
+    /// An admitted connection's idleness, which it sets without the book's lock (twice per
+    /// request): when it last became idle, on the book's clock, or 0 while busy.
+    final class Ticket: Sendable {
+        fileprivate let idleSince = Atomic<UInt64>(0)
     }
 
     enum Reason: String {
@@ -31,15 +37,16 @@ final class ConnectionBook: Sendable {
     private struct Entry {
         var address: String
         var channel: any Channel
-        /// When the connection last became idle (no request in progress); nil while busy.
-        var idleSince: UInt64?
+        var ticket: Ticket
     }
 
     private struct State {
         var entries: [ObjectIdentifier: Entry] = [:]
         var perAddress: [String: Int] = [:]
-        var idleClock: UInt64 = 0
     }
+
+    /// Orders the moments connections became idle.
+    private let idleClock = Atomic<UInt64>(0)
 
     let limits: Limits
     private let state = Mutex(State())
@@ -58,29 +65,26 @@ final class ConnectionBook: Sendable {
             if state.entries.count >= limits.total {
                 // The connection idle the longest makes room; a busy one (a parked poll, a
                 // request being read) is never closed for a newcomer.
-                guard let oldest = state.entries.filter({ $0.value.idleSince != nil }).min(by: { $0.value.idleSince! < $1.value.idleSince! }) else {
+                let idle = state.entries.compactMap { entry -> (key: ObjectIdentifier, value: Entry, since: UInt64)? in
+                    let since = entry.value.ticket.idleSince.load(ordering: .relaxed)
+                    return since == 0 ? nil : (entry.key, entry.value, since)
+                }
+                guard let oldest = idle.min(by: { $0.since < $1.since }) else {
                     return .refused(.full)
                 }
                 Self.remove(oldest.key, from: &state)
                 victim = oldest.value.channel
             }
-            state.idleClock += 1
-            state.entries[id] = Entry(address: address, channel: channel, idleSince: state.idleClock)
+            let ticket = Ticket()
+            setIdle(ticket, true)
+            state.entries[id] = Entry(address: address, channel: channel, ticket: ticket)
             state.perAddress[address] = fromAddress + 1
-            return victim.map { .admittedAfterClosing($0) } ?? .admitted
+            return victim.map { .admittedAfterClosing(ticket, $0) } ?? .admitted(ticket)
         }
     }
 
-    func setIdle(_ id: ObjectIdentifier, _ idle: Bool) {
-        state.withLock { state in
-            guard state.entries[id] != nil else { return }
-            if idle {
-                state.idleClock += 1
-                state.entries[id]?.idleSince = state.idleClock
-            } else {
-                state.entries[id]?.idleSince = nil
-            }
-        }
+    func setIdle(_ ticket: Ticket, _ idle: Bool) {
+        ticket.idleSince.store(idle ? idleClock.wrappingAdd(1, ordering: .relaxed).newValue : 0, ordering: .relaxed)
     }
 
     func close(_ id: ObjectIdentifier) {

@@ -21,34 +21,60 @@ struct LongPollFastPath: Sendable {
         var hold: Duration
     }
 
-    /// The poll, when `target` (path and query) and `authorization` ask for one in the plain
-    /// form a client sends; nil for anything unusual, left to the general path.
-    func request(target: String, authorization: String?) -> Request? {
-        guard let authorization, let token = bearerToken(authorization) else { return nil }
-        let (path, query) = splitTarget(target)
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        // "", "v1", "rooms", id, "events"
-        guard parts.count == 5, parts[0].isEmpty, parts[1] == "v1", parts[2] == "rooms", parts[4] == "events", !parts[3].isEmpty else { return nil }
-        var after: Int64?
-        var timeout: Int?
-        for pair in query.split(separator: "&") {
-            guard let equals = pair.firstIndex(of: "=") else { return nil }
-            let key = pair[..<equals], value = pair[pair.index(after: equals)...]
-            switch key {
-            case "after":
-                guard after == nil, let seq = Cursor.parse(String(value)) else { return nil }
-                after = seq
-            case "timeout":
-                guard timeout == nil, value.utf8.count <= 4, let seconds = Int(value), (0...3600).contains(seconds) else { return nil }
-                timeout = seconds
-            default:
-                // Escapes and other parameters: the router's own parser decides what they mean.
-                return nil
+    /// The poll `head` asks for, read from its bytes, when it has the plain form a client
+    /// sends: `GET /v1/rooms/{id}/events?after=c{seq}[&timeout={s}]` with a bearer token.
+    /// Nil for anything unusual (escapes, other parameters, a repeated one): the router's
+    /// own parser decides what those mean.
+    func request(_ head: RequestHead) -> Request? {
+        guard let authorization = head.authorization, let token = bearerToken(head.string(authorization)) else { return nil }
+        let parsed: (room: Range<Int>, after: Int64, timeout: Int?)? = head.bytes.withUnsafeReadableBytes { raw in
+            var i = head.target.lowerBound
+            let end = head.target.upperBound
+            func take(_ text: StaticString) -> Bool {
+                text.withUTF8Buffer { expected in
+                    guard i + expected.count <= end else { return false }
+                    for k in 0..<expected.count where raw[i + k] != expected[k] { return false }
+                    i += expected.count
+                    return true
+                }
             }
+            func number(max digits: Int) -> Int64? {
+                let start = i
+                var value: Int64 = 0
+                while i < end, raw[i] >= UInt8(ascii: "0"), raw[i] <= UInt8(ascii: "9"), i - start < digits {
+                    value = value * 10 + Int64(raw[i] - UInt8(ascii: "0"))
+                    i += 1
+                }
+                return i > start ? value : nil
+            }
+            guard take("/v1/rooms/") else { return nil }
+            let roomStart = i
+            while i < end, raw[i] != UInt8(ascii: "/") {
+                // An escape or anything but the id's own characters: the router decides.
+                guard isIdentifier(raw[i]) else { return nil }
+                i += 1
+            }
+            let room = roomStart..<i
+            guard !room.isEmpty, take("/events?") else { return nil }
+            var after: Int64?
+            var timeout: Int?
+            while true {
+                if after == nil, take("after=c"), let seq = number(max: 18) {
+                    after = seq
+                } else if timeout == nil, take("timeout="), let seconds = number(max: 4), seconds <= 3600 {
+                    timeout = Int(seconds)
+                } else {
+                    return nil
+                }
+                if i == end { break }
+                guard take("&") else { return nil }
+            }
+            guard let after else { return nil }
+            return (room, after, timeout)
         }
-        guard let after else { return nil }
+        guard let parsed else { return nil }
         let cap = service.config.pollTimeoutCap
-        return Request(roomId: String(parts[3]), token: token, after: after, hold: .seconds(max(0, min(timeout ?? cap, cap))))
+        return Request(roomId: head.string(parsed.room), token: token, after: parsed.after, hold: .seconds(max(0, min(parsed.timeout ?? cap, cap))))
     }
 
     enum Outcome {
@@ -85,10 +111,14 @@ struct LongPollFastPath: Sendable {
     func storeAnswer(roomId: String, after: Int64, for viewer: Viewer) async throws -> ByteBuffer {
         try await service.hub.storeAnswer(roomId: roomId, after: after, for: viewer)
     }
+}
 
-    private func splitTarget(_ target: String) -> (Substring, Substring) {
-        guard let mark = target.firstIndex(of: "?") else { return (target[...], "") }
-        return (target[..<mark], target[target.index(after: mark)...])
+/// Letters, digits, `_` and `-`: what room ids are made of.
+private func isIdentifier(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+         UInt8(ascii: "_"), UInt8(ascii: "-"): true
+    default: false
     }
 }
 

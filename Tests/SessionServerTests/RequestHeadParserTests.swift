@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 import Testing
 @testable import SessionServer
@@ -109,5 +110,42 @@ struct RequestHeadParserTests {
 
     @Test func theDateFieldIsIMFFixdate() {
         #expect(HTTPDate.format(784111777) == "Sun, 06 Nov 1994 08:49:37 GMT")
+    }
+}
+
+/// Which polls the event loop answers itself (`LongPollFastPath.request`): the plain form a
+/// client sends; anything else is the router's to judge.
+@Suite("Long-poll recognition")
+struct LongPollRecognitionTests {
+    func request(_ target: String, authorization: String = "Bearer t_abc") throws -> LongPollFastPath.Request? {
+        var config = ServerConfig(host: "127.0.0.1", port: 0, databasePath: ":memory:")
+        config.pollTimeoutCap = 25
+        let service = SessionService(store: MemoryRoomStore(), config: config, metrics: ServerMetrics(), logger: Logger(label: "test"))
+        let head = try #require(try RequestHeadParser.parse(ByteBuffer(string: "GET \(target) HTTP/1.1\r\nHost: h\r\nAuthorization: \(authorization)\r\n\r\n")))
+        return LongPollFastPath(service: service).request(head)
+    }
+
+    @Test func thePlainFormIsRecognised() throws {
+        let poll = try #require(try request("/v1/rooms/r_1-A/events?after=c42&timeout=10"))
+        #expect(poll.roomId == "r_1-A" && poll.token == "t_abc" && poll.after == 42 && poll.hold == .seconds(10))
+        let reordered = try #require(try request("/v1/rooms/r1/events?timeout=99&after=c0"))
+        #expect(reordered.after == 0 && reordered.hold == .seconds(25), "the hold is capped")
+        #expect(try request("/v1/rooms/r1/events?after=c7")?.hold == .seconds(25))
+    }
+
+    @Test(arguments: [
+        "/v1/rooms/r1/events", "/v1/rooms/r1/events?", "/v1/rooms//events?after=c1", "/v1/rooms/r%31/events?after=c1",
+        "/v1/rooms/r1/events?after=1", "/v1/rooms/r1/events?after=c", "/v1/rooms/r1/events?after=c1&after=c2",
+        "/v1/rooms/r1/events?after=c1&timeout=99999", "/v1/rooms/r1/events?after=c1&x=1", "/v1/rooms/r1/events?after=c1&",
+        "/v1/rooms/r1/eventsX?after=c1", "/v1/rooms/r1/state?after=c1", "/v1/rooms/r1/events?after=c1x",
+        "/v2/rooms/r1/events?after=c1", "/v1/rooms/r1/events?after=c+1",
+    ])
+    func anythingElseGoesToTheRouter(target: String) throws {
+        #expect(try request(target) == nil)
+    }
+
+    @Test func aMissingOrOddTokenGoesToTheRouter() throws {
+        #expect(try request("/v1/rooms/r1/events?after=c1", authorization: "Basic abc") == nil)
+        #expect(try request("/v1/rooms/r1/events?after=c1", authorization: "Bearer") == nil)
     }
 }

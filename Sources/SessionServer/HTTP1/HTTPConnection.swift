@@ -62,9 +62,14 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
     /// A read NIO asked for while requests were piling up.
     private var readHeld = false
     private var registered = false
+    private var ticket: ConnectionBook.Ticket?
     /// True while `process` runs: a response written from inside it lets the loop go on.
     private var processing = false
+    /// When the connection closes if it stays as it is (idle, or a body unfinished); nil
+    /// while a request is in progress.
+    private var deadline: NIODeadline?
     private var timer: Scheduled<Void>?
+    private var timerDue: NIODeadline?
     private var context: ChannelHandlerContext?
 
     /// Bytes a connection may hold unread while its current request is served.
@@ -99,9 +104,11 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         registered = true
         let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
         switch shared.book.open(id, address: address, channel: context.channel) {
-        case .admitted:
+        case .admitted(let ticket):
+            self.ticket = ticket
             arm(shared.timeouts.idle)
-        case .admittedAfterClosing(let idle):
+        case .admittedAfterClosing(let ticket, let idle):
+            self.ticket = ticket
             idle.close(promise: nil)
             arm(shared.timeouts.idle)
         case .refused(let reason):
@@ -112,6 +119,8 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         disarm()
+        timer?.cancel()
+        timer = nil
         if registered { shared.book.close(id) }
         switch phase {
         case .parked(let request, let waiterId, let viewer):
@@ -197,17 +206,17 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
                 }
                 guard let head else { return }
                 buffer.moveReaderIndex(forwardBy: head.bytes.readableBytes)
-                inbound = buffer
+                keep(buffer)
                 begin(head, context: context)
             case .body(let head, var reader):
                 do {
                     try reader.read(&buffer)
                 } catch {
-                    inbound = buffer
+                    keep(buffer)
                     refuse(400, code: "bad_request", message: "The request's chunked body is malformed.")
                     return
                 }
-                inbound = buffer
+                keep(buffer)
                 if reader.total > Self.discardable {
                     // Far too large to read on: the router refuses it, and the connection closes.
                     closeAfterResponse = true
@@ -224,13 +233,18 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    /// Keeps the bytes not read yet; none: the buffer goes, so that a parked poll's
+    /// connection holds no read buffer (NIO's start at 2 KB).
+    private func keep(_ buffer: ByteBuffer) {
+        inbound = buffer.readableBytes > 0 ? buffer : nil
+    }
+
     /// A head has arrived: a poll for the fast path, or a request for the router.
     private func begin(_ head: RequestHead, context: ChannelHandlerContext) {
         disarm()
-        shared.book.setIdle(id, false)
+        if let ticket { shared.book.setIdle(ticket, false) }
         if head.closes { closeAfterResponse = true }
-        if let fastPath = shared.fastPath, head.body == .none, !head.closes, let authorization = head.authorization,
-           head.methodIs("GET"), let request = fastPath.request(target: head.targetString, authorization: head.string(authorization)) {
+        if let fastPath = shared.fastPath, head.body == .none, !head.closes, head.methodIs("GET"), let request = fastPath.request(head) {
             switch fastPath.poll(request, delivery: delivery(context)) {
             case .answered(let bytes):
                 respond(bytes)
@@ -358,7 +372,7 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         phase = .idle
-        shared.book.setIdle(id, true)
+        if let ticket { shared.book.setIdle(ticket, true) }
         arm(shared.timeouts.idle)
         if !processing { process() }
         if readHeld, (inbound?.readableBytes ?? 0) < Self.pileUp {
@@ -387,17 +401,41 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
 
     // MARK: Timers
 
+    /// Sets when the connection closes if nothing changes: `delay` from now.
+    ///
+    /// One timer serves every request: it is not cancelled and scheduled again per request
+    /// (a tenth of the poll's own work), but scheduled for the earliest deadline and, when
+    /// it fires, it closes the connection if the deadline has passed, or waits again for
+    /// the current one.
     private func arm(_ delay: TimeAmount) {
-        timer?.cancel()
-        guard let channel = context?.channel else { return }
-        timer = channel.eventLoop.scheduleTask(in: delay) {
-            channel.close(promise: nil)
-        }
+        let due = NIODeadline.now() + delay
+        deadline = due
+        if let timerDue, timerDue <= due { return }
+        schedule(at: due)
     }
 
+    /// No deadline: a request is in progress.
     private func disarm() {
+        deadline = nil
+    }
+
+    private func schedule(at due: NIODeadline) {
         timer?.cancel()
+        guard let loop = context?.eventLoop else { return }
+        timerDue = due
+        let bound = NIOLoopBound(self, eventLoop: loop)
+        timer = loop.scheduleTask(deadline: due) { bound.value.timerFired() }
+    }
+
+    private func timerFired() {
         timer = nil
+        timerDue = nil
+        guard let deadline else { return }
+        if deadline <= .now() {
+            context?.close(promise: nil)
+        } else {
+            schedule(at: deadline)
+        }
     }
 }
 
