@@ -1,3 +1,4 @@
+import Prometheus
 import NIOCore
 import SessionModel
 
@@ -10,15 +11,24 @@ import SessionModel
 /// `declined`, and the general path in `Routes` handles it with the same rules.
 struct LongPollFastPath: Sendable {
     let service: SessionService
+    /// The route's latency histogram for answered polls, with the router's (holds included).
+    let answered: DurationHistogram
+
+    init(service: SessionService) {
+        self.service = service
+        answered = service.metrics.histogram(route: Self.route, status: 200)
+    }
 
     /// The route's path, as the metrics name it.
-    static let route = "/v1/rooms/:roomId/events"
+    static let route = "/v1/rooms/{roomId}/events"
 
     struct Request {
         var roomId: String
         var token: String
         var after: Int64
         var hold: Duration
+        /// When its head was read, for the latency histogram.
+        var began = ContinuousClock.now
     }
 
     /// The poll `head` asks for, read from its bytes, when it has the plain form a client

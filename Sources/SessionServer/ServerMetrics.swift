@@ -51,8 +51,14 @@ final class ServerMetrics: Sendable {
 
     /// Records how long a request to `route` took, by route and status class.
     func recordLatency(route: String, status: Int, duration: Duration) {
+        histogram(route: route, status: status).record(duration)
+    }
+
+    /// The histogram of `route`'s answers of `status`'s class, made on first use; the
+    /// long-poll's fast path keeps its own to record without the table's lock.
+    func histogram(route: String, status: Int) -> DurationHistogram {
         let key = route + " " + String(status / 100) + "xx"
-        let histogram = latencies.withLock { table in
+        return latencies.withLock { table in
             if let existing = table[key] { return existing }
             let made = registry.makeDurationHistogram(
                 descriptor: Self.name("request_duration", "seconds", "Time to answer a request, long-poll holds included."),
@@ -61,7 +67,6 @@ final class ServerMetrics: Sendable {
             table[key] = made
             return made
         }
-        histogram.record(duration)
     }
 
     func text() -> String { registry.emitToString() }

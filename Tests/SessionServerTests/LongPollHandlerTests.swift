@@ -15,6 +15,15 @@ struct LongPollHandlerTests {
         return line.flatMap { Double($0.split(separator: " ").last ?? "") }.map { Int($0) }
     }
 
+    /// How many answered polls the route's latency histogram counts, from `/metrics`.
+    func answeredPolls(_ server: TestServer) async throws -> Int {
+        let text = String(decoding: try await server.raw("GET", "/metrics").body, as: UTF8.self)
+        let line = text.split(separator: "\n").first {
+            $0.hasPrefix("momentum_request_duration_seconds_count") && $0.contains(#"route="/v1/rooms/{roomId}/events""#) && $0.contains(#"status="2xx""#)
+        }
+        return line.flatMap { Double($0.split(separator: " ").last ?? "") }.map { Int($0) } ?? 0
+    }
+
     func port(_ server: TestServer) -> Int { Int(server.url.split(separator: ":").last!)! }
 
     func pollRequest(_ room: String, _ token: String, after: String, timeout: Int, extra: String = "") -> String {
@@ -35,6 +44,8 @@ struct LongPollHandlerTests {
         let answer = try await parked
         #expect(answer.events.compactMap { if case .message(let message) = $0.kind { message.text } else { nil } } == ["bonjour"])
         #expect(try await eventually { try await openPolls(server) == 0 })
+        // Either path counts its answers in the route's latency histogram.
+        #expect(try await answeredPolls(server) == 2)
         await server.stop()
     }
 

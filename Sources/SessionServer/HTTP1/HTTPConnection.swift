@@ -48,7 +48,7 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         /// A long-poll parked in the hub.
         case parked(LongPollFastPath.Request, waiterId: UInt64, viewer: Viewer)
         /// A parked poll the window moved past: a task reads its answer from the store.
-        case readingStore
+        case readingStore(LongPollFastPath.Request)
         case closed
     }
 
@@ -247,6 +247,7 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         if let fastPath = shared.fastPath, head.body == .none, !head.closes, head.methodIs("GET"), let request = fastPath.request(head) {
             switch fastPath.poll(request, delivery: delivery(context)) {
             case .answered(let bytes):
+                fastPath.answered.record(ContinuousClock.now - request.began)
                 respond(bytes)
                 return
             case .parked(let waiterId, let viewer):
@@ -285,7 +286,7 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         guard case .parked(let request, _, let viewer) = phase, let fastPath = shared.fastPath else { return }
         fastPath.ended(roomId: request.roomId, participantId: viewer.participantId)
         guard let answer else {
-            phase = .readingStore
+            phase = .readingStore(request)
             let bound = context.map { NIOLoopBound(self, eventLoop: $0.eventLoop) }
             let loop = context?.eventLoop
             Task {
@@ -294,12 +295,14 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
             }
             return
         }
+        fastPath.answered.record(ContinuousClock.now - request.began)
         respond(answer)
     }
 
     private func readFromStore(_ answer: ByteBuffer?) {
-        guard case .readingStore = phase else { return }
+        guard case .readingStore(let request) = phase else { return }
         if let answer {
+            shared.fastPath?.answered.record(ContinuousClock.now - request.began)
             respond(answer)
         } else {
             respond(ErrorMiddleware.unavailableBody, status: .serviceUnavailable, retryAfter: 2)
