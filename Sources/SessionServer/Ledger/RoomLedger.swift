@@ -185,9 +185,9 @@ final class RoomLedger: Sendable {
             let slot = OutcomeSlot()
             do {
                 try await store.append(roomId: roomId, after: line.state.withLock { $0.seq }) { [self] missed in
-                    fold(missed, into: line)
+                    try fold(missed, into: line)
                     let (batch, result) = try decision(line.state.withLock { $0 }, roomId: roomId, idempotency: idempotency, decide: decide)
-                    slot.outcome.withLock { $0 = result }
+                    slot.outcome.withLock { $0 = (result, batch?.bodies ?? []) }
                     return batch
                 }
             } catch StoreError.conflict {
@@ -198,8 +198,8 @@ final class RoomLedger: Sendable {
                 // Another server recorded this request first: the next turn replays its answer.
                 continue
             }
-            guard let outcome = slot.outcome.withLock({ $0 }) else { throw StoreError.corrupt("the store appended without asking for the batch") }
-            if case .committed(let events, _) = outcome { fold(events, into: line) }
+            guard let (outcome, bodies) = slot.outcome.withLock({ $0 }) else { throw StoreError.corrupt("the store appended without asking for the batch") }
+            if case .committed(let events, _) = outcome { try fold(events, bodies: bodies, into: line) }
             return outcome
         }
         throw StoreError.unavailable("room \(roomId) is changing too fast to append to")
@@ -216,7 +216,8 @@ final class RoomLedger: Sendable {
         let result = CommitResult.committed(events: decided.events, response: decided.response)
         let nothingToWrite = decided.events.isEmpty && decided.grant == nil && decided.revokeParticipants.isEmpty
         if nothingToWrite && idempotency == nil { return (nil, result) }
-        var batch = AppendBatch(roomId: roomId, after: state.seq, events: decided.events)
+        // Encoded once, here: the store writes these bytes, the usage counts them, the hub sends them.
+        var batch = try AppendBatch(roomId: roomId, after: state.seq, events: decided.events)
         if let idempotency { batch.request = (idempotency, decided.recorded ?? decided.response) }
         batch.grant = decided.grant
         if !decided.revokeParticipants.isEmpty { batch.revoke = (decided.revokeParticipants, decided.revocationReason) }
@@ -229,9 +230,9 @@ final class RoomLedger: Sendable {
         return (batch, result)
     }
 
-    /// What the store's transaction decided, handed out of its closure.
+    /// What the store's transaction decided, and the bodies of its events, handed out of its closure.
     private final class OutcomeSlot: Sendable {
-        let outcome = Mutex<CommitResult?>(nil)
+        let outcome = Mutex<(CommitResult, [Data])?>(nil)
     }
 
     /// Reads the events another server appended to the room and hands them to the hub.
@@ -251,7 +252,7 @@ final class RoomLedger: Sendable {
     private func catchUp(_ line: Line) async throws {
         let from = line.state.withLock { $0.seq }
         let missed = try await store.allEvents(roomId: line.room.info.id, after: from)
-        fold(missed, into: line)
+        try fold(missed, into: line)
     }
 
     /// With the room's lock held: applies committed events in place and publishes them.
@@ -259,12 +260,16 @@ final class RoomLedger: Sendable {
     /// The hub hears first, the state changes second: a poll that reads the state's `seq`
     /// must never find it ahead of the hub, or a cursor from another server that is right
     /// (the events are committed) would be judged ahead of the room and answered 410.
-    private func fold(_ events: [RoomEvent], into line: Line) {
+    ///
+    /// `bodies` are the events' JSON when this server encoded them for its own commit; events
+    /// another server appended are encoded here, once for the hub and the usage.
+    private func fold(_ events: [RoomEvent], bodies: [Data]? = nil, into line: Line) throws {
         guard !events.isEmpty else { return }
-        listener.deliver(line.room.info.id, events)
+        let bodies = try bodies ?? AppendBatch.bodies(of: events)
+        listener.deliver(line.room.info.id, events, bodies)
         line.state.withLock { state in
             for event in events { state.apply(event) }
         }
-        line.usage.withLock { $0.add(events) }
+        line.usage.withLock { $0.add(events, bodies: bodies) }
     }
 }

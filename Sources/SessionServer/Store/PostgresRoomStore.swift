@@ -132,10 +132,10 @@ final class PostgresRoomStore: RoomStore {
                 guard exists else { throw StoreError.unknownRoom(roomId) }
                 let decoder = WireCoding.decoder()
                 // One read: the row at `after` proves the database is not behind; the rest were missed.
-                var rows: [RoomEvent] = []
-                let read = try await connection.query("SELECT body FROM event WHERE room_id = \(roomId) AND seq >= \(after) ORDER BY seq", logger: logger)
-                for try await (body) in read.decode(String.self) { rows.append(try decoder.decode(RoomEvent.self, from: Data(body.utf8))) }
-                let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId)
+                var rows: [(seq: Int64, body: String)] = []
+                let read = try await connection.query("SELECT seq, body FROM event WHERE room_id = \(roomId) AND seq >= \(after) ORDER BY seq", logger: logger)
+                for try await (seq, body) in read.decode((Int64, String).self) { rows.append((seq, body)) }
+                let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId) { try decoder.decode(RoomEvent.self, from: Data($0.utf8)) }
                 guard let batch = try make(missed) else { return }
                 try batch.checkFollows(head: missed.last?.seq ?? after)
                 try await Self.write(batch, roomId: roomId, connection, logger)
@@ -145,7 +145,6 @@ final class PostgresRoomStore: RoomStore {
 
     /// The batch's rows, inside the open transaction.
     private static func write(_ batch: AppendBatch, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        let encoder = WireCoding.encoder()
         if let request = batch.request {
             let response = text(request.response)
             try await connection.query(
@@ -155,7 +154,7 @@ final class PostgresRoomStore: RoomStore {
         if !batch.events.isEmpty {
             // One statement for the whole batch, whatever its size.
             let seqs = batch.events.map(\.seq)
-            let bodies = try batch.events.map { text(try encoder.encode($0)) }
+            let bodies = batch.bodies.map(text)
             try await connection.query(
                 "INSERT INTO event (room_id, seq, body) SELECT \(roomId), s, b FROM UNNEST(\(seqs)::bigint[], \(bodies)::text[]) AS t(s, b)",
                 logger: logger)
@@ -185,7 +184,7 @@ final class PostgresRoomStore: RoomStore {
                 "UPDATE token SET revoked = \(revoke.reason) WHERE room_id = \(roomId) AND participant_id = ANY(\(revoke.participants))", logger: logger)
         }
         if let state = batch.snapshot {
-            let body = text(try encoder.encode(state))
+            let body = text(try WireCoding.encoder().encode(state))
             try await connection.query(
                 "INSERT INTO snapshot (room_id, seq, body) VALUES (\(roomId), \(state.seq), \(body)) ON CONFLICT (room_id, seq) DO UPDATE SET body = EXCLUDED.body",
                 logger: logger)

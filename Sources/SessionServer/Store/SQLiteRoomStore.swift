@@ -144,26 +144,26 @@ final class SQLiteRoomStore: RoomStore {
     }
 
     func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
-        let encoder = WireCoding.encoder()
         let decoder = WireCoding.decoder()
         // GRDB's writer is the one writer: the transaction holds the room against everyone.
         do {
-            try await write(roomId: roomId, after: after, encoder: encoder, decoder: decoder, make)
+            try await write(roomId: roomId, after: after, decoder: decoder, make)
         } catch let error as DatabaseError {
             throw Self.storeError(error)
         }
     }
 
     private func write(
-        roomId: String, after: Int64, encoder: JSONEncoder, decoder: JSONDecoder,
+        roomId: String, after: Int64, decoder: JSONDecoder,
         _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
     ) async throws {
         try await pool.write { db in
-            // One read: the row at `after` proves the database is not behind; the rest were missed.
-            let rows = try Data.fetchAll(
-                db, sql: "SELECT body FROM event WHERE room_id = ? AND seq >= ? ORDER BY seq", arguments: [roomId, after]
-            ).map { try decoder.decode(RoomEvent.self, from: $0) }
-            let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId)
+            // One read: the row at `after` proves the database is not behind; the rest were missed
+            // (none, with one writer).
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT seq, body FROM event WHERE room_id = ? AND seq >= ? ORDER BY seq"), arguments: [roomId, after]
+            ).map { (seq: $0[0] as Int64, body: $0[1] as Data) }
+            let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId) { try decoder.decode(RoomEvent.self, from: $0) }
             guard let batch = try make(missed) else { return }
             try batch.checkFollows(head: missed.last?.seq ?? after)
             if let request = batch.request {
@@ -175,8 +175,8 @@ final class SQLiteRoomStore: RoomStore {
                     sql: "INSERT INTO request (room_id, participant_id, key, response) VALUES (?, ?, ?, ?)",
                     arguments: [roomId, request.key.participantId, request.key.key, request.response])
             }
-            for event in batch.events {
-                try db.execute(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, event.seq, try encoder.encode(event)])
+            for (event, body) in zip(batch.events, batch.bodies) {
+                try db.cachedStatement(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)").execute(arguments: [roomId, event.seq, body])
                 try Self.index(event, roomId: roomId, db: db)
             }
             if let grant = batch.grant {
@@ -188,7 +188,7 @@ final class SQLiteRoomStore: RoomStore {
                     arguments: [batch.revoke?.reason, roomId, participantId])
             }
             if let state = batch.snapshot {
-                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, state.seq, try encoder.encode(state)])
+                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, state.seq, try WireCoding.encoder().encode(state)])
                 try db.execute(sql: "DELETE FROM snapshot WHERE room_id = ? AND seq < ?", arguments: [roomId, state.seq])
             }
         }
@@ -199,7 +199,7 @@ final class SQLiteRoomStore: RoomStore {
         switch event.kind {
         case .message(let message):
             // An index into the event, which holds the message (`StoredMessage`).
-            try db.execute(sql: "INSERT INTO message (room_id, seq, id) VALUES (?, ?, ?)", arguments: [roomId, message.seq, message.id])
+            try db.cachedStatement(sql: "INSERT INTO message (room_id, seq, id) VALUES (?, ?, ?)").execute(arguments: [roomId, message.seq, message.id])
         case .messageDeleted(let messageId):
             try db.execute(sql: "UPDATE message SET deleted = 1 WHERE room_id = ? AND id = ?", arguments: [roomId, messageId])
         case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused,
