@@ -146,6 +146,36 @@ struct StoreConformanceTests {
         await store.close()
     }
 
+    /// A retry is looked up in the append's transaction before anything is decided: it gets
+    /// its first answer even when the command would now be refused (a rate limit the first
+    /// request used up), and from a ledger that never saw the first request (another server).
+    @Test(arguments: StoreUnderTest.kinds)
+    func aRetryGetsItsFirstAnswerWithoutBeingDecidedAgain(kind: StoreUnderTest.Kind) async throws {
+        let store = try await StoreUnderTest.make(kind).store
+        let a = RoomLedger(store: store)
+        try await a.createRoom(sampleRoom())
+        let b = RoomLedger(store: store)
+        try await b.loadAll()
+        let key = IdempotencyKey(participantId: "p1", key: "message:once")
+        let first = try await a.commit(roomId: "r1", idempotency: key) { state in
+            Decision(events: [messageEvent(state.seq + 1, "Bonjour")], response: Data("first".utf8))
+        }
+        #expect(first.response == Data("first".utf8))
+        for ledger in [a, b] {
+            let retry = try await ledger.commit(roomId: "r1", idempotency: key) { _ in
+                Issue.record("a retry was decided again")
+                throw APIError.rateLimited(retryAfter: 30)
+            }
+            guard case .replayed(let response) = retry else {
+                Issue.record("the retry was not replayed: \(retry)")
+                continue
+            }
+            #expect(response == Data("first".utf8))
+        }
+        #expect(try await store.events(roomId: "r1", after: 0, limit: 10).count == 1)
+        await store.close()
+    }
+
     @Test(arguments: StoreUnderTest.kinds)
     func tokensAreGrantedAndRevokedWithTheirEvents(kind: StoreUnderTest.Kind) async throws {
         let store = try await StoreUnderTest.make(kind).store

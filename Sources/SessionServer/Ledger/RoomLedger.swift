@@ -159,7 +159,7 @@ final class RoomLedger: Sendable {
     /// Decides `decide` against the room's current state and appends what it returns.
     ///
     /// A refusal thrown by `decide` appends nothing. A known idempotency key answers the
-    /// first answer again. `decide` runs inside the store's transaction, with the room
+    /// first answer again, without `decide` being run. `decide` runs inside the store's transaction, with the room
     /// held against every server and the events other servers appended folded in first;
     /// it must depend on the state it is given only.
     func commit(
@@ -171,7 +171,10 @@ final class RoomLedger: Sendable {
         defer { line.lock.unlock() }
         var limited = false
         for _ in 0..<Self.maxAttempts {
-            if let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
+            // The store looks the key up in the append's transaction, before deciding. A command
+            // with a shared limit looks first as well, before it takes a token: a retry of a
+            // change that went through gets its first answer, never a 429.
+            if limit != nil, !limited, let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
                 return .replayed(response: stored)
             }
             if let limit, !limited {
@@ -184,7 +187,7 @@ final class RoomLedger: Sendable {
             }
             let slot = OutcomeSlot()
             do {
-                try await store.append(roomId: roomId, after: line.state.withLock { $0.seq }) { [self] missed in
+                try await store.append(roomId: roomId, after: line.state.withLock { $0.seq }, request: idempotency) { [self] missed in
                     try fold(missed, into: line)
                     let (batch, result) = try decision(line.state.withLock { $0 }, roomId: roomId, idempotency: idempotency, decide: decide)
                     slot.outcome.withLock { $0 = (result, batch?.bodies ?? []) }
@@ -195,7 +198,10 @@ final class RoomLedger: Sendable {
                 try await catchUp(line)
                 continue
             } catch StoreError.duplicateRequest {
-                // Another server recorded this request first: the next turn replays its answer.
+                // A retry, or the same request recorded by another server first: the first answer.
+                if let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
+                    return .replayed(response: stored)
+                }
                 continue
             }
             guard let (outcome, bodies) = slot.outcome.withLock({ $0 }) else { throw StoreError.corrupt("the store appended without asking for the batch") }

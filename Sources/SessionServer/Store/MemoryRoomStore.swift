@@ -43,9 +43,12 @@ final class MemoryRoomStore: RoomStore {
         contents.withLock { contents in contents.roomByCode[code].flatMap { contents.rooms[$0] } }
     }
 
-    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
+    func append(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws {
         try contents.withLock { contents in
             guard let events = contents.events[roomId] else { throw StoreError.unknownRoom(roomId) }
+            if let request, contents.requests[roomId]?[request] != nil { throw StoreError.duplicateRequest }
             let head = events.last?.seq ?? 0
             guard after <= head else { throw StoreError.outOfOrder(roomId: roomId, seq: after + 1) }
             // Events are numbered from 1 without a gap, so the one after `after` is at index `after`.

@@ -121,7 +121,9 @@ final class PostgresRoomStore: RoomStore {
 
     // MARK: Appending
 
-    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
+    func append(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws {
         let logger = self.logger
         try await run {
             try await client.withTransaction(logger: logger) { connection in
@@ -130,6 +132,14 @@ final class PostgresRoomStore: RoomStore {
                 var exists = false
                 for try await _ in locked.decode(String.self) { exists = true }
                 guard exists else { throw StoreError.unknownRoom(roomId) }
+                if let request {
+                    // Under the room's lock: a request another server recorded for this room has committed.
+                    let recorded = try await connection.query(
+                        "SELECT 1 FROM request WHERE room_id = \(roomId) AND participant_id = \(request.participantId) AND key = \(request.key)", logger: logger)
+                    var seen = false
+                    for try await _ in recorded { seen = true }
+                    if seen { throw StoreError.duplicateRequest }
+                }
                 let decoder = WireCoding.decoder()
                 // One read: the row at `after` proves the database is not behind; the rest were missed.
                 var rows: [(seq: Int64, body: String)] = []

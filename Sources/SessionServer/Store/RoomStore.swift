@@ -154,9 +154,15 @@ protocol RoomStore: Sendable {
     /// `make` throwing appends nothing and rethrows. Throws `duplicateRequest` when the
     /// batch's idempotency key is recorded already, `conflict` if a `seq` is taken anyway.
     ///
+    /// `request`, when given, is looked up first, in the same transaction: when it is
+    /// recorded, `make` is never called and `duplicateRequest` is thrown, so a retry is never
+    /// decided again (never refused by a limit the first request used up).
+    ///
     /// Deciding while holding the room is what keeps a busy server from starving another:
     /// whoever holds the room appends, with no retry.
-    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws
+    func append(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws
     /// Events after `seq`, oldest first, at most `limit`.
     func events(roomId: String, after seq: Int64, limit: Int) async throws -> [RoomEvent]
     /// The most recent state snapshot of the room, if one was kept.
@@ -193,9 +199,14 @@ protocol RoomStore: Sendable {
 }
 
 extension RoomStore {
+    /// Appends what `make` builds, with no request to look up first.
+    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
+        try await append(roomId: roomId, after: after, request: nil, make)
+    }
+
     /// Appends a batch decided on the room as of `batch.after`; `conflict` when the room moved since.
     func append(_ batch: AppendBatch) async throws {
-        try await append(roomId: batch.roomId, after: batch.after) { missed in
+        try await append(roomId: batch.roomId, after: batch.after, request: batch.request?.key) { missed in
             if let first = missed.first { throw StoreError.conflict(roomId: batch.roomId, seq: first.seq) }
             return batch
         }

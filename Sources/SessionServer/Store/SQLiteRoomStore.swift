@@ -143,55 +143,62 @@ final class SQLiteRoomStore: RoomStore {
             code: row["code"], moderatorKeyHash: row["moderator_key_hash"])
     }
 
-    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
-        let decoder = WireCoding.decoder()
+    func append(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws {
         // GRDB's writer is the one writer: the transaction holds the room against everyone.
         do {
-            try await write(roomId: roomId, after: after, decoder: decoder, make)
+            try await pool.write { db in
+                try Self.append(roomId: roomId, after: after, request: request, make, db: db)
+            }
         } catch let error as DatabaseError {
             throw Self.storeError(error)
         }
     }
 
-    private func write(
-        roomId: String, after: Int64, decoder: JSONDecoder,
-        _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
-    ) async throws {
-        try await pool.write { db in
-            // One read: the row at `after` proves the database is not behind; the rest were missed
-            // (none, with one writer).
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT seq, body FROM event WHERE room_id = ? AND seq >= ? ORDER BY seq"), arguments: [roomId, after]
-            ).map { (seq: $0[0] as Int64, body: $0[1] as Data) }
-            let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId) { try decoder.decode(RoomEvent.self, from: $0) }
-            guard let batch = try make(missed) else { return }
-            try batch.checkFollows(head: missed.last?.seq ?? after)
-            if let request = batch.request {
-                let seen = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM request WHERE room_id = ? AND participant_id = ? AND key = ?",
-                    arguments: [roomId, request.key.participantId, request.key.key]) ?? false
-                if seen { throw StoreError.duplicateRequest }
-                try db.execute(
-                    sql: "INSERT INTO request (room_id, participant_id, key, response) VALUES (?, ?, ?, ?)",
-                    arguments: [roomId, request.key.participantId, request.key.key, request.response])
-            }
-            for (event, body) in zip(batch.events, batch.bodies) {
-                try db.cachedStatement(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)").execute(arguments: [roomId, event.seq, body])
-                try Self.index(event, roomId: roomId, db: db)
-            }
-            if let grant = batch.grant {
-                try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, roomId, grant.participantId])
-            }
-            for participantId in batch.revoke?.participants ?? [] {
-                try db.execute(
-                    sql: "UPDATE token SET revoked = ? WHERE room_id = ? AND participant_id = ?",
-                    arguments: [batch.revoke?.reason, roomId, participantId])
-            }
-            if let state = batch.snapshot {
-                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, state.seq, try WireCoding.encoder().encode(state)])
-                try db.execute(sql: "DELETE FROM snapshot WHERE room_id = ? AND seq < ?", arguments: [roomId, state.seq])
-            }
+    /// One append's work, inside the writer's transaction.
+    private static func append(
+        roomId: String, after: Int64, request: IdempotencyKey?,
+        _ make: (_ missed: [RoomEvent]) throws -> AppendBatch?, db: Database
+    ) throws {
+        // A retry is answered before anything is decided.
+        if let request, try isRecorded(request, roomId: roomId, db: db) { throw StoreError.duplicateRequest }
+        // One read: the row at `after` proves the database is not behind; the rest were missed
+        // (none, with one writer).
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT seq, body FROM event WHERE room_id = ? AND seq >= ? ORDER BY seq"), arguments: [roomId, after]
+        ).map { (seq: $0[0] as Int64, body: $0[1] as Data) }
+        let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId) { try WireCoding.decoder().decode(RoomEvent.self, from: $0) }
+        guard let batch = try make(missed) else { return }
+        try batch.checkFollows(head: missed.last?.seq ?? after)
+        if let recorded = batch.request {
+            if recorded.key != request, try isRecorded(recorded.key, roomId: roomId, db: db) { throw StoreError.duplicateRequest }
+            try db.cachedStatement(sql: "INSERT INTO request (room_id, participant_id, key, response) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [roomId, recorded.key.participantId, recorded.key.key, recorded.response])
         }
+        for (event, body) in zip(batch.events, batch.bodies) {
+            try db.cachedStatement(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)").execute(arguments: [roomId, event.seq, body])
+            try Self.index(event, roomId: roomId, db: db)
+        }
+        if let grant = batch.grant {
+            try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, roomId, grant.participantId])
+        }
+        for participantId in batch.revoke?.participants ?? [] {
+            try db.execute(
+                sql: "UPDATE token SET revoked = ? WHERE room_id = ? AND participant_id = ?",
+                arguments: [batch.revoke?.reason, roomId, participantId])
+        }
+        if let state = batch.snapshot {
+            try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, state.seq, try WireCoding.encoder().encode(state)])
+            try db.execute(sql: "DELETE FROM snapshot WHERE room_id = ? AND seq < ?", arguments: [roomId, state.seq])
+        }
+    }
+
+    /// Whether an answer is recorded for `key`.
+    private static func isRecorded(_ key: IdempotencyKey, roomId: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM request WHERE room_id = ? AND participant_id = ? AND key = ?"),
+            arguments: [roomId, key.participantId, key.key]) ?? false
     }
 
     /// Keeps the message table (history and deletion) in step with the events.
