@@ -9,6 +9,8 @@ import SessionModel
 /// primary key `(room_id, seq)` would still refuse one.
 final class SQLiteRoomStore: RoomStore {
     let pool: DatabasePool
+    /// Appends that come while a transaction runs are committed together in the next one.
+    let commits: GroupCommit
     private let buckets = TokenBuckets()
     private let serverLock: ServerLock
 
@@ -24,6 +26,7 @@ final class SQLiteRoomStore: RoomStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        commits = GroupCommit(pool: pool)
         try Self.migrator.migrate(pool)
     }
 
@@ -147,8 +150,9 @@ final class SQLiteRoomStore: RoomStore {
         roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
     ) async throws {
         // GRDB's writer is the one writer: the transaction holds the room against everyone.
+        // It may hold appends to other rooms too, each in its savepoint (`GroupCommit`).
         do {
-            try await pool.write { db in
+            try await commits.run(roomId: roomId) { db in
                 try Self.append(roomId: roomId, after: after, request: request, make, db: db)
             }
         } catch let error as DatabaseError {
@@ -156,7 +160,7 @@ final class SQLiteRoomStore: RoomStore {
         }
     }
 
-    /// One append's work, inside the writer's transaction.
+    /// One append's work, inside the writer's transaction (or a savepoint of it).
     private static func append(
         roomId: String, after: Int64, request: IdempotencyKey?,
         _ make: (_ missed: [RoomEvent]) throws -> AppendBatch?, db: Database
