@@ -129,6 +129,50 @@ struct GroupCommitTests {
         await store.close()
     }
 
+    /// When SQLite rolls a group's whole transaction back by itself (it does on a full disk or
+    /// an I/O error; a ROLLBACK stands in for it here), no append of the group is kept and
+    /// every one of them fails, including those whose work had gone through before, and none
+    /// after it runs in a transaction of its own.
+    @Test func aTransactionSQLiteRollsBackFailsTheWholeGroup() async throws {
+        let (store, _) = try await store(rooms: 0)
+        let commits = GroupCommit(pool: store.pool)
+        try await store.pool.write { try $0.execute(sql: "CREATE TABLE probe (n INTEGER)") }
+        let gate = DispatchSemaphore(value: 0)
+        let entered = HeldWriter.Flag()
+        let held = Task {
+            try await commits.run(roomId: "r0") { db in
+                entered.set()
+                gate.wait()
+                try db.execute(sql: "INSERT INTO probe (n) VALUES (0)")
+            }
+        }
+        let holding = await eventually { entered.isSet }
+        let group = (1...3).map { n in
+            Task {
+                try await commits.run(roomId: "r\(n)") { db in
+                    try db.execute(sql: "INSERT INTO probe (n) VALUES (?)", arguments: [n])
+                    if n == 2 {
+                        try db.execute(sql: "ROLLBACK")
+                        throw StoreError.unavailable("disk full")
+                    }
+                }
+            }
+        }
+        let queued = await eventually { commits.waiting == 3 }
+        gate.signal()
+        try await held.value
+        #expect(holding && queued, "the appends did not queue behind the held writer")
+        for task in group {
+            await #expect(throws: (any Error).self) { try await task.value }
+            // What a caller of the store gets: "unavailable", a 503 the client retries, not a 500.
+            if case .failure(let error as DatabaseError) = await task.result {
+                #expect(SQLiteRoomStore.storeError(error) is StoreError, "\(error)")
+            }
+        }
+        #expect(try await store.pool.read { try Int.fetchAll($0, sql: "SELECT n FROM probe ORDER BY n") } == [0])
+        await store.close()
+    }
+
     /// Thirty rooms commit through one ledger at once, ten messages each: every message at
     /// its seq, the same after a restart.
     @Test func manyRoomsCommittingAtOnceKeepTheirOrderAcrossARestart() async throws {

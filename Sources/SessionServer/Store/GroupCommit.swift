@@ -117,6 +117,10 @@ final class GroupCommit: Sendable {
         }
         do {
             return try await pool.write { db in
+                // On some errors (a full disk, an I/O error) SQLite rolls the whole transaction
+                // back by itself, the appends before included: GRDB then refuses every later
+                // statement of this access (SQLITE_ABORT), so the write throws and the whole
+                // group fails below (tested).
                 works.map { work in
                     Result {
                         try db.inSavepoint {

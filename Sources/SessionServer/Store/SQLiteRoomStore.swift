@@ -110,10 +110,11 @@ final class SQLiteRoomStore: RoomStore {
     }
 
     /// A disk that is full, read-only or failing is the database being unavailable (503 with
-    /// a retry, which succeeds once there is room again), not a bug (500).
+    /// a retry, which succeeds once there is room again), not a bug (500). ABORT is what the
+    /// other appends of a group get when one of those errors rolled their transaction back.
     static func storeError(_ error: DatabaseError) -> any Error {
         switch error.resultCode {
-        case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_NOMEM:
+        case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_NOMEM, .SQLITE_ABORT:
             StoreError.unavailable("SQLite: \(error.resultCode) \(error.message ?? "")")
         default:
             error
