@@ -8,7 +8,7 @@ import SessionModel
 /// boxes and sorts the keys of every object. Here the keys are written in the order the
 /// encoder sorts them, and strings are escaped as it escapes them (`WireCoding`: no escaped
 /// slash), so the bytes are the encoder's own; a test compares the two, character by
-/// character, and fails when `ChatMessage` gains a field the writer does not write.
+/// character, and fails when `ChatMessage` gains a field (set) that the writer does not write.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private static let hex = Array("0123456789abcdef".utf8)

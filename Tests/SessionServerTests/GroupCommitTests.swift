@@ -173,6 +173,29 @@ struct GroupCommitTests {
         await store.close()
     }
 
+    /// The oldest waiting append leads the next group: its request being cancelled (its
+    /// client went away) must not interrupt the transaction that holds the others' appends.
+    @Test func aCancelledLeaderDoesNotFailItsGroup() async throws {
+        let (store, _) = try await store(rooms: 4)
+        let held = HeldWriter(store)
+        let holding = await eventually { held.entered.isSet }
+        var tasks: [Task<Void, any Error>] = []
+        var queued = true
+        for n in 1...3 {
+            // One after another, so that r1 is the oldest and leads.
+            tasks.append(Task { try await store.append(AppendBatch(roomId: "r\(n)", after: 0, events: [lockEvent(1)])) })
+            queued = await eventually { store.commits.waiting == n } && queued
+        }
+        tasks[0].cancel()
+        try await held.release()
+        #expect(holding && queued, "the appends did not queue behind the held writer")
+        for (n, task) in tasks.enumerated() {
+            try await task.value
+            #expect(try await store.events(roomId: "r\(n + 1)", after: 0, limit: 10).map(\.seq) == [1])
+        }
+        await store.close()
+    }
+
     /// Thirty rooms commit through one ledger at once, ten messages each: every message at
     /// its seq, the same after a restart.
     @Test func manyRoomsCommittingAtOnceKeepTheirOrderAcrossARestart() async throws {

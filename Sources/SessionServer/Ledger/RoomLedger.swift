@@ -159,9 +159,9 @@ final class RoomLedger: Sendable {
     /// Decides `decide` against the room's current state and appends what it returns.
     ///
     /// A refusal thrown by `decide` appends nothing. A known idempotency key answers the
-    /// first answer again, without `decide` being run. `decide` runs inside the store's transaction, with the room
-    /// held against every server and the events other servers appended folded in first;
-    /// it must depend on the state it is given only.
+    /// first answer again, without `decide` being run. `decide` runs inside the store's
+    /// transaction, with the room held against every server and the events other servers
+    /// appended folded in first; it must depend on the state it is given only.
     func commit(
         roomId: String, idempotency: IdempotencyKey?, limit: CommitLimit? = nil,
         decide: @escaping @Sendable (RoomState) throws -> Decision

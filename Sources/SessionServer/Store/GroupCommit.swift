@@ -48,7 +48,7 @@ final class GroupCommit: Sendable {
 
     /// How many appends wait for the transaction in progress (for tests).
     var waiting: Int { state.withLock { $0.queue.count } }
-    /// How many transactions committed (for tests).
+    /// How many transactions ran (for tests).
     var transactions: Int { state.withLock { $0.transactions } }
 
     /// Runs `work` in a write transaction, alone or with the appends that came meanwhile;
@@ -115,6 +115,12 @@ final class GroupCommit: Sendable {
                 return [.failure(error)]
             }
         }
+        // In a task of its own: GRDB interrupts the access of a cancelled task, and the leader's
+        // request being cancelled (its client went away) must not fail the others' appends.
+        return await Task { await grouped(works) }.value
+    }
+
+    private func grouped(_ works: [Work]) async -> [Result<Void, any Error>] {
         do {
             return try await pool.write { db in
                 // On some errors (a full disk, an I/O error) SQLite rolls the whole transaction
