@@ -26,6 +26,21 @@ struct JSONWriterTests {
         }
     }
 
+    /// A message's event, with and without an actor, for texts that hold every escape.
+    @Test func aMessagesEventIsTheEncodersBytes() throws {
+        let texts = ["", "Bonjour !", "ligne 1\nligne 2\t\"citée\" \\ / « é » 👍🏽 e\u{301}", String((0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) })]
+        for text in texts {
+            for actor in [nil, "p_1"] as [String?] {
+                let message = ChatMessage(id: "m_1", seq: 12, authorId: "p_1", text: text, at: at, clientId: "c1")
+                let event = RoomEvent(seq: 12, at: Date(timeIntervalSince1970: 1_795_000_000.124), actor: actor, kind: .message(message))
+                let written = JSONWriter.messageEvent(event, message)
+                #expect(written == (try WireCoding.encoder().encode(event)), "\(text.debugDescription)")
+                #expect(try WireCoding.decoder().decode(RoomEvent.self, from: written) == event)
+                #expect(try AppendBatch.bodies(of: [event, RoomEvent(seq: 13, at: at, actor: nil, kind: .locked(true))])[0] == written)
+            }
+        }
+    }
+
     /// Every Unicode scalar, 64 to a string (surrogates are not scalars).
     @Test func everyUnicodeScalarIsWrittenAsTheEncoderWritesIt() throws {
         let scalars = (0...0x10FFFF).compactMap(Unicode.Scalar.init(_:))

@@ -68,9 +68,15 @@ extension AppendBatch {
     }
 
     /// The stored JSON of each event: what every store keeps, and the bytes the hub sends.
+    /// A message's event, the most common, is written by `JSONWriter` (the same bytes).
     static func bodies(of events: [RoomEvent]) throws -> [Data] {
-        let encoder = WireCoding.encoder()
-        return try events.map { try encoder.encode($0) }
+        var encoder: JSONEncoder?
+        return try events.map { event in
+            if case .message(let message) = event.kind { return JSONWriter.messageEvent(event, message) }
+            let general = encoder ?? WireCoding.encoder()
+            encoder = general
+            return try general.encode(event)
+        }
     }
 
     /// Checks, for every store alike, that the batch `make` built follows the room's last
