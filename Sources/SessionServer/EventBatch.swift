@@ -16,8 +16,11 @@ enum EventBatch {
     }
 
     /// The bytes of each event, for the events every viewer sees alike; nil for the others.
-    static func publicBytes(of events: [RoomEvent]) -> [[UInt8]?] {
-        events.map { $0.isPublic ? bytes(of: $0) : nil }
+    /// `bodies` are the events as the store keeps them (`AppendBatch.bodies`), written by the
+    /// same `WireCoding` encoder as `bytes(of:)`: a public event is sent as it is stored.
+    static func publicBytes(of events: [RoomEvent], bodies: [Data]) -> [[UInt8]?] {
+        guard bodies.count == events.count else { return events.map { $0.isPublic ? bytes(of: $0) : nil } }
+        return zip(events, bodies).map { $0.isPublic ? Array($1) : nil }
     }
 
     /// The answer for `viewer`: cached bytes where there are some, the event as `viewer` may

@@ -94,14 +94,15 @@ final class RoomHub: Sendable {
 
     // MARK: Publishing
 
-    /// Called by the store after each commit, in `seq` order.
+    /// Called by the ledger after each commit, in `seq` order, with each event's JSON as it
+    /// was stored (`AppendBatch.bodies`).
     ///
     /// Rooms are changed in place (`state.rooms[id]?.…`): copying a `Room` out of the
     /// dictionary and back copied its window and its waiters on every commit and poll.
-    func publish(roomId: String, events: [RoomEvent]) {
+    func publish(roomId: String, events: [RoomEvent], bodies: [Data]) {
         guard let first = events.first, let last = events.last else { return }
-        // Encoded before the lock: the hub's lock is every room's.
-        let encoded = EventBatch.publicBytes(of: events)
+        // Copied before the lock: the hub's lock is every room's.
+        let encoded = EventBatch.publicBytes(of: events, bodies: bodies)
         var woken: [Waiter] = []
         var previousHead: Int64 = 0
         state.withLock { state in

@@ -35,8 +35,8 @@ extension SessionService {
             let message = ChatMessage(id: messageId, seq: state.seq + 1, authorId: me.id, text: text, at: at, clientId: clientId)
             return Decision(
                 events: [RoomEvent(seq: state.seq + 1, at: at, actor: me.id, kind: .message(message))],
-                response: try WireCoding.encoder().encode(PostMessageResponse(message: message)),
-                recorded: try WireCoding.encoder().encode(StoredMessageAnswer(messageSeq: message.seq)))
+                response: JSONWriter.postMessageResponse(message),
+                recorded: JSONWriter.storedMessageAnswer(StoredMessageAnswer(messageSeq: message.seq)))
         }
         switch result {
         case .committed(_, let response):
@@ -55,7 +55,7 @@ extension SessionService {
         guard let event = events.first, event.seq == answer.messageSeq, case .message(let message) = event.kind else {
             throw StoreError.corrupt("the message event \(answer.messageSeq) of room \(roomId) is missing")
         }
-        return try WireCoding.encoder().encode(PostMessageResponse(message: message))
+        return JSONWriter.postMessageResponse(message)
     }
 
     /// Raises or lowers the caller's own hand; raising a raised hand changes nothing.

@@ -25,9 +25,9 @@ final class SessionService: Sendable {
         self.now = { WireCoding.wholeMilliseconds(now()) }
         let hub = RoomHub(store: store, now: now)
         self.hub = hub
-        self.ledger = RoomLedger(store: store, snapshotEvery: config.snapshotEvery, listener: CommitListener { roomId, events in
+        self.ledger = RoomLedger(store: store, snapshotEvery: config.snapshotEvery, listener: CommitListener { roomId, events, bodies in
             metrics.eventsAppended.increment(by: Int64(events.count))
-            hub.publish(roomId: roomId, events: events)
+            hub.publish(roomId: roomId, events: events, bodies: bodies)
         })
     }
 

@@ -77,6 +77,21 @@ struct WireCodingTests {
         #expect(WireCoding.formatTime(try #require(WireCoding.parseTime(text))) == text)
     }
 
+    /// The digit-by-digit writing gives Foundation's formatter's text: every day from 1970 to
+    /// 2500 at a time of day that moves through the hours, the edges of the years and of the
+    /// day, and the times it leaves to Foundation.
+    @Test func serverTimesAreWrittenAsFoundationWritesThem() throws {
+        var milliseconds: [Int64] = [0, 1, 999, 86_399_999, 86_400_000, 951_782_400_000, 4_107_542_399_999, 253_402_300_799_999]
+        for day in Int64(0)..<193_000 { milliseconds.append(day * 86_400_000 + (day * 7_919_993) % 86_400_000) }
+        for value in milliseconds {
+            #expect(WireCoding.serverTimeText(value) == WireCoding.foundationTime(value), "\(value)")
+        }
+        for outside: Int64 in [-1, -86_400_001, 253_402_300_800_000] {
+            #expect(WireCoding.serverTimeText(outside) == nil)
+            #expect(WireCoding.formatTime(Date(timeIntervalSince1970: Double(outside) / 1000)) == WireCoding.foundationTime(outside))
+        }
+    }
+
     @Test(arguments: ["2026-02-30T10:31:00.123Z", "2026-13-01T10:31:00.123Z", "2026-11-23T24:00:00.000Z", "2026-11-23T10:31:00Z",
                       "2026-11-23T10:31:00.123+01:00", "2026-11-23 10:31:00.123Z", "x026-11-23T10:31:00.123Z"])
     func otherShapesAreLeftToFoundation(text: String) {

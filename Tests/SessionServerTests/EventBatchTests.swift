@@ -19,10 +19,13 @@ struct EventBatchTests {
 
     func text(_ buffer: ByteBuffer) -> String { String(buffer: buffer) }
 
+    /// The cached bytes are the stored bodies (`AppendBatch.bodies`, encoded once per commit):
+    /// an answer built from them is what the encoder gives the whole answer.
     @Test func anAnswerFromCachedBytesEqualsTheEncoderOfTheWholeAnswer() throws {
         let expected = try WireCoding.encoder().encode(EventsResponse(events: events, cursor: "c9"))
         let viewer = Viewer(participantId: "p_2", role: .learner)
-        let cached = EventBatch.answer(events, bytes: EventBatch.publicBytes(of: events)[...], cursor: 9, for: viewer)
+        let stored = try AppendBatch(roomId: "r1", after: 6, events: events).bodies
+        let cached = EventBatch.answer(events, bytes: EventBatch.publicBytes(of: events, bodies: stored)[...], cursor: 9, for: viewer)
         let fresh = EventBatch.answer(events, cursor: 9, for: viewer)
         #expect(text(cached) == String(decoding: expected, as: UTF8.self))
         #expect(text(fresh) == text(cached))
@@ -33,7 +36,7 @@ struct EventBatchTests {
     @Test func aPrivateEventIsNeverTakenFromTheCacheButShapedForItsViewer() throws {
         let question = Question(id: "q_1", askerId: "p_1", text: "secret", anonymous: false, askedAt: at, published: false)
         let asked = RoomEvent(seq: 10, at: at, actor: "p_1", kind: .questionAsked(question))
-        let bytes = EventBatch.publicBytes(of: [asked])
+        let bytes = EventBatch.publicBytes(of: [asked], bodies: try AppendBatch.bodies(of: [asked]))
         #expect(bytes == [nil])
         let other = text(EventBatch.answer([asked], bytes: bytes[...], cursor: 10, for: Viewer(participantId: "p_2", role: .learner)))
         #expect(!other.contains("secret"))

@@ -12,7 +12,7 @@ struct RoomHubTests {
     func setUp(events count: Int) async throws -> (RoomLedger, RoomHub, String) {
         let store = try SQLiteRoomStore(path: TestServer.temporaryDatabase())
         let hub = RoomHub(store: store, windowSize: 4, now: Date.init)
-        let ledger = RoomLedger(store: store, listener: CommitListener { hub.publish(roomId: $0, events: $1) })
+        let ledger = RoomLedger(store: store, listener: CommitListener { hub.publish(roomId: $0, events: $1, bodies: $2) })
         let info = RoomInfo(id: "r1", title: "Atelier", createdAt: Date())
         try await ledger.createRoom(StoredRoom(info: info, agenda: [], code: "ABCDEF", moderatorKeyHash: "x"))
         try await append(count, to: ledger)

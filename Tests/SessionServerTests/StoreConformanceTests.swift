@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SessionModel
+import Synchronization
 import Testing
 import TestSupport
 @testable import SessionServer
@@ -85,7 +86,7 @@ struct StoreConformanceTests {
         let store = try await StoreUnderTest.make(kind).store
         try await store.createRoom(sampleRoom())
         try await store.append(AppendBatch(roomId: "r1", after: 0, events: [lockEvent(1), lockEvent(2)]))
-        var late = AppendBatch(roomId: "r1", after: 1, events: [messageEvent(2, "trop tard")])
+        var late = try AppendBatch(roomId: "r1", after: 1, events: [messageEvent(2, "trop tard")])
         late.grant = TokenGrant(tokenHash: "late-token", participantId: "p9")
         late.request = (IdempotencyKey(participantId: "p9", key: "message:late"), Data("{}".utf8))
         await #expect(throws: StoreError.self) { try await store.append(late) }
@@ -101,15 +102,41 @@ struct StoreConformanceTests {
         await store.close()
     }
 
+    /// The row at the ledger's `seq` proves the database is not behind (a file replaced by
+    /// an older copy): without it nothing is decided. With it, `make` gets exactly the events
+    /// after that `seq`, decoded, and the row itself is never among them.
+    @Test(arguments: StoreUnderTest.kinds)
+    func aDatabaseBehindTheLedgerIsRefusedAndOnlyTheEventsAfterItAreMissed(kind: StoreUnderTest.Kind) async throws {
+        let store = try await StoreUnderTest.make(kind).store
+        try await store.createRoom(sampleRoom())
+        try await store.append(AppendBatch(roomId: "r1", after: 0, events: [lockEvent(1), messageEvent(2, "Bonjour"), lockEvent(3)]))
+        await #expect(throws: StoreError.outOfOrder(roomId: "r1", seq: 5)) {
+            try await store.append(roomId: "r1", after: 4) { _ in
+                Issue.record("a batch was decided on a database behind the ledger")
+                return nil
+            }
+        }
+        let seen = Mutex<[Int64: [RoomEvent]]>([:])
+        for after in Int64(0)...3 {
+            try await store.append(roomId: "r1", after: after) { missed in
+                seen.withLock { $0[after] = missed }
+                return nil
+            }
+        }
+        let all = [lockEvent(1), messageEvent(2, "Bonjour"), lockEvent(3)]
+        #expect(seen.withLock { $0 } == [0: all, 1: Array(all[1...]), 2: [lockEvent(3)], 3: []])
+        await store.close()
+    }
+
     @Test(arguments: StoreUnderTest.kinds)
     func aRecordedRequestIsRefusedTheSecondTime(kind: StoreUnderTest.Kind) async throws {
         let store = try await StoreUnderTest.make(kind).store
         try await store.createRoom(sampleRoom())
         let key = IdempotencyKey(participantId: "p1", key: "message:abc")
-        var first = AppendBatch(roomId: "r1", after: 0, events: [messageEvent(1, "Bonjour")])
+        var first = try AppendBatch(roomId: "r1", after: 0, events: [messageEvent(1, "Bonjour")])
         first.request = (key, Data(#"{"seq":1}"#.utf8))
         try await store.append(first)
-        var retry = AppendBatch(roomId: "r1", after: 1, events: [messageEvent(2, "Bonjour")])
+        var retry = try AppendBatch(roomId: "r1", after: 1, events: [messageEvent(2, "Bonjour")])
         retry.request = (key, Data(#"{"seq":2}"#.utf8))
         await #expect(throws: StoreError.duplicateRequest) { try await store.append(retry) }
         #expect(try await store.response(roomId: "r1", key: key) == Data(#"{"seq":1}"#.utf8))
@@ -119,16 +146,46 @@ struct StoreConformanceTests {
         await store.close()
     }
 
+    /// A retry is looked up in the append's transaction before anything is decided: it gets
+    /// its first answer even when the command would now be refused (a rate limit the first
+    /// request used up), and from a ledger that never saw the first request (another server).
+    @Test(arguments: StoreUnderTest.kinds)
+    func aRetryGetsItsFirstAnswerWithoutBeingDecidedAgain(kind: StoreUnderTest.Kind) async throws {
+        let store = try await StoreUnderTest.make(kind).store
+        let a = RoomLedger(store: store)
+        try await a.createRoom(sampleRoom())
+        let b = RoomLedger(store: store)
+        try await b.loadAll()
+        let key = IdempotencyKey(participantId: "p1", key: "message:once")
+        let first = try await a.commit(roomId: "r1", idempotency: key) { state in
+            Decision(events: [messageEvent(state.seq + 1, "Bonjour")], response: Data("first".utf8))
+        }
+        #expect(first.response == Data("first".utf8))
+        for ledger in [a, b] {
+            let retry = try await ledger.commit(roomId: "r1", idempotency: key) { _ in
+                Issue.record("a retry was decided again")
+                throw APIError.rateLimited(retryAfter: 30)
+            }
+            guard case .replayed(let response) = retry else {
+                Issue.record("the retry was not replayed: \(retry)")
+                continue
+            }
+            #expect(response == Data("first".utf8))
+        }
+        #expect(try await store.events(roomId: "r1", after: 0, limit: 10).count == 1)
+        await store.close()
+    }
+
     @Test(arguments: StoreUnderTest.kinds)
     func tokensAreGrantedAndRevokedWithTheirEvents(kind: StoreUnderTest.Kind) async throws {
         let store = try await StoreUnderTest.make(kind).store
         try await store.createRoom(sampleRoom())
         let karim = Participant(id: "p1", name: "Karim", role: .learner, joinedAt: at)
-        var join = AppendBatch(roomId: "r1", after: 0, events: [RoomEvent(seq: 1, at: at, actor: "p1", kind: .joined(karim))])
+        var join = try AppendBatch(roomId: "r1", after: 0, events: [RoomEvent(seq: 1, at: at, actor: "p1", kind: .joined(karim))])
         join.grant = TokenGrant(tokenHash: "t1", participantId: "p1")
         try await store.append(join)
         #expect(try await store.credential(tokenHash: "t1") == Credential(roomId: "r1", participantId: "p1"))
-        var removal = AppendBatch(roomId: "r1", after: 1, events: [RoomEvent(seq: 2, at: at, actor: "p0", kind: .removed(participantId: "p1"))])
+        var removal = try AppendBatch(roomId: "r1", after: 1, events: [RoomEvent(seq: 2, at: at, actor: "p0", kind: .removed(participantId: "p1"))])
         removal.revoke = (["p1"], "removed")
         try await store.append(removal)
         #expect(try await store.credential(tokenHash: "t1")?.revoked == "removed")

@@ -32,14 +32,16 @@ enum CommitResult: Sendable {
 /// Who hears about committed events: the hub and the metrics. A struct around the closure,
 /// kept in a `let`: reading a bare closure out of a `Mutex` on every commit wrapped it in
 /// one more reabstraction thunk each time, so commit N cost more than commit N-1.
+///
+/// It is given the room id, the events and each event's JSON (`AppendBatch.bodies`).
 struct CommitListener: Sendable {
-    let deliver: @Sendable (String, [RoomEvent]) -> Void
+    let deliver: @Sendable (String, [RoomEvent], [Data]) -> Void
 
-    init(_ deliver: @escaping @Sendable (String, [RoomEvent]) -> Void) {
+    init(_ deliver: @escaping @Sendable (String, [RoomEvent], [Data]) -> Void) {
         self.deliver = deliver
     }
 
-    static let none = CommitListener { _, _ in }
+    static let none = CommitListener { _, _, _ in }
 }
 
 /// A shared token bucket a command must take from before it is decided: taken after the

@@ -10,11 +10,10 @@ struct RoomUsage: Sendable, Equatable {
     /// The time of the room's last event, or its creation.
     var lastEventAt: Date
 
-    /// Counts events as they are folded in. Encoding them again costs a few microseconds
-    /// an event, next to a commit's fsync.
-    mutating func add(_ events: [RoomEvent]) {
-        let encoder = WireCoding.encoder()
-        for event in events { bytes += Int64((try? encoder.encode(event).count) ?? 0) }
+    /// Counts events as they are folded in, by their bodies (`AppendBatch.bodies`): the
+    /// bytes the store keeps, encoded once per commit.
+    mutating func add(_ events: [RoomEvent], bodies: [Data]) {
+        bytes += bodies.reduce(0) { $0 + Int64($1.count) }
         if let last = events.last { lastEventAt = max(lastEventAt, last.at) }
     }
 

@@ -159,9 +159,9 @@ final class RoomLedger: Sendable {
     /// Decides `decide` against the room's current state and appends what it returns.
     ///
     /// A refusal thrown by `decide` appends nothing. A known idempotency key answers the
-    /// first answer again. `decide` runs inside the store's transaction, with the room
-    /// held against every server and the events other servers appended folded in first;
-    /// it must depend on the state it is given only.
+    /// first answer again, without `decide` being run. `decide` runs inside the store's
+    /// transaction, with the room held against every server and the events other servers
+    /// appended folded in first; it must depend on the state it is given only.
     func commit(
         roomId: String, idempotency: IdempotencyKey?, limit: CommitLimit? = nil,
         decide: @escaping @Sendable (RoomState) throws -> Decision
@@ -171,7 +171,10 @@ final class RoomLedger: Sendable {
         defer { line.lock.unlock() }
         var limited = false
         for _ in 0..<Self.maxAttempts {
-            if let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
+            // The store looks the key up in the append's transaction, before deciding. A command
+            // with a shared limit looks first as well, before it takes a token: a retry of a
+            // change that went through gets its first answer, never a 429.
+            if limit != nil, !limited, let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
                 return .replayed(response: stored)
             }
             if let limit, !limited {
@@ -184,10 +187,10 @@ final class RoomLedger: Sendable {
             }
             let slot = OutcomeSlot()
             do {
-                try await store.append(roomId: roomId, after: line.state.withLock { $0.seq }) { [self] missed in
-                    fold(missed, into: line)
+                try await store.append(roomId: roomId, after: line.state.withLock { $0.seq }, request: idempotency) { [self] missed in
+                    try fold(missed, into: line)
                     let (batch, result) = try decision(line.state.withLock { $0 }, roomId: roomId, idempotency: idempotency, decide: decide)
-                    slot.outcome.withLock { $0 = result }
+                    slot.outcome.withLock { $0 = (result, batch?.bodies ?? []) }
                     return batch
                 }
             } catch StoreError.conflict {
@@ -195,11 +198,14 @@ final class RoomLedger: Sendable {
                 try await catchUp(line)
                 continue
             } catch StoreError.duplicateRequest {
-                // Another server recorded this request first: the next turn replays its answer.
+                // A retry, or the same request recorded by another server first: the first answer.
+                if let idempotency, let stored = try await store.response(roomId: roomId, key: idempotency) {
+                    return .replayed(response: stored)
+                }
                 continue
             }
-            guard let outcome = slot.outcome.withLock({ $0 }) else { throw StoreError.corrupt("the store appended without asking for the batch") }
-            if case .committed(let events, _) = outcome { fold(events, into: line) }
+            guard let (outcome, bodies) = slot.outcome.withLock({ $0 }) else { throw StoreError.corrupt("the store appended without asking for the batch") }
+            if case .committed(let events, _) = outcome { try fold(events, bodies: bodies, into: line) }
             return outcome
         }
         throw StoreError.unavailable("room \(roomId) is changing too fast to append to")
@@ -216,7 +222,8 @@ final class RoomLedger: Sendable {
         let result = CommitResult.committed(events: decided.events, response: decided.response)
         let nothingToWrite = decided.events.isEmpty && decided.grant == nil && decided.revokeParticipants.isEmpty
         if nothingToWrite && idempotency == nil { return (nil, result) }
-        var batch = AppendBatch(roomId: roomId, after: state.seq, events: decided.events)
+        // Encoded once, here: the store writes these bytes, the usage counts them, the hub sends them.
+        var batch = try AppendBatch(roomId: roomId, after: state.seq, events: decided.events)
         if let idempotency { batch.request = (idempotency, decided.recorded ?? decided.response) }
         batch.grant = decided.grant
         if !decided.revokeParticipants.isEmpty { batch.revoke = (decided.revokeParticipants, decided.revocationReason) }
@@ -229,9 +236,9 @@ final class RoomLedger: Sendable {
         return (batch, result)
     }
 
-    /// What the store's transaction decided, handed out of its closure.
+    /// What the store's transaction decided, and the bodies of its events, handed out of its closure.
     private final class OutcomeSlot: Sendable {
-        let outcome = Mutex<CommitResult?>(nil)
+        let outcome = Mutex<(CommitResult, [Data])?>(nil)
     }
 
     /// Reads the events another server appended to the room and hands them to the hub.
@@ -251,7 +258,7 @@ final class RoomLedger: Sendable {
     private func catchUp(_ line: Line) async throws {
         let from = line.state.withLock { $0.seq }
         let missed = try await store.allEvents(roomId: line.room.info.id, after: from)
-        fold(missed, into: line)
+        try fold(missed, into: line)
     }
 
     /// With the room's lock held: applies committed events in place and publishes them.
@@ -259,12 +266,16 @@ final class RoomLedger: Sendable {
     /// The hub hears first, the state changes second: a poll that reads the state's `seq`
     /// must never find it ahead of the hub, or a cursor from another server that is right
     /// (the events are committed) would be judged ahead of the room and answered 410.
-    private func fold(_ events: [RoomEvent], into line: Line) {
+    ///
+    /// `bodies` are the events' JSON when this server encoded them for its own commit; events
+    /// another server appended are encoded here, once for the hub and the usage.
+    private func fold(_ events: [RoomEvent], bodies: [Data]? = nil, into line: Line) throws {
         guard !events.isEmpty else { return }
-        listener.deliver(line.room.info.id, events)
+        let bodies = try bodies ?? AppendBatch.bodies(of: events)
+        listener.deliver(line.room.info.id, events, bodies)
         line.state.withLock { state in
             for event in events { state.apply(event) }
         }
-        line.usage.withLock { $0.add(events) }
+        line.usage.withLock { $0.add(events, bodies: bodies) }
     }
 }

@@ -15,6 +15,8 @@ final class MemoryRoomStore: RoomStore {
         var snapshots: [String: RoomState] = [:]
         var requests: [String: [IdempotencyKey: Data]] = [:]
         var credentials: [String: Credential] = [:]
+        /// Bytes of each room's event bodies, as a durable store would hold them.
+        var bytes: [String: Int64] = [:]
     }
 
     private let contents = Mutex(Contents())
@@ -41,9 +43,12 @@ final class MemoryRoomStore: RoomStore {
         contents.withLock { contents in contents.roomByCode[code].flatMap { contents.rooms[$0] } }
     }
 
-    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
+    func append(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws {
         try contents.withLock { contents in
             guard let events = contents.events[roomId] else { throw StoreError.unknownRoom(roomId) }
+            if let request, contents.requests[roomId]?[request] != nil { throw StoreError.duplicateRequest }
             let head = events.last?.seq ?? 0
             guard after <= head else { throw StoreError.outOfOrder(roomId: roomId, seq: after + 1) }
             // Events are numbered from 1 without a gap, so the one after `after` is at index `after`.
@@ -54,6 +59,7 @@ final class MemoryRoomStore: RoomStore {
             }
             // Checked: now nothing below can fail, so the batch is all or nothing.
             contents.events[roomId, default: []] += batch.events
+            contents.bytes[roomId, default: 0] += batch.bodies.reduce(0) { $0 + Int64($1.count) }
             for event in batch.events {
                 switch event.kind {
                 case .message(let message):
@@ -122,9 +128,7 @@ final class MemoryRoomStore: RoomStore {
     func close() async {}
 
     func storedBytes(roomId: String) async throws -> Int64 {
-        let events = contents.withLock { $0.events[roomId] ?? [] }
-        let encoder = WireCoding.encoder()
-        return try events.reduce(0) { $0 + Int64(try encoder.encode($1).count) }
+        contents.withLock { $0.bytes[roomId] ?? 0 }
     }
 
     func deleteRoom(id: String) async throws -> Int {
@@ -132,6 +136,7 @@ final class MemoryRoomStore: RoomStore {
             guard let room = contents.rooms.removeValue(forKey: id) else { return 0 }
             contents.roomByCode[room.code] = nil
             let count = contents.events.removeValue(forKey: id)?.count ?? 0
+            contents.bytes[id] = nil
             contents.messages[id] = nil
             contents.snapshots[id] = nil
             contents.requests[id] = nil

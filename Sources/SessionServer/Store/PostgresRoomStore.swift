@@ -121,7 +121,9 @@ final class PostgresRoomStore: RoomStore {
 
     // MARK: Appending
 
-    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
+    func append(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws {
         let logger = self.logger
         try await run {
             try await client.withTransaction(logger: logger) { connection in
@@ -130,12 +132,20 @@ final class PostgresRoomStore: RoomStore {
                 var exists = false
                 for try await _ in locked.decode(String.self) { exists = true }
                 guard exists else { throw StoreError.unknownRoom(roomId) }
+                if let request {
+                    // Under the room's lock: a request another server recorded for this room has committed.
+                    let recorded = try await connection.query(
+                        "SELECT 1 FROM request WHERE room_id = \(roomId) AND participant_id = \(request.participantId) AND key = \(request.key)", logger: logger)
+                    var seen = false
+                    for try await _ in recorded { seen = true }
+                    if seen { throw StoreError.duplicateRequest }
+                }
                 let decoder = WireCoding.decoder()
                 // One read: the row at `after` proves the database is not behind; the rest were missed.
-                var rows: [RoomEvent] = []
-                let read = try await connection.query("SELECT body FROM event WHERE room_id = \(roomId) AND seq >= \(after) ORDER BY seq", logger: logger)
-                for try await (body) in read.decode(String.self) { rows.append(try decoder.decode(RoomEvent.self, from: Data(body.utf8))) }
-                let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId)
+                var rows: [(seq: Int64, body: String)] = []
+                let read = try await connection.query("SELECT seq, body FROM event WHERE room_id = \(roomId) AND seq >= \(after) ORDER BY seq", logger: logger)
+                for try await (seq, body) in read.decode((Int64, String).self) { rows.append((seq, body)) }
+                let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId) { try decoder.decode(RoomEvent.self, from: Data($0.utf8)) }
                 guard let batch = try make(missed) else { return }
                 try batch.checkFollows(head: missed.last?.seq ?? after)
                 try await Self.write(batch, roomId: roomId, connection, logger)
@@ -145,7 +155,6 @@ final class PostgresRoomStore: RoomStore {
 
     /// The batch's rows, inside the open transaction.
     private static func write(_ batch: AppendBatch, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        let encoder = WireCoding.encoder()
         if let request = batch.request {
             let response = text(request.response)
             try await connection.query(
@@ -155,7 +164,7 @@ final class PostgresRoomStore: RoomStore {
         if !batch.events.isEmpty {
             // One statement for the whole batch, whatever its size.
             let seqs = batch.events.map(\.seq)
-            let bodies = try batch.events.map { text(try encoder.encode($0)) }
+            let bodies = batch.bodies.map(text)
             try await connection.query(
                 "INSERT INTO event (room_id, seq, body) SELECT \(roomId), s, b FROM UNNEST(\(seqs)::bigint[], \(bodies)::text[]) AS t(s, b)",
                 logger: logger)
@@ -185,7 +194,7 @@ final class PostgresRoomStore: RoomStore {
                 "UPDATE token SET revoked = \(revoke.reason) WHERE room_id = \(roomId) AND participant_id = ANY(\(revoke.participants))", logger: logger)
         }
         if let state = batch.snapshot {
-            let body = text(try encoder.encode(state))
+            let body = text(try WireCoding.encoder().encode(state))
             try await connection.query(
                 "INSERT INTO snapshot (room_id, seq, body) VALUES (\(roomId), \(state.seq), \(body)) ON CONFLICT (room_id, seq) DO UPDATE SET body = EXCLUDED.body",
                 logger: logger)

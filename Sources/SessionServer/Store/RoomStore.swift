@@ -38,7 +38,11 @@ struct AppendBatch: Sendable {
     var roomId: String
     /// The room's last `seq` the batch was decided on; the first event is `after + 1`.
     var after: Int64
-    var events: [RoomEvent]
+    private(set) var events: [RoomEvent]
+    /// Each event's JSON as `WireCoding` writes it, encoded once per commit: the store keeps
+    /// these bytes, the room's usage counts them and the hub sends the public ones. Each
+    /// event used to be encoded three times, by each of them.
+    private(set) var bodies: [Data]
     /// The answer remembered for a `clientId`, replayed to retries.
     var request: (key: IdempotencyKey, response: Data)? = nil
     var grant: TokenGrant? = nil
@@ -49,6 +53,32 @@ struct AppendBatch: Sendable {
 }
 
 extension AppendBatch {
+    /// A batch of events with their bodies, encoded by the caller (the ledger's decision).
+    init(roomId: String, after: Int64, events: [RoomEvent], bodies: [Data]) {
+        precondition(events.count == bodies.count, "one body per event")
+        self.roomId = roomId
+        self.after = after
+        self.events = events
+        self.bodies = bodies
+    }
+
+    /// A batch of events, encoded here.
+    init(roomId: String, after: Int64, events: [RoomEvent]) throws {
+        self.init(roomId: roomId, after: after, events: events, bodies: try Self.bodies(of: events))
+    }
+
+    /// The stored JSON of each event: what every store keeps, and the bytes the hub sends.
+    /// A message's event, the most common, is written by `JSONWriter` (the same bytes).
+    static func bodies(of events: [RoomEvent]) throws -> [Data] {
+        var encoder: JSONEncoder?
+        return try events.map { event in
+            if case .message(let message) = event.kind { return JSONWriter.messageEvent(event, message) }
+            let general = encoder ?? WireCoding.encoder()
+            encoder = general
+            return try general.encode(event)
+        }
+    }
+
     /// Checks, for every store alike, that the batch `make` built follows the room's last
     /// event `head`: a taken `seq` is a conflict, a gap a bug in the caller.
     func checkFollows(head: Int64) throws {
@@ -60,10 +90,19 @@ extension AppendBatch {
     /// The events appended after `after`, given the rows with `seq >= after` in order: the
     /// row at `after` itself must be there (unless `after` is 0), or the database is behind
     /// the ledger (replaced or restored) and nothing may be appended.
-    static func missed(after: Int64, in rows: [RoomEvent], roomId: String) throws -> [RoomEvent] {
-        guard after > 0 else { return rows }
-        guard rows.first?.seq == after else { throw StoreError.outOfOrder(roomId: roomId, seq: after + 1) }
-        return Array(rows.dropFirst())
+    ///
+    /// Only the rows after `after` are decoded: the row at `after` is a proof by its `seq`
+    /// alone. With one writer there are no others, and decoding that row on every commit
+    /// was a good part of a post's CPU.
+    static func missed<Body>(
+        after: Int64, in rows: [(seq: Int64, body: Body)], roomId: String, decode: (Body) throws -> RoomEvent
+    ) throws -> [RoomEvent] {
+        var rest = rows[...]
+        if after > 0 {
+            guard rest.first?.seq == after else { throw StoreError.outOfOrder(roomId: roomId, seq: after + 1) }
+            rest = rest.dropFirst()
+        }
+        return try rest.map { try decode($0.body) }
     }
 }
 
@@ -121,9 +160,15 @@ protocol RoomStore: Sendable {
     /// `make` throwing appends nothing and rethrows. Throws `duplicateRequest` when the
     /// batch's idempotency key is recorded already, `conflict` if a `seq` is taken anyway.
     ///
+    /// `request`, when given, is looked up first, in the same transaction: when it is
+    /// recorded, `make` is never called and `duplicateRequest` is thrown, so a retry is never
+    /// decided again (never refused by a limit the first request used up).
+    ///
     /// Deciding while holding the room is what keeps a busy server from starving another:
     /// whoever holds the room appends, with no retry.
-    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws
+    func append(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws
     /// Events after `seq`, oldest first, at most `limit`.
     func events(roomId: String, after seq: Int64, limit: Int) async throws -> [RoomEvent]
     /// The most recent state snapshot of the room, if one was kept.
@@ -160,9 +205,14 @@ protocol RoomStore: Sendable {
 }
 
 extension RoomStore {
+    /// Appends what `make` builds, with no request to look up first.
+    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
+        try await append(roomId: roomId, after: after, request: nil, make)
+    }
+
     /// Appends a batch decided on the room as of `batch.after`; `conflict` when the room moved since.
     func append(_ batch: AppendBatch) async throws {
-        try await append(roomId: batch.roomId, after: batch.after) { missed in
+        try await append(roomId: batch.roomId, after: batch.after, request: batch.request?.key) { missed in
             if let first = missed.first { throw StoreError.conflict(roomId: batch.roomId, seq: first.seq) }
             return batch
         }

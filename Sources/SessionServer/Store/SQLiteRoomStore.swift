@@ -9,6 +9,8 @@ import SessionModel
 /// primary key `(room_id, seq)` would still refuse one.
 final class SQLiteRoomStore: RoomStore {
     let pool: DatabasePool
+    /// Appends that come while a transaction runs are committed together in the next one.
+    let commits: GroupCommit
     private let buckets = TokenBuckets()
     private let serverLock: ServerLock
 
@@ -24,6 +26,7 @@ final class SQLiteRoomStore: RoomStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        commits = GroupCommit(pool: pool)
         try Self.migrator.migrate(pool)
     }
 
@@ -107,10 +110,11 @@ final class SQLiteRoomStore: RoomStore {
     }
 
     /// A disk that is full, read-only or failing is the database being unavailable (503 with
-    /// a retry, which succeeds once there is room again), not a bug (500).
+    /// a retry, which succeeds once there is room again), not a bug (500). ABORT is what the
+    /// other appends of a group get when one of those errors rolled their transaction back.
     static func storeError(_ error: DatabaseError) -> any Error {
         switch error.resultCode {
-        case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_NOMEM:
+        case .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_NOMEM, .SQLITE_ABORT:
             StoreError.unavailable("SQLite: \(error.resultCode) \(error.message ?? "")")
         default:
             error
@@ -143,55 +147,63 @@ final class SQLiteRoomStore: RoomStore {
             code: row["code"], moderatorKeyHash: row["moderator_key_hash"])
     }
 
-    func append(roomId: String, after: Int64, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?) async throws {
-        let encoder = WireCoding.encoder()
-        let decoder = WireCoding.decoder()
+    func append(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws {
         // GRDB's writer is the one writer: the transaction holds the room against everyone.
+        // It may hold appends to other rooms too, each in its savepoint (`GroupCommit`).
         do {
-            try await write(roomId: roomId, after: after, encoder: encoder, decoder: decoder, make)
+            try await commits.run(roomId: roomId) { db in
+                try Self.append(roomId: roomId, after: after, request: request, make, db: db)
+            }
         } catch let error as DatabaseError {
             throw Self.storeError(error)
         }
     }
 
-    private func write(
-        roomId: String, after: Int64, encoder: JSONEncoder, decoder: JSONDecoder,
-        _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
-    ) async throws {
-        try await pool.write { db in
-            // One read: the row at `after` proves the database is not behind; the rest were missed.
-            let rows = try Data.fetchAll(
-                db, sql: "SELECT body FROM event WHERE room_id = ? AND seq >= ? ORDER BY seq", arguments: [roomId, after]
-            ).map { try decoder.decode(RoomEvent.self, from: $0) }
-            let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId)
-            guard let batch = try make(missed) else { return }
-            try batch.checkFollows(head: missed.last?.seq ?? after)
-            if let request = batch.request {
-                let seen = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM request WHERE room_id = ? AND participant_id = ? AND key = ?",
-                    arguments: [roomId, request.key.participantId, request.key.key]) ?? false
-                if seen { throw StoreError.duplicateRequest }
-                try db.execute(
-                    sql: "INSERT INTO request (room_id, participant_id, key, response) VALUES (?, ?, ?, ?)",
-                    arguments: [roomId, request.key.participantId, request.key.key, request.response])
-            }
-            for event in batch.events {
-                try db.execute(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, event.seq, try encoder.encode(event)])
-                try Self.index(event, roomId: roomId, db: db)
-            }
-            if let grant = batch.grant {
-                try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, roomId, grant.participantId])
-            }
-            for participantId in batch.revoke?.participants ?? [] {
-                try db.execute(
-                    sql: "UPDATE token SET revoked = ? WHERE room_id = ? AND participant_id = ?",
-                    arguments: [batch.revoke?.reason, roomId, participantId])
-            }
-            if let state = batch.snapshot {
-                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, state.seq, try encoder.encode(state)])
-                try db.execute(sql: "DELETE FROM snapshot WHERE room_id = ? AND seq < ?", arguments: [roomId, state.seq])
-            }
+    /// One append's work, inside the writer's transaction (or a savepoint of it).
+    private static func append(
+        roomId: String, after: Int64, request: IdempotencyKey?,
+        _ make: (_ missed: [RoomEvent]) throws -> AppendBatch?, db: Database
+    ) throws {
+        // A retry is answered before anything is decided.
+        if let request, try isRecorded(request, roomId: roomId, db: db) { throw StoreError.duplicateRequest }
+        // One read: the row at `after` proves the database is not behind; the rest were missed
+        // (none, with one writer).
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT seq, body FROM event WHERE room_id = ? AND seq >= ? ORDER BY seq"), arguments: [roomId, after]
+        ).map { (seq: $0[0] as Int64, body: $0[1] as Data) }
+        let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId) { try WireCoding.decoder().decode(RoomEvent.self, from: $0) }
+        guard let batch = try make(missed) else { return }
+        try batch.checkFollows(head: missed.last?.seq ?? after)
+        if let recorded = batch.request {
+            if recorded.key != request, try isRecorded(recorded.key, roomId: roomId, db: db) { throw StoreError.duplicateRequest }
+            try db.cachedStatement(sql: "INSERT INTO request (room_id, participant_id, key, response) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [roomId, recorded.key.participantId, recorded.key.key, recorded.response])
         }
+        for (event, body) in zip(batch.events, batch.bodies) {
+            try db.cachedStatement(sql: "INSERT INTO event (room_id, seq, body) VALUES (?, ?, ?)").execute(arguments: [roomId, event.seq, body])
+            try Self.index(event, roomId: roomId, db: db)
+        }
+        if let grant = batch.grant {
+            try db.execute(sql: "INSERT INTO token (hash, room_id, participant_id) VALUES (?, ?, ?)", arguments: [grant.tokenHash, roomId, grant.participantId])
+        }
+        for participantId in batch.revoke?.participants ?? [] {
+            try db.execute(
+                sql: "UPDATE token SET revoked = ? WHERE room_id = ? AND participant_id = ?",
+                arguments: [batch.revoke?.reason, roomId, participantId])
+        }
+        if let state = batch.snapshot {
+            try db.execute(sql: "INSERT OR REPLACE INTO snapshot (room_id, seq, body) VALUES (?, ?, ?)", arguments: [roomId, state.seq, try WireCoding.encoder().encode(state)])
+            try db.execute(sql: "DELETE FROM snapshot WHERE room_id = ? AND seq < ?", arguments: [roomId, state.seq])
+        }
+    }
+
+    /// Whether an answer is recorded for `key`.
+    private static func isRecorded(_ key: IdempotencyKey, roomId: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM request WHERE room_id = ? AND participant_id = ? AND key = ?"),
+            arguments: [roomId, key.participantId, key.key]) ?? false
     }
 
     /// Keeps the message table (history and deletion) in step with the events.
@@ -199,7 +211,7 @@ final class SQLiteRoomStore: RoomStore {
         switch event.kind {
         case .message(let message):
             // An index into the event, which holds the message (`StoredMessage`).
-            try db.execute(sql: "INSERT INTO message (room_id, seq, id) VALUES (?, ?, ?)", arguments: [roomId, message.seq, message.id])
+            try db.cachedStatement(sql: "INSERT INTO message (room_id, seq, id) VALUES (?, ?, ?)").execute(arguments: [roomId, message.seq, message.id])
         case .messageDeleted(let messageId):
             try db.execute(sql: "UPDATE message SET deleted = 1 WHERE room_id = ? AND id = ?", arguments: [roomId, messageId])
         case .joined, .left, .removed, .presence, .handRaised, .handLowered, .allHandsLowered, .floor, .agenda, .muted, .locked, .seatClaimed, .seatGranted, .seatRefused,
