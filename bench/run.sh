@@ -72,6 +72,8 @@ if [ "$mode" = full ]; then
 else
     echo "== 100 rooms x 15, 50 messages/s (750 deliveries/s)"
     scenario ladder-50 100 15 50 10
+    echo "== 100 rooms x 15, 500 messages/s (7,500 deliveries/s: Nchan's knee)"
+    scenario ladder-500 100 15 500 10
 fi
 if [ "$mode" = full ]; then idle_rooms=1000 burst_rooms=1000 churn_rooms=1000 churn_rate=250; else idle_rooms=200 burst_rooms=100 churn_rooms=100 churn_rate=50; fi
 echo "== $((idle_rooms * 15)) parked polls, nothing said: CPU and memory of holding them"
