@@ -149,3 +149,16 @@ struct LongPollRecognitionTests {
         #expect(try request("/v1/rooms/r1/events?after=c1", authorization: "Bearer") == nil)
     }
 }
+
+@Suite("Event loops")
+struct EventLoopCountTests {
+    @Test func theAllowedCPUListIsCounted() {
+        #expect(EventLoops.cpus(in: "1") == 1)
+        #expect(EventLoops.cpus(in: "0-1") == 2)
+        #expect(EventLoops.cpus(in: "0-3,6, 8-9\t") == 7)
+        #expect(EventLoops.cpus(in: "") == nil)
+        #expect(EventLoops.cpus(in: "3-1") == nil)
+        #expect(EventLoops.cpus(in: "a") == nil)
+        #expect((1...64).contains(EventLoops.count()))
+    }
+}
