@@ -26,7 +26,8 @@ def ratio(a, b, key):
 print("| scenario | server | deliveries/s | p50 ms | p99 ms | max ms | CPU per delivery µs | server CPU | RSS MiB | KB per parked poll | lost | dup | errors | valid |")
 print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for scenario in scenarios:
-    pair = [(name, runs.get(f"{name}-{scenario}")) for name in ("momentum", "nchan")]
+    # momentum on PostgreSQL is compared with Nchan's run of the same workload.
+    pair = [("momentum", runs.get(f"momentum-{scenario}")), ("nchan", runs.get(f"nchan-{scenario.removeprefix('postgres-')}"))]
     for name, run in pair:
         if not run:
             continue
@@ -38,6 +39,10 @@ for scenario in scenarios:
     m, n = pair[0][1], pair[1][1]
     if m and n:
         print(f"| {scenario} | ratio | | {ratio(m, n, 'latencyMs.p50')} | {ratio(m, n, 'latencyMs.p99')} | | {ratio(m, n, 'serverMicrosecondsPerDelivery')} | | {ratio(m, n, 'serverRSSBytes')} | {ratio(m, n, 'rssPerParkedPollBytes')} | | | | |")
+postgres = folder / "postgres-cpu.txt"
+if postgres.exists():
+    print()
+    print(postgres.read_text().strip())
 growth = folder / "commit-growth.txt"
 if growth.exists():
     print()

@@ -12,15 +12,19 @@ work=$(mktemp -d /tmp/momentum-bench.XXXXXX)
 results=bench/results/$(date +%Y%m%d-%H%M%S)-$mode
 mkdir -p "$results"
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() {
+    for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    [ -n "${pgdir:-}" ] && bash Tests/support/postgres-cluster.sh stop "$pgdir"
+    rm -rf "$work"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; echo "nothing listens on $1" >&2; return 1; }
 
-start_momentum() {
+start_momentum() { # [database]: a fresh SQLite file by default
     mport=$(free_port)
     rm -f "$work/bench.sqlite"*
-    prlimit --nofile=20000:20000 taskset -c 1 "$bin/momentum" serve --port "$mport" --db "$work/bench.sqlite" \
+    prlimit --nofile=20000:20000 taskset -c 1 "$bin/momentum" serve --port "$mport" --db "${1:-$work/bench.sqlite}" \
         --admin-token bench --message-burst 100000 --log-level error >"$work/momentum.log" 2>&1 &
     mpid=$!; pids+=("$mpid")
     wait_port "$mport"
@@ -36,6 +40,16 @@ start_nchan() {
     wait_port "$nport"
 }
 stop_nchan() { kill -9 "$npid" 2>/dev/null || true; wait "$npid" 2>/dev/null || true; }
+
+# PostgreSQL with its durable defaults, on the server's core: its CPU is not counted in
+# momentum's CPU per delivery (the generator reads the server's process only).
+start_postgres() { pgdir=$(mktemp -d /tmp/momentum-bench-pg.XXXXXX); pgurl=$(POSTGRES_DURABLE=1 taskset -c 1 bash Tests/support/postgres-cluster.sh start "$pgdir"); }
+stop_postgres() { bash Tests/support/postgres-cluster.sh stop "$pgdir"; pgdir=; }
+postgres_cpu() { # seconds of CPU used so far by the cluster's processes (the postmaster and its children)
+    local main; main=$(head -1 "$pgdir/data/postmaster.pid")
+    for pid in $main $(pgrep -P "$main"); do cat "/proc/$pid/stat" 2>/dev/null; done |
+        awk -v hz="$(getconf CLK_TCK)" '{ total += $14 + $15 + $16 + $17 } END { printf "%.2f", total / hz }'
+}
 
 load() { # name target-args... : one run of the generator pinned to core 0
     local name=$1; shift
@@ -53,6 +67,18 @@ scenario() { # name rooms participants rate duration [more momentum-load options
     load "nchan-$name" --nchan --target "http://127.0.0.1:$nport" --server-pid "$npid" \
         --rooms "$rooms" --participants "$participants" --rate "$rate" --duration "$duration" "$@"
     stop_nchan
+}
+
+postgres_scenario() { # name rooms participants rate duration: momentum on PostgreSQL (Nchan's row is the SQLite scenario's)
+    local name=$1 rooms=$2 participants=$3 rate=$4 duration=$5
+    start_postgres
+    start_momentum "$pgurl"
+    local before; before=$(postgres_cpu)
+    load "momentum-postgres-$name" --target "http://127.0.0.1:$mport" --admin-token bench --server-pid "$mpid" \
+        --rooms "$rooms" --participants "$participants" --rate "$rate" --duration "$duration"
+    echo "postgres-$name: PostgreSQL used $(awk -v a="$(postgres_cpu)" -v b="$before" 'BEGIN { printf "%.2f", a - b }') s of CPU during the run (setup included)" | tee -a "$results/postgres-cpu.txt"
+    stop_momentum
+    stop_postgres
 }
 
 echo "== commit cost must not grow with the number of commits"
@@ -82,6 +108,10 @@ echo "== a burst: each of $burst_rooms rooms publishes in the same instant, once
 scenario burst "$burst_rooms" 15 1 10 --burst
 echo "== churn: $churn_rooms rooms x 15 at $churn_rate messages/s, 5% of the members reconnecting each second"
 scenario churn "$churn_rooms" 15 "$churn_rate" 10 --churn 0.05
+
+echo "== on PostgreSQL (durable commits): 100 rooms x 15 at 50 and 500 messages/s"
+postgres_scenario ladder-50 100 15 50 10
+postgres_scenario ladder-500 100 15 500 10
 
 python3 bench/report.py "$results" | tee "$results/table.md"
 echo "results in $results"

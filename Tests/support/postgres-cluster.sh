@@ -3,6 +3,8 @@
 # refuses to run as root) in a temporary folder, on a free port.
 #   postgres-cluster.sh start FOLDER   prints the cluster's URL
 #   postgres-cluster.sh stop FOLDER
+# The tests' cluster does not wait for the disk (fsync off); POSTGRES_DURABLE=1 keeps
+# PostgreSQL's durable defaults, for benchmarks.
 set -euo pipefail
 action=${1:?start or stop}
 folder=${2:?folder}
@@ -17,9 +19,9 @@ start)
     [ "$(id -u)" = 0 ] && chown postgres "$folder"
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_postgres "$bin/initdb" -D "$folder/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$folder/initdb.log" 2>&1
-    as_postgres "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-        -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null
+    options="-p $port -k $folder -c listen_addresses=127.0.0.1 -c max_connections=300"
+    [ "${POSTGRES_DURABLE:-0}" = 1 ] || options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    as_postgres "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 -o "$options" start >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
 stop)
