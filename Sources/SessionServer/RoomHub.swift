@@ -211,7 +211,7 @@ final class RoomHub: Sendable {
             defer { state.nextWaiterId += 1 }
             return state.nextWaiterId
         }
-        let deadline = ContinuousClock.now + timeout
+        let deadline = Self.holdEnd(from: .now, timeout: timeout)
         let answer: Answer? = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Answer?, Never>) in
                 var evicted: Waiter?
@@ -259,7 +259,7 @@ final class RoomHub: Sendable {
     /// when it writes the answer (`markActivity(opening: false)`).
     func park(roomId: String, viewer: Viewer, after: Int64, timeout: Duration, delivery: Delivery) -> Parking {
         let participantId = viewer.participantId
-        let deadline = ContinuousClock.now + timeout
+        let deadline = Self.holdEnd(from: .now, timeout: timeout)
         enum Outcome { case ready(ArraySlice<RoomEvent>, ArraySlice<[UInt8]?>, Int64), parked(UInt64), declined }
         var evicted: Waiter?
         let outcome: Outcome = state.withLock { state in
@@ -287,6 +287,16 @@ final class RoomHub: Sendable {
             return .parked(waiterId: id)
         case .declined: return .declined
         }
+    }
+
+    /// When a hold of `timeout` from `start` runs out: a hold of 10 s or more ends up to a
+    /// tenth earlier, at random. Clients that connected together (a room after a network
+    /// cut, a programme after a restart) would otherwise all get their empty answers in the
+    /// same instant and come back together, every hold, and the messages of that instant
+    /// would wait behind thousands of heartbeats.
+    static func holdEnd(from start: ContinuousClock.Instant, timeout: Duration, random: Double = .random(in: 0..<1)) -> ContinuousClock.Instant {
+        guard timeout >= .seconds(10) else { return start + timeout }
+        return start + timeout - timeout * (random / 10)
     }
 
     /// Parks `waiter`; when its participant already holds `pollsPerParticipant` polls in the

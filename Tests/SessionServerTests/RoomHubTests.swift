@@ -137,3 +137,17 @@ struct RoomHubTests {
         #expect(polls > 0)
     }
 }
+
+@Suite("Hold ends")
+struct HoldEndTests {
+    @Test func longHoldsEndUpToATenthEarlierAndShortOnesOnTime() {
+        let start = ContinuousClock.now
+        #expect(RoomHub.holdEnd(from: start, timeout: .seconds(25), random: 0) == start + .seconds(25))
+        #expect(RoomHub.holdEnd(from: start, timeout: .seconds(25), random: 0.999) > start + .milliseconds(22_500))
+        #expect(RoomHub.holdEnd(from: start, timeout: .seconds(25), random: 0.5) == start + .milliseconds(23_750))
+        #expect(RoomHub.holdEnd(from: start, timeout: .seconds(5), random: 0.9) == start + .seconds(5))
+        let ends = Set((0..<50).map { _ in RoomHub.holdEnd(from: start, timeout: .seconds(25)) })
+        #expect(ends.count > 40, "the ends are spread")
+        #expect(ends.allSatisfy { $0 > start + .milliseconds(22_500) && $0 <= start + .seconds(25) })
+    }
+}
