@@ -149,6 +149,10 @@ func decode<T: Decodable>(_ type: T.Type, from request: Request, context: Server
                 message: "The request body must be sent with Content-Type: application/json.")
         }
     }
+    if T.self == PostMessageRequest.self,
+       let fast = data.withUnsafeBytes({ FlatJSON.strings($0) }).flatMap(PostMessageRequest.init(flat:)) as? T {
+        return fast
+    }
     let value: T
     do {
         value = try WireCoding.decoder().decode(T.self, from: data)
