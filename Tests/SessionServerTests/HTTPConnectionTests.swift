@@ -71,4 +71,34 @@ struct HTTPConnectionTests {
         #expect(answer.contains("Date: ") && answer.contains("Server: momentum\r\n"))
         await server.stop()
     }
+
+    /// How many `/healthz` requests the server answered, from `/metrics`.
+    func healthChecks(_ server: TestServer) async throws -> Int {
+        let text = String(decoding: try await server.raw("GET", "/metrics").body, as: UTF8.self)
+        let line = text.split(separator: "\n").first { $0.hasPrefix("momentum_request_duration_seconds_count") && $0.contains(#"route="/healthz""#) }
+        return line.flatMap { Double($0.split(separator: " ").last ?? "") }.map { Int($0) } ?? 0
+    }
+
+    /// A client that pipelines request after request and never reads the answers must not
+    /// fill the server's memory with them: once its answers wait unread, it is no longer
+    /// read. Without that, the server answered all 200,000 requests into its own memory.
+    @Test func aClientThatDoesNotReadItsAnswersIsNoLongerRead() async throws {
+        let server = try await TestServer()
+        let count = 200_000
+        let flood = Array(repeating: Array("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".utf8), count: count).flatMap { $0 }
+        let client = try RawHTTP.Unread(port: port(server))
+        defer { client.close() }
+        _ = await client.write(flood, stall: 3000)
+        // The server stops answering while the client still holds its connection open.
+        let settled = try await eventually(within: 30) {
+            let before = try await healthChecks(server)
+            try await Task.sleep(for: .milliseconds(500))
+            return try await healthChecks(server) == before
+        }
+        let answered = try await healthChecks(server)
+        #expect(settled)
+        // The kernel's buffers and NIO's high-water mark hold a few tens of thousands of answers.
+        #expect(answered < count / 3, "\(answered) of \(count) requests were answered unread")
+        await server.stop()
+    }
 }

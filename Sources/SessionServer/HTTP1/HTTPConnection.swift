@@ -197,6 +197,8 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         while let context, var buffer = inbound, buffer.readableBytes > 0 {
             switch phase {
             case .idle:
+                // The next request waits until the client reads the answers it has (`read`).
+                guard context.channel.isWritable else { return }
                 let head: RequestHead?
                 do {
                     head = try RequestHeadParser.parse(buffer)
@@ -378,10 +380,7 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         if let ticket { shared.book.setIdle(ticket, true) }
         arm(shared.timeouts.idle)
         if !processing { process() }
-        if readHeld, (inbound?.readableBytes ?? 0) < Self.pileUp {
-            readHeld = false
-            context?.read()
-        }
+        resumeReading()
     }
 
     /// Answers a request this connection cannot read with `{error, message}`, and closes.
@@ -392,14 +391,32 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         respond(body, status: HTTPResponse.Status(code: status))
     }
 
+    /// Reading stops while the client does not read its answers (NIO's buffer of unwritten
+    /// bytes is past its high mark) or while requests pile up behind the current one: a
+    /// client pipelining thousands of requests it never reads the answers of would otherwise
+    /// fill the server's memory with them.
     func read(context: ChannelHandlerContext) {
-        if case .idle = phase {
-            context.read()
-        } else if (inbound?.readableBytes ?? 0) >= Self.pileUp {
+        let pilingUp: Bool
+        if case .idle = phase { pilingUp = false } else { pilingUp = (inbound?.readableBytes ?? 0) >= Self.pileUp }
+        if pilingUp || !context.channel.isWritable {
             readHeld = true
         } else {
             context.read()
         }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            if case .idle = phase, !processing { process() }
+            resumeReading()
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    private func resumeReading() {
+        guard readHeld, let context, context.channel.isWritable, (inbound?.readableBytes ?? 0) < Self.pileUp else { return }
+        readHeld = false
+        context.read()
     }
 
     // MARK: Timers
