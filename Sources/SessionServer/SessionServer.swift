@@ -105,14 +105,17 @@ public final class SessionServer: Sendable {
         let timeouts = HTTPConnection.Timeouts(idle: .milliseconds(Int64(config.idleTimeout * 1000)), body: .milliseconds(Int64(config.bodyTimeout * 1000)))
         let responder = Routes(service: service).build().buildResponder()
         let shared = HTTPConnection.Shared(fastPath: fastPath, responder: responder, book: book, timeouts: timeouts, logger: service.logger)
-        let loops = MultiThreadedEventLoopGroup(numberOfThreads: EventLoops.count())
-        defer { loops.shutdownGracefully { _ in } }
+        // NIO's shared group has a loop per CPU of the machine; a server allowed fewer CPUs
+        // gets a group of its own, sized to them.
+        let allowed = EventLoops.count()
+        let loops: MultiThreadedEventLoopGroup? = allowed < System.coreCount ? MultiThreadedEventLoopGroup(numberOfThreads: allowed) : nil
+        defer { loops?.shutdownGracefully { _ in } }
         let app = Application(
             responder: responder,
             server: HTTPServerBuilder { _ in HTTPConnectionChannel(shared: shared) },
             configuration: .init(address: .hostname(config.host, port: config.port), serverName: "momentum"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
-            eventLoopGroupProvider: .shared(loops),
+            eventLoopGroupProvider: loops.map { .shared($0) } ?? .singleton,
             logger: service.logger)
         var services: [any Service] = [app, BackgroundWork(service: service)]
         if service.ledger.store.isShared { services.append(ChangeFeed(service: service)) }

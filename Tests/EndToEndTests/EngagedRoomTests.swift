@@ -20,7 +20,7 @@ struct EngagedRoomTests {
         #expect(await eventually(within: 30) { ([expert] + learners).allSatisfy { $0.state?.present.count == 16 } }, "not everyone joined")
 
         await expert.sender.enqueue(.engage(.openPoll(question: "Qui a déjà codé ?", options: ["oui", "non", "un peu"], anonymous: true)))
-        #expect(await eventually(within: 30) { learners.allSatisfy { $0.state?.openPoll != nil } }, "not everyone sees the poll")
+        #expect(await eventually(within: 30) { ([expert] + learners).allSatisfy { $0.state?.openPoll != nil } }, "not everyone sees the poll")
         let pollId = try #require(expert.state?.openPoll?.id)
 
         // Everyone votes (a third change their mind) and signals; five are lost.

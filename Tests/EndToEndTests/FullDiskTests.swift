@@ -62,7 +62,7 @@ struct FullDiskTests {
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return -1 }
+        guard (try? process.runAlone()) != nil else { return -1 }
         process.waitUntilExit()
         return process.terminationStatus
     }

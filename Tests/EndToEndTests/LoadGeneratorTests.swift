@@ -46,8 +46,11 @@ struct LoadGeneratorTests {
         process.arguments = ["--target", server.url, "--admin-token", "load", "--json", json] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try process.runAlone()
+        guard await process.ended(within: 300) else {
+            process.terminate()
+            throw TestFailure("momentum-load did not finish")
+        }
         #expect(process.terminationStatus == 0)
         return try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any] ?? [:]
     }

@@ -30,7 +30,7 @@ struct CertificateEndToEndTests {
         process.standardError = output
         let text = Mutex("")
         readUntilEnd(output.fileHandleForReading) { data in text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
-        try process.run()
+        try process.runAlone()
         let ended = await eventually(within: seconds) { !process.isRunning }
         if !ended {
             process.terminate()

@@ -37,7 +37,7 @@ struct PendingAfterKillEndToEndTests {
             process.standardOutput = output
             process.standardError = output
             readUntilEnd(output.fileHandleForReading) { [seen] data in seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) } }
-            try process.run()
+            try process.runAlone()
         }
 
         func type(_ line: String) { try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8)) }

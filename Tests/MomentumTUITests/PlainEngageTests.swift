@@ -30,7 +30,7 @@ struct PlainEngageTests {
             readUntilEnd(output.fileHandleForReading) { [self] data in
                 self.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
             }
-            try process.run()
+            try process.runAlone()
         }
 
         func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }

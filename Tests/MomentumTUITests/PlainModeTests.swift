@@ -40,7 +40,7 @@ struct PlainModeTests {
         readUntilEnd(output.fileHandleForReading) { data in
             seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
-        try process.run()
+        try process.runAlone()
         func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
 
         #expect(await eventually(within: 15) { seen.value.contains("Les métiers du Web") }, "\(seen.value)")
@@ -69,7 +69,7 @@ struct PlainModeTests {
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try process.runAlone()
         #expect(await eventually(within: 15) { chloe.state?.present.contains { $0.name == "Karim" } == true })
         kill(process.processIdentifier, SIGINT)
         #expect(await eventually { !process.isRunning })
@@ -88,7 +88,7 @@ struct PlainModeTests {
         readUntilEnd(firstOutput.fileHandleForReading) { data in
             firstSeen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
-        try first.run()
+        try first.runAlone()
         // In the room, and told so: the seat (its token) is on disk from then on.
         #expect(await eventually(within: 15) { firstSeen.value.contains("Les métiers du Web") })
         kill(first.processIdentifier, SIGKILL)
@@ -106,7 +106,7 @@ struct PlainModeTests {
         readUntilEnd(output.fileHandleForReading) { data in
             seen.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
-        try again.run()
+        try again.runAlone()
         #expect(await eventually(within: 15) { seen.value.contains("Les métiers du Web") }, "\(seen.value)")
         #expect(!seen.value.contains("déjà ce nom"), "the seat was taken back, the name with it")
         try? input.fileHandleForWriting.write(contentsOf: Data("/quitter\n".utf8))

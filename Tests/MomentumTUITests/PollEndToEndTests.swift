@@ -30,6 +30,8 @@ struct PollEndToEndTests {
         // One key, the input empty: the vote goes out, the learner sees their choice, the expert the count.
         try learner.sendKeys("3")
         #expect(await eventually(within: 15) { screen(learner).contains("un peu ✓") }, "\(screen(learner))")
+        // The expert's own client may hear of the poll after the learner's.
+        #expect(await eventually(within: 15) { sarah.state?.openPoll != nil })
         let pollId = try #require(sarah.state?.openPoll?.id)
         #expect(await eventually(within: 15) { sarah.state?.poll(pollId)?.counts == [0, 0, 1] })
         #expect(!screen(learner).contains("> 3"), "the digit voted; it was not typed")

@@ -70,7 +70,7 @@ struct SeatTests {
         child.executableURL = URL(fileURLWithPath: "/bin/sleep")
         child.arguments = ["30"]
         child.standardInput = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
-        try child.run()
+        try child.runAlone()
         defer {
             // SIGKILL: the child may inherit a mask that blocks SIGTERM.
             kill(child.processIdentifier, SIGKILL)

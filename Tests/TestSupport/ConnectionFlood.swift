@@ -57,7 +57,7 @@ while not done.is_set():
         process.standardInput = input
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runAlone()
         readUntilEnd(pipe.fileHandleForReading) { [lines = self.output] data in
             lines.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }

@@ -21,7 +21,7 @@ public enum MomentumCommand {
         process.standardError = file
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             process.terminationHandler = { _ in done.resume() }
-            do { try process.run() } catch { done.resume(throwing: error) }
+            do { try process.runAlone() } catch { done.resume(throwing: error) }
         }
         try file.close()
         return (String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self), process.terminationStatus)

@@ -55,7 +55,7 @@ public final class NginxProxy: Sendable {
         process.arguments = ["-p", folder, "-c", folder + "/nginx.conf"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runAlone()
         self.process = process
         url = "http://127.0.0.1:\(port)"
     }

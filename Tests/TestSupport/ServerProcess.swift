@@ -49,7 +49,7 @@ public final class ServerProcess: Sendable {
             process.standardError = FileHandle.nullDevice
         }
         let output = Output()
-        try process.run()
+        try process.runAlone()
         readUntilEnd(pipe.fileHandleForReading) { data in
             let text = String(decoding: data, as: UTF8.self)
             output.lines.withLock { $0 += text.split(separator: "\n").map(String.init) }

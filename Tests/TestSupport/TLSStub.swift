@@ -47,7 +47,7 @@ public final class TLSStub: Sendable {
         ]
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
+        try openssl.runAlone()
         openssl.waitUntilExit()
         guard openssl.terminationStatus == 0 else { throw TestFailure("openssl could not make a certificate") }
 
@@ -58,7 +58,7 @@ public final class TLSStub: Sendable {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         let port = Mutex("")
-        try process.run()
+        try process.runAlone()
         readUntilEnd(pipe.fileHandleForReading) { data in port.withLock { $0 += String(decoding: data, as: UTF8.self) } }
         self.process = process
         let started = await eventually(within: 10) { port.withLock { $0.hasSuffix("\n") } }

@@ -154,31 +154,14 @@ final class PostgresRoomStore: RoomStore {
     }
 
     /// The batch's rows, inside the open transaction.
+    ///
+    /// The common rows (the request's answer, the events, the messages' index) and the
+    /// wake-up go in one statement of data-modifying CTEs: a post was nine round trips to
+    /// PostgreSQL, each parsed and planned there, and is six. The rare rows follow, one
+    /// statement each.
     private static func write(_ batch: AppendBatch, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        if let request = batch.request {
-            let response = text(request.response)
-            try await connection.query(
-                "INSERT INTO request (room_id, participant_id, key, response) VALUES (\(roomId), \(request.key.participantId), \(request.key.key), \(response))",
-                logger: logger)
-        }
-        if !batch.events.isEmpty {
-            // One statement for the whole batch, whatever its size.
-            let seqs = batch.events.map(\.seq)
-            let bodies = batch.bodies.map(text)
-            try await connection.query(
-                "INSERT INTO event (room_id, seq, body) SELECT \(roomId), s, b FROM UNNEST(\(seqs)::bigint[], \(bodies)::text[]) AS t(s, b)",
-                logger: logger)
-        }
-        let messages: [ChatMessage] = batch.events.compactMap { event in
-            guard case .message(let message) = event.kind else { return nil }
-            return message
-        }
-        if !messages.isEmpty {
-            // An index into the events, which hold the messages (`StoredMessage`).
-            let seqs = messages.map(\.seq), ids = messages.map(\.id)
-            try await connection.query(
-                "INSERT INTO message (room_id, seq, id) SELECT \(roomId), s, i FROM UNNEST(\(seqs)::bigint[], \(ids)::text[]) AS t(s, i)",
-                logger: logger)
+        if let common = try commonRows(batch, roomId: roomId) {
+            try await connection.query(common, logger: logger)
         }
         for event in batch.events {
             if case .messageDeleted(let messageId) = event.kind {
@@ -200,10 +183,45 @@ final class PostgresRoomStore: RoomStore {
                 logger: logger)
             try await connection.query("DELETE FROM snapshot WHERE room_id = \(roomId) AND seq < \(state.seq)", logger: logger)
         }
-        if !batch.events.isEmpty {
-            // Sent when the transaction commits, never before: a wake-up for every server's hub.
-            try await connection.query("SELECT pg_notify(\(channel), \(roomId))", logger: logger)
+    }
+
+    /// One statement for the request's answer, the events, the messages' index and the
+    /// wake-up (`pg_notify`, sent when the transaction commits, never before); nil when the
+    /// batch has none of them. A taken `seq` or key still fails with its constraint's name.
+    static func commonRows(_ batch: AppendBatch, roomId: String) throws -> PostgresQuery? {
+        var binds = PostgresBindings()
+        func bind<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value) throws -> String {
+            try binds.append(value)
+            return "$\(binds.count)"
         }
+        let room = try bind(roomId)
+        var steps: [String] = []
+        if let request = batch.request {
+            steps.append("""
+                request_row AS (INSERT INTO request (room_id, participant_id, key, response) \
+                VALUES (\(room), \(try bind(request.key.participantId)), \(try bind(request.key.key)), \(try bind(text(request.response)))))
+                """)
+        }
+        if !batch.events.isEmpty {
+            steps.append("""
+                event_rows AS (INSERT INTO event (room_id, seq, body) \
+                SELECT \(room), s, b FROM UNNEST(\(try bind(batch.events.map(\.seq)))::bigint[], \(try bind(batch.bodies.map(text)))::text[]) AS t(s, b))
+                """)
+        }
+        let messages: [ChatMessage] = batch.events.compactMap { event in
+            guard case .message(let message) = event.kind else { return nil }
+            return message
+        }
+        if !messages.isEmpty {
+            // An index into the events, which hold the messages (`StoredMessage`).
+            steps.append("""
+                message_rows AS (INSERT INTO message (room_id, seq, id) \
+                SELECT \(room), s, i FROM UNNEST(\(try bind(messages.map(\.seq)))::bigint[], \(try bind(messages.map(\.id)))::text[]) AS t(s, i))
+                """)
+        }
+        guard !steps.isEmpty else { return nil }
+        let last = batch.events.isEmpty ? "SELECT 1" : "SELECT pg_notify(\(try bind(channel)), \(room))"
+        return PostgresQuery(unsafeSQL: "WITH " + steps.joined(separator: ", ") + " " + last, binds: binds)
     }
 
     // MARK: Errors
