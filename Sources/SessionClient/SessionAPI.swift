@@ -74,9 +74,14 @@ public struct SessionAPI: Sendable {
     }
 
     public func events(_ room: RoomCredentials, after cursor: String, timeout: Int) async throws(ClientError) -> EventsResponse {
-        try await call(
-            "GET", "/v1/rooms/\(room.roomId)/events?after=\(escape(cursor))&timeout=\(timeout)", token: room.token,
-            timeout: Double(timeout) + pollMargin)
+        let path = "/v1/rooms/\(room.roomId)/events?after=\(escape(cursor))&timeout=\(timeout)"
+        let response = try await send("GET", path, token: room.token, bodyData: nil, timeout: Double(timeout) + pollMargin)
+        // Every poll answer: a batch of messages is read without JSONDecoder (`EventsReader`).
+        do {
+            return try EventsReader.decode(response.body)
+        } catch {
+            throw .invalidResponse("GET \(path) answered \(response.status) with a body that is not the expected JSON")
+        }
     }
 
     public func state(_ room: RoomCredentials) async throws(ClientError) -> StateResponse {

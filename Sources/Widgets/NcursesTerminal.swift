@@ -121,6 +121,9 @@ public final class NcursesTerminal: Terminal {
         nodelay(momentum_stdscr(), true)
         intrflush(momentum_stdscr(), false)
         meta(momentum_stdscr(), true)
+        // No look at standard input every few lines of a frame (a poll(2) each, curs_inopts(3X)):
+        // a frame is a few kilobytes, and a key is read right after it anyway.
+        typeahead(-1)
 
         var depth = ColorDepth.none
         // https://no-color.org: any non-empty NO_COLOR turns colours off.
@@ -141,6 +144,16 @@ public final class NcursesTerminal: Terminal {
         Self.chainWindowChange()
         ctrlLeftCode = key_defined("kLFT5")
         ctrlRightCode = key_defined("kRIT5")
+        // ncurses 6.4 flushes its output after every cursor move until the screen has been
+        // suspended once (`_nc_mvcur` flushes while `_endwin` is still `ewInitial`, meant for
+        // terminfo programs that never call doupdate): a frame went out in one write(2) per
+        // changed line. endwin(3X) and doupdate resume the screen as after a shell escape
+        // (curs_initscr(3X)); from then on a frame is one write of ncurses' buffer (flushed
+        // when full or at the end of doupdate). Nothing was drawn yet. endwin also left keypad
+        // mode, which ncurses would only enter again at the next read, after the first key.
+        endwin()
+        doupdate()
+        keypad(momentum_stdscr(), true)
         // Bracketed paste: pasted text arrives between markers, never as key presses.
         Self.writeRaw("\u{1B}[?2004h")
     }

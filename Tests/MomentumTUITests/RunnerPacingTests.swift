@@ -45,4 +45,26 @@ struct RunnerPacingTests {
         #expect(terminal.frames == 2)
         #expect(terminal.frame.trimmedRows.filter { !$0.isEmpty } == ["net 1", "net 2", "net 3", "key a"])
     }
+
+    @Test func aHeldFrameIsNotWokenByTheNetworkAndShowsWhatCameMeanwhile() {
+        let inbox = Inbox<String>()
+        let clock = VirtualClock(Date(timeIntervalSince1970: 1_800_000_000))
+        let terminal = MemoryTerminal(width: 20, height: 5, clock: clock, script: [
+            .mark { inbox.post("net 1") },
+            .advance(seconds: 1, real: 0.2),
+            // The frame showing "net 1" is held back: these wait for it without a wake-up.
+            .mark { for n in 2...3 { inbox.post("net \(n)") } },
+            .advance(seconds: 1, real: 0.2),
+            .type([.text("a")]),
+        ])
+        terminal.frameInterval = .seconds(3600)
+        var model = Lines()
+        let exit = Runner(terminal: terminal, clock: clock, inbox: inbox).run(&model) { _ in .proceed }
+        #expect(exit == .interrupted)
+        #expect(model.lines == ["net 1", "net 2", "net 3", "key a"])
+        // One wake-up for the network (the first post), not two.
+        #expect(terminal.wakeups.filter { !$0.readable.isEmpty }.count == 1)
+        #expect(terminal.frames == 2)
+        #expect(terminal.frame.trimmedRows.filter { !$0.isEmpty } == ["net 1", "net 2", "net 3", "key a"])
+    }
 }

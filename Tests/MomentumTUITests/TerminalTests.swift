@@ -42,6 +42,29 @@ struct TerminalTests {
         #expect(await eventually { tmux.capture().joined().contains("last key: paste(\"q and /quit\")") }, "a paste is one event: its q did not quit")
     }
 
+    /// The write(2) calls on standard output that `strace` logged in `log` so far.
+    func terminalWrites(_ log: String) -> Int {
+        ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("write(1,") }.count
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/strace"), "needs strace"))
+    func aFrameGoesToTheTerminalInOneWrite() async throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("writes-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        try tmux.start("env LANG=C.UTF-8 strace -f -e trace=write -e signal=none -s 0 -o \(log) \(binary) gallery", width: 120, height: 40)
+        #expect(await eventually { tmux.capture() == expected(120, 40) }, "\(tmux.capture().joined(separator: "\n"))")
+        let before = terminalWrites(log)
+        // A key changes a line far from the cursor: ncurses moves there and back. Each move
+        // was a write of its own (ncurses 6.4 flushes after every move until the first endwin).
+        try tmux.sendKeys("M-b")
+        #expect(await eventually { tmux.capture() == expected(120, 40, after: [.alt("b")]) }, "\(tmux.capture().joined(separator: "\n"))")
+        #expect(await eventually { terminalWrites(log) > before })
+        // Nothing else is drawn meanwhile: one frame, one write.
+        #expect(terminalWrites(log) - before == 1)
+    }
+
     @Test func mousePressesAndTheWheelAreDecodedWithTheirCell() async throws {
         let tmux = Tmux()
         defer { tmux.kill() }

@@ -5,7 +5,8 @@ import Widgets
 /// draw, wait in the terminal for input, the inbox or the next change of the clock, feed
 /// everything to `update`, hand each effect to one interpreter. Renders once per batch of
 /// input, and while the network keeps bringing input, at most once per the terminal's
-/// `frameInterval`; between batches it is blocked in `Terminal.wait`, at zero CPU.
+/// `frameInterval`, waking for the network once per frame, not once per poll answer; between
+/// batches it is blocked in `Terminal.wait`, at zero CPU.
 struct Runner<Model: RunnerModel> {
     /// Why the loop ended.
     enum Exit: Equatable {
@@ -42,7 +43,10 @@ struct Runner<Model: RunnerModel> {
                 frameDue = clock.now.addingTimeInterval(Double(hold.components.attoseconds) / 1e18 + Double(hold.components.seconds))
             }
             let wake = [model.nextWake(after: clock.now), frameDue].compactMap { $0 }.min()
-            let wakeup = terminal.wait(until: wake, others: inbox.map { [$0.readDescriptor] } ?? [])
+            // While a frame is held back the network's messages wait for it (they would not
+            // show before it anyway): the inbox is heard only when no frame is due.
+            let listened = frameDue == nil ? inbox.map { [$0.listen()] } ?? [] : []
+            let wakeup = terminal.wait(until: wake, others: listened)
             if wakeup.stop { return .interrupted }
             var effects: [Model.Effect] = []
             for message in inbox?.take() ?? [] { effects += model.update(message) }
