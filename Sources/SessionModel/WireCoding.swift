@@ -28,7 +28,11 @@ public enum WireCoding {
     /// "2026-11-23T10:31:00.123Z", rounded to the nearest millisecond (a formatter would
     /// truncate 0.123 stored as 0.12299... to .122).
     public static func formatTime(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        // A date no clock gives (from a hostile or broken server) is held to about ±100
+        // million years, and a NaN is 1970, instead of trapping on the conversion to Int64.
+        let limit = 3.15e18
+        let raw = (date.timeIntervalSince1970 * 1000).rounded()
+        let milliseconds = raw.isNaN ? 0 : Int64(min(limit, max(-limit, raw)))
         if let text = serverTimeText(milliseconds) { return text }
         return foundationTime(milliseconds)
     }

@@ -97,4 +97,10 @@ struct WireCodingTests {
     func otherShapesAreLeftToFoundation(text: String) {
         #expect(WireCoding.serverTimeMilliseconds(text) == nil)
     }
+
+    @Test func datesNoClockGivesAreWrittenWithoutTrapping() {
+        for seconds in [1e13, 1e16, 1e300, -1e300, Double.infinity, -Double.infinity, Double.nan] {
+            #expect(!WireCoding.formatTime(Date(timeIntervalSince1970: seconds)).isEmpty, "\(seconds)")
+        }
+    }
 }
