@@ -101,4 +101,20 @@ struct HTTPConnectionTests {
         #expect(answered < count / 3, "\(answered) of \(count) requests were answered unread")
         await server.stop()
     }
+
+    /// A learner's post whose connection drops as soon as it is sent is still committed
+    /// once (a write's task is not cancelled with its connection).
+    @Test func aPostWhoseConnectionDropsIsStillCommitted() async throws {
+        let server = try await TestServer()
+        let room = try await server.createRoom()
+        let lea = try await server.join(room, "Léa")
+        let body = #"{"text":"envoyé avant la coupure","clientId":"cut-1"}"#
+        let client = try RawHTTP.Unread(port: port(server))
+        _ = await client.write(Array(("POST /v1/rooms/\(room.roomId)/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(lea.token)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body).utf8), stall: 1000)
+        client.close()
+        #expect(try await eventually {
+            try await server.api.messages(lea.credentials, before: nil, limit: 10).messages.map(\.text) == ["envoyé avant la coupure"]
+        })
+        await server.stop()
+    }
 }

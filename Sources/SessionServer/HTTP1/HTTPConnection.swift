@@ -44,7 +44,7 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         /// Reading the body of a request for the router.
         case body(RequestHead, RequestBodyReader)
         /// The router has the request; its response is owed.
-        case routing(Task<Void, Never>)
+        case routing(Task<Void, Never>, cancellable: Bool)
         /// A long-poll parked in the hub.
         case parked(LongPollFastPath.Request, waiterId: UInt64, viewer: Viewer)
         /// A parked poll the window moved past: a task reads its answer from the store.
@@ -127,9 +127,11 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
             // The client went away: the poll leaves the hub now, not at the end of its hold.
             shared.fastPath?.service.hub.forget(waiterId: waiterId, roomId: request.roomId)
             shared.fastPath?.ended(roomId: request.roomId, participantId: viewer.participantId)
-        case .routing(let task):
-            // A general long-poll leaves the hub; any other request's answer has nowhere to go.
-            task.cancel()
+        case .routing(let task, let cancellable):
+            // A general long-poll leaves the hub now. A write is not cancelled: GRDB would
+            // interrupt its transaction, and a learner's post cut by a weak link commits
+            // (its retry with the same clientId then gets the first answer) or not at all.
+            if cancellable { task.cancel() }
         case .idle, .body, .readingStore, .closed:
             break
         }
@@ -326,10 +328,11 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         let channel = context.channel
         let shared = self.shared
         let isHead = head.methodIs("HEAD")
+        let reads = head.methodIs("GET") || isHead
         phase = .routing(Task {
             let (response, body) = await shared.respond(to: Request(head: request, body: RequestBody(buffer: body)), channel: channel)
             loop.execute { bound.value.routed(response, body: isHead ? nil : body, length: body.readableBytes) }
-        })
+        }, cancellable: reads)
     }
 
     private func routed(_ response: HTTPResponse, body: ByteBuffer?, length: Int) {

@@ -50,17 +50,15 @@ struct RequestBodyReader {
         while !isDone, buffer.readableBytes > 0 {
             switch phase {
             case .length(let remaining):
-                let count = min(remaining, buffer.readableBytes)
-                keepSome(buffer.readSlice(length: count)!)
-                phase = remaining == count ? .done : .length(remaining: remaining - count)
+                let left = take(remaining, from: &buffer)
+                phase = left == 0 ? .done : .length(remaining: left)
             case .chunkSize:
                 guard let line = try Self.line(&buffer) else { return }
                 guard let size = Self.chunkSize(line) else { throw .malformedChunk }
                 phase = size == 0 ? .trailers : .chunkData(remaining: size)
             case .chunkData(let remaining):
-                let count = min(remaining, buffer.readableBytes)
-                keepSome(buffer.readSlice(length: count)!)
-                phase = remaining == count ? .chunkEnd : .chunkData(remaining: remaining - count)
+                let left = take(remaining, from: &buffer)
+                phase = left == 0 ? .chunkEnd : .chunkData(remaining: left)
             case .chunkEnd:
                 guard let line = try Self.line(&buffer) else { return }
                 guard line.readableBytes == 0 else { throw .malformedChunk }
@@ -72,6 +70,13 @@ struct RequestBodyReader {
                 return
             }
         }
+    }
+
+    /// Takes up to `wanted` bytes of body from `buffer`; answers how many are still wanted.
+    private mutating func take(_ wanted: Int, from buffer: inout ByteBuffer) -> Int {
+        let count = min(wanted, buffer.readableBytes)
+        keepSome(buffer.readSlice(length: count)!)
+        return wanted - count
     }
 
     private mutating func keepSome(_ slice: ByteBuffer) {
