@@ -294,9 +294,9 @@ final class RoomHub: Sendable {
     /// cut, a programme after a restart) would otherwise all get their empty answers in the
     /// same instant and come back together, every hold, and the messages of that instant
     /// would wait behind thousands of heartbeats.
-    static func holdEnd(from start: ContinuousClock.Instant, timeout: Duration, random: Double = .random(in: 0..<1)) -> ContinuousClock.Instant {
+    static func holdEnd(from start: ContinuousClock.Instant, timeout: Duration, random: Double? = nil) -> ContinuousClock.Instant {
         guard timeout >= .seconds(10) else { return start + timeout }
-        return start + timeout - timeout * (random / 10)
+        return start + timeout - timeout * ((random ?? Jitter.next()) / 10)
     }
 
     /// Parks `waiter`; when its participant already holds `pollsPerParticipant` polls in the
@@ -422,5 +422,23 @@ final class RoomHub: Sendable {
     /// How many polls are parked now, across rooms.
     var parkedPolls: Int {
         state.withLock { $0.rooms.values.reduce(0) { $0 + $1.waiters.count } }
+    }
+}
+
+/// Numbers in [0, 1) for spreading hold ends: SplitMix64 over an atomic counter seeded once
+/// from the system. `Double.random` asks the kernel (getrandom) on every call, a system call
+/// per parked poll for a number that needs no secrecy.
+enum Jitter {
+    private static let state: Atomic<UInt64> = {
+        var system = SystemRandomNumberGenerator()
+        return Atomic(system.next())
+    }()
+
+    static func next() -> Double {
+        var z = state.wrappingAdd(0x9E37_79B9_7F4A_7C15, ordering: .relaxed).newValue
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) * 0x1p-53
     }
 }

@@ -150,4 +150,35 @@ struct HoldEndTests {
         #expect(ends.count > 40, "the ends are spread")
         #expect(ends.allSatisfy { $0 > start + .milliseconds(22_500) && $0 <= start + .seconds(25) })
     }
+
+    @Test func jitterFillsTheUnitIntervalEvenly() {
+        let draws = (0..<10_000).map { _ in Jitter.next() }
+        #expect(draws.allSatisfy { $0 >= 0 && $0 < 1 })
+        var tenths = [Int](repeating: 0, count: 10)
+        for draw in draws { tenths[Int(draw * 10)] += 1 }
+        // 1,000 expected in each tenth; 800 is more than six standard deviations away.
+        #expect(tenths.allSatisfy { $0 > 800 && $0 < 1_200 }, "\(tenths)")
+    }
+}
+
+@Suite("Random identifiers")
+struct SecretsTests {
+    @Test func identifiersUseTheWholeAlphabetAndNeverRepeat() {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
+        let ids = (0..<2_000).map { _ in Secrets.id(prefix: "m_") }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.hasPrefix("m_") && $0.count == 14 })
+        var seen: [Character: Int] = [:]
+        for id in ids { for letter in id.dropFirst(2) { seen[letter, default: 0] += 1 } }
+        #expect(Set(seen.keys) == Set(alphabet), "only the alphabet's letters, and all of them")
+        // 24,000 letters: 750 expected of each; a letter stuck or missing would be far off.
+        #expect(seen.values.allSatisfy { $0 > 550 && $0 < 950 }, "\(seen)")
+        // Every position varies (the bits of one draw are all used, not the same five).
+        for position in 2..<14 {
+            let letters = Set(ids.map { Array($0)[position] })
+            #expect(letters.count == 32, "position \(position)")
+        }
+        let token = Secrets.token()
+        #expect(token.hasPrefix("mt_") && token.count == 35)
+    }
 }
