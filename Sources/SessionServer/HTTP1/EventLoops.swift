@@ -35,3 +35,25 @@ enum EventLoops {
         return total > 0 ? total : nil
     }
 }
+
+/// An event loop as a task executor: a task that prefers it runs its non-isolated code on
+/// the loop's thread (SE-0417).
+///
+/// A post went from the loop to a pool thread (the router), to SQLite's writer thread and
+/// back to the pool, then to the loop to be answered, and its room's polls were answered
+/// from the loop again: each crossing a thread woken. In a task that prefers its
+/// connection's loop, it leaves the loop only for the database's own thread, and comes
+/// back to it with the commit done, where the answer and the room's deliveries are
+/// written without another crossing.
+final class EventLoopExecutor: TaskExecutor {
+    let loop: any EventLoop
+
+    init(_ loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}

@@ -71,6 +71,8 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
     private var timer: Scheduled<Void>?
     private var timerDue: NIODeadline?
     private var context: ChannelHandlerContext?
+    /// This connection's loop as a task executor, made for its first change.
+    private var loopExecutor: EventLoopExecutor?
 
     /// Bytes a connection may hold unread while its current request is served.
     private static let pileUp = 64 * 1024
@@ -329,10 +331,24 @@ final class HTTPConnection: ChannelDuplexHandler, RemovableChannelHandler {
         let shared = self.shared
         let isHead = head.methodIs("HEAD")
         let reads = head.methodIs("GET") || isHead
-        phase = .routing(Task {
+        // Changes run on this loop but for their database work (`EventLoopExecutor`); reads,
+        // reports and exports among them, stay on the pool, where a long one holds no loop.
+        phase = .routing(Task(executorPreference: reads ? nil : executor(loop)) {
             let (response, body) = await shared.respond(to: Request(head: request, body: RequestBody(buffer: body)), channel: channel)
-            loop.execute { bound.value.routed(response, body: isHead ? nil : body, length: body.readableBytes) }
+            let length = body.readableBytes, sent = isHead ? nil : body
+            if loop.inEventLoop {
+                bound.value.routed(response, body: sent, length: length)
+            } else {
+                loop.execute { bound.value.routed(response, body: sent, length: length) }
+            }
         }, cancellable: reads)
+    }
+
+    private func executor(_ loop: any EventLoop) -> EventLoopExecutor {
+        if let loopExecutor { return loopExecutor }
+        let made = EventLoopExecutor(loop)
+        loopExecutor = made
+        return made
     }
 
     private func routed(_ response: HTTPResponse, body: ByteBuffer?, length: Int) {
