@@ -18,6 +18,9 @@ final class PostgresRoomStore: RoomStore {
     var importLogger: Logger { logger }
     private let listener: PostgresListener
     private let runTask = Mutex<Task<Void, Never>?>(nil)
+    /// Rooms whose last append lost a `seq` to another server: their appends take the
+    /// room's lock until one goes through (`appendInOneStatement`).
+    private let contended = Mutex<Set<String>>([])
     /// The last `writeProblem` answer and when it was read.
     let health = Mutex<(at: Date, problem: String?)?>(nil)
     static let channel = "momentum_events"
@@ -125,10 +128,14 @@ final class PostgresRoomStore: RoomStore {
         roomId: String, after: Int64, request: IdempotencyKey?, _ make: @escaping @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
     ) async throws {
         let logger = self.logger
+        if try await appendWithoutLock(roomId: roomId, after: after, request: request, make) { return }
         try await run {
             try await client.withTransaction(logger: logger) { connection in
-                // The room's row lock: every server's appends to this room queue here, first come first served.
-                let locked = try await connection.query("SELECT id FROM room WHERE id = \(roomId) FOR UPDATE", logger: logger)
+                // The room's row lock: every server's appends to this room queue here, first come first
+                // served. NO KEY: the foreign keys of rows inserted meanwhile by an append without
+                // the lock (`appendWithoutLock`) take KEY SHARE on this row; FOR UPDATE would make
+                // them wait for this transaction while it waits for their `seq`: a deadlock.
+                let locked = try await connection.query("SELECT id FROM room WHERE id = \(roomId) FOR NO KEY UPDATE", logger: logger)
                 var exists = false
                 for try await _ in locked.decode(String.self) { exists = true }
                 guard exists else { throw StoreError.unknownRoom(roomId) }
@@ -151,6 +158,66 @@ final class PostgresRoomStore: RoomStore {
                 try await Self.write(batch, roomId: roomId, connection, logger)
             }
         }
+        contended.withLock { _ = $0.remove(roomId) }
+    }
+
+    /// An append without the room's lock or a transaction of its own: one statement reads
+    /// (the request's check, the event at `after` and any after it), one writes (the rows in
+    /// one statement of CTEs, a transaction of its own; the rarer rows with them in a
+    /// transaction). A post was six round trips to PostgreSQL (BEGIN, the room's lock, the
+    /// request's check, the read of missed events, the rows, COMMIT), each statement parsed
+    /// and planned there; it is two.
+    ///
+    /// It is optimistic, as `seq` allows: an event another server appended between the read
+    /// and the write fails the write on `event_pkey` (`conflict`: the ledger reads what it
+    /// missed and decides again), a request recorded meanwhile on `request_pkey` (the retry
+    /// gets the first answer). As before, a retry is answered before anything is decided,
+    /// and nothing is decided on a database behind the ledger. False: nothing was read into
+    /// the room or decided, and the caller takes the locked transaction: a room's first
+    /// event, no event at `after` (an unknown room, a database behind), or a room that
+    /// conflicted just before (its appends queue on the room's lock rather than race).
+    private func appendWithoutLock(
+        roomId: String, after: Int64, request: IdempotencyKey?, _ make: @Sendable (_ missed: [RoomEvent]) throws -> AppendBatch?
+    ) async throws -> Bool {
+        guard after > 0, !contended.withLock({ $0.contains(roomId) }) else { return false }
+        let logger = self.logger
+        do {
+            return try await run {
+                let recorded: PostgresQuery = if let request {
+                    "EXISTS (SELECT 1 FROM request WHERE room_id = \(roomId) AND participant_id = \(request.participantId) AND key = \(request.key))"
+                } else {
+                    "false"
+                }
+                var read: PostgresQuery = "SELECT "
+                read.sql += recorded.sql
+                read.binds = recorded.binds
+                read.sql += ", seq, body FROM event WHERE room_id = $\(read.binds.count + 1) AND seq >= $\(read.binds.count + 2) ORDER BY seq"
+                read.binds.append(roomId)
+                read.binds.append(after)
+                var rows: [(seq: Int64, body: String)] = []
+                var seen = false
+                for try await (isRecorded, seq, body) in try await client.query(read, logger: logger).decode((Bool, Int64, String).self) {
+                    seen = seen || isRecorded
+                    rows.append((seq, body))
+                }
+                guard rows.first?.seq == after else { return false }
+                if seen { throw StoreError.duplicateRequest }
+                let decoder = WireCoding.decoder()
+                let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId) { try decoder.decode(RoomEvent.self, from: Data($0.utf8)) }
+                guard let batch = try make(missed) else { return true }
+                try batch.checkFollows(head: missed.last?.seq ?? after)
+                if batch.hasCommonRowsOnly, let common = try Self.commonRows(batch, roomId: roomId) {
+                    // The statement's error (a taken `seq`) comes with its rows: read them all.
+                    for try await _ in try await client.query(common, logger: logger) {}
+                } else {
+                    try await client.withTransaction(logger: logger) { connection in try await Self.write(batch, roomId: roomId, connection, logger) }
+                }
+                return true
+            }
+        } catch StoreError.conflict(let room, let seq) {
+            contended.withLock { _ = $0.insert(roomId) }
+            throw StoreError.conflict(roomId: room, seq: seq)
+        }
     }
 
     /// The batch's rows, inside the open transaction.
@@ -161,7 +228,10 @@ final class PostgresRoomStore: RoomStore {
     /// statement each.
     private static func write(_ batch: AppendBatch, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
         if let common = try commonRows(batch, roomId: roomId) {
-            try await connection.query(common, logger: logger)
+            // Its error (a `seq` taken by an append without the lock) comes after its row: an
+            // error not read would leave the transaction aborted, and PostgreSQL answers the
+            // COMMIT of an aborted transaction with a ROLLBACK, not an error.
+            for try await _ in try await connection.query(common, logger: logger) {}
         }
         for event in batch.events {
             if case .messageDeleted(let messageId) = event.kind {
@@ -253,7 +323,8 @@ final class PostgresRoomStore: RoomStore {
     private static func translate(_ error: PSQLError) -> StoreError {
         if let state = error.serverInfo?[.sqlState], state == "23505" {
             let constraint = error.serverInfo?[.constraintName] ?? ""
-            if constraint.hasPrefix("event") { return .conflict(roomId: "", seq: 0) }
+            // A taken `seq`: the event's, or the message index's when its insert ran first.
+            if constraint.hasPrefix("event") || constraint == "message_pkey" { return .conflict(roomId: "", seq: 0) }
             if constraint.hasPrefix("request") { return .duplicateRequest }
             if constraint.hasPrefix("room") { return .duplicateRoom }
             return .corrupt("unique constraint \(constraint)")
@@ -271,4 +342,15 @@ final class PostgresRoomStore: RoomStore {
     }
 
     private static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+}
+
+extension AppendBatch {
+    /// Whether `PostgresRoomStore.commonRows` writes the whole batch: no token granted or
+    /// revoked, no snapshot, no message deleted.
+    var hasCommonRowsOnly: Bool {
+        grant == nil && revoke == nil && snapshot == nil && !events.contains { event in
+            if case .messageDeleted = event.kind { return true }
+            return false
+        }
+    }
 }
