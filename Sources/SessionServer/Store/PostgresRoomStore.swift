@@ -183,20 +183,10 @@ final class PostgresRoomStore: RoomStore {
         let logger = self.logger
         do {
             return try await run {
-                let recorded: PostgresQuery = if let request {
-                    "EXISTS (SELECT 1 FROM request WHERE room_id = \(roomId) AND participant_id = \(request.participantId) AND key = \(request.key))"
-                } else {
-                    "false"
-                }
-                var read: PostgresQuery = "SELECT "
-                read.sql += recorded.sql
-                read.binds = recorded.binds
-                read.sql += ", seq, body FROM event WHERE room_id = $\(read.binds.count + 1) AND seq >= $\(read.binds.count + 2) ORDER BY seq"
-                read.binds.append(roomId)
-                read.binds.append(after)
+                let read = AppendRead(roomId: roomId, request: request, after: after)
                 var rows: [(seq: Int64, body: String)] = []
                 var seen = false
-                for try await (isRecorded, seq, body) in try await client.query(read, logger: logger).decode((Bool, Int64, String).self) {
+                for try await (isRecorded, seq, body) in try await client.execute(read, logger: logger) {
                     seen = seen || isRecorded
                     rows.append((seq, body))
                 }
@@ -206,9 +196,9 @@ final class PostgresRoomStore: RoomStore {
                 let missed = try AppendBatch.missed(after: after, in: rows, roomId: roomId) { try decoder.decode(RoomEvent.self, from: Data($0.utf8)) }
                 guard let batch = try make(missed) else { return true }
                 try batch.checkFollows(head: missed.last?.seq ?? after)
-                if batch.hasCommonRowsOnly, let common = try Self.commonRows(batch, roomId: roomId) {
+                if batch.hasCommonRowsOnly {
                     // The statement's error (a taken `seq`) comes with its rows: read them all.
-                    for try await _ in try await client.query(common, logger: logger) {}
+                    for try await _ in try await client.execute(AppendWrite(batch, roomId: roomId), logger: logger) {}
                 } else {
                     try await client.withTransaction(logger: logger) { connection in try await Self.write(batch, roomId: roomId, connection, logger) }
                 }
@@ -223,15 +213,14 @@ final class PostgresRoomStore: RoomStore {
     /// The batch's rows, inside the open transaction.
     ///
     /// The common rows (the request's answer, the events, the messages' index) and the
-    /// wake-up go in one statement of data-modifying CTEs: a post was nine round trips to
-    /// PostgreSQL, each parsed and planned there, and is six. The rare rows follow, one
-    /// statement each.
+    /// wake-up go in one prepared statement of data-modifying CTEs (`AppendWrite`). The
+    /// rare rows follow, one statement each.
     private static func write(_ batch: AppendBatch, roomId: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        if let common = try commonRows(batch, roomId: roomId) {
+        if batch.request != nil || !batch.events.isEmpty {
             // Its error (a `seq` taken by an append without the lock) comes after its row: an
             // error not read would leave the transaction aborted, and PostgreSQL answers the
             // COMMIT of an aborted transaction with a ROLLBACK, not an error.
-            for try await _ in try await connection.query(common, logger: logger) {}
+            for try await _ in try await connection.execute(AppendWrite(batch, roomId: roomId), logger: logger) {}
         }
         for event in batch.events {
             if case .messageDeleted(let messageId) = event.kind {
@@ -253,45 +242,6 @@ final class PostgresRoomStore: RoomStore {
                 logger: logger)
             try await connection.query("DELETE FROM snapshot WHERE room_id = \(roomId) AND seq < \(state.seq)", logger: logger)
         }
-    }
-
-    /// One statement for the request's answer, the events, the messages' index and the
-    /// wake-up (`pg_notify`, sent when the transaction commits, never before); nil when the
-    /// batch has none of them. A taken `seq` or key still fails with its constraint's name.
-    static func commonRows(_ batch: AppendBatch, roomId: String) throws -> PostgresQuery? {
-        var binds = PostgresBindings()
-        func bind<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value) throws -> String {
-            try binds.append(value)
-            return "$\(binds.count)"
-        }
-        let room = try bind(roomId)
-        var steps: [String] = []
-        if let request = batch.request {
-            steps.append("""
-                request_row AS (INSERT INTO request (room_id, participant_id, key, response) \
-                VALUES (\(room), \(try bind(request.key.participantId)), \(try bind(request.key.key)), \(try bind(text(request.response)))))
-                """)
-        }
-        if !batch.events.isEmpty {
-            steps.append("""
-                event_rows AS (INSERT INTO event (room_id, seq, body) \
-                SELECT \(room), s, b FROM UNNEST(\(try bind(batch.events.map(\.seq)))::bigint[], \(try bind(batch.bodies.map(text)))::text[]) AS t(s, b))
-                """)
-        }
-        let messages: [ChatMessage] = batch.events.compactMap { event in
-            guard case .message(let message) = event.kind else { return nil }
-            return message
-        }
-        if !messages.isEmpty {
-            // An index into the events, which hold the messages (`StoredMessage`).
-            steps.append("""
-                message_rows AS (INSERT INTO message (room_id, seq, id) \
-                SELECT \(room), s, i FROM UNNEST(\(try bind(messages.map(\.seq)))::bigint[], \(try bind(messages.map(\.id)))::text[]) AS t(s, i))
-                """)
-        }
-        guard !steps.isEmpty else { return nil }
-        let last = batch.events.isEmpty ? "SELECT 1" : "SELECT pg_notify(\(try bind(channel)), \(room))"
-        return PostgresQuery(unsafeSQL: "WITH " + steps.joined(separator: ", ") + " " + last, binds: binds)
     }
 
     // MARK: Errors
@@ -353,4 +303,85 @@ extension AppendBatch {
             return false
         }
     }
+}
+
+/// The read of an append without the lock, prepared once per connection: whether the
+/// request is recorded (false without one), and the events from `after` on.
+struct AppendRead: PostgresPreparedStatement {
+    static let name = "momentum_append_read"
+    static let sql = """
+        SELECT EXISTS (SELECT 1 FROM request WHERE room_id = $1 AND participant_id = $2 AND key = $3), seq, body \
+        FROM event WHERE room_id = $1 AND seq >= $4 ORDER BY seq
+        """
+    static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .int8]
+    typealias Row = (Bool, Int64, String)
+
+    var roomId: String
+    var request: IdempotencyKey?
+    var after: Int64
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 4)
+        bindings.append(roomId)
+        if let request {
+            bindings.append(request.participantId)
+            bindings.append(request.key)
+        } else {
+            bindings.appendNull()
+            bindings.appendNull()
+        }
+        bindings.append(after)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+}
+
+/// The write of an append without the lock, prepared once per connection: the common rows
+/// of any batch (`commonRows`'s, one shape for all: a missing request or empty arrays
+/// insert nothing) and the wake-up when there are events. One row when it notified.
+struct AppendWrite: PostgresPreparedStatement {
+    static let name = "momentum_append_write"
+    static let sql = """
+        WITH request_row AS (INSERT INTO request (room_id, participant_id, key, response) SELECT $1, $2, $3, $4 WHERE $2 IS NOT NULL), \
+        event_rows AS (INSERT INTO event (room_id, seq, body) SELECT $1, s, b FROM UNNEST($5::bigint[], $6::text[]) AS t(s, b)), \
+        message_rows AS (INSERT INTO message (room_id, seq, id) SELECT $1, s, i FROM UNNEST($7::bigint[], $8::text[]) AS t(s, i)) \
+        SELECT pg_notify('\(PostgresRoomStore.channel)', $1) WHERE cardinality($5::bigint[]) > 0
+        """
+    static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text, .int8Array, .textArray, .int8Array, .textArray]
+    typealias Row = Void
+
+    let roomId: String
+    let batch: AppendBatch
+
+    init(_ batch: AppendBatch, roomId: String) {
+        self.batch = batch
+        self.roomId = roomId
+    }
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 8)
+        bindings.append(roomId)
+        if let request = batch.request {
+            bindings.append(request.key.participantId)
+            bindings.append(request.key.key)
+            bindings.append(String(decoding: request.response, as: UTF8.self))
+        } else {
+            bindings.appendNull()
+            bindings.appendNull()
+            bindings.appendNull()
+        }
+        bindings.append(batch.events.map(\.seq))
+        bindings.append(batch.bodies.map { String(decoding: $0, as: UTF8.self) })
+        // An index into the events, which hold the messages (`StoredMessage`).
+        let messages: [ChatMessage] = batch.events.compactMap { event in
+            guard case .message(let message) = event.kind else { return nil }
+            return message
+        }
+        bindings.append(messages.map(\.seq))
+        bindings.append(messages.map(\.id))
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws {}
 }
