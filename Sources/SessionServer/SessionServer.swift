@@ -198,10 +198,11 @@ struct ChangeFeed: Service {
     func run() async throws {
         let changes = service.ledger.store.changes()
         await cancelWhenGracefulShutdown {
-            for await roomId in changes {
+            for await payload in changes {
                 do {
-                    if let roomId {
-                        try await service.ledger.refresh(roomId: roomId)
+                    if let payload {
+                        let notice = ChangeNotice(payload: payload)
+                        try await service.ledger.refresh(roomId: notice.roomId, through: notice.seq)
                     } else {
                         try await service.ledger.refreshAll()
                     }

@@ -331,4 +331,40 @@ struct StoreConformanceTests {
         #expect(seenByA?.messages.count == 2 * perLedger)
         await store.close()
     }
+
+    /// A notification names the last `seq` of its append: the server that has it already
+    /// (its own append) skips the re-read; one that does not re-reads the room.
+    @Test(arguments: StoreUnderTest.kinds)
+    func aNoticeThroughASeqAlreadyFoldedInIsSkipped(kind: StoreUnderTest.Kind) async throws {
+        let store = try await StoreUnderTest.make(kind).store
+        try await store.createRoom(sampleRoom())
+        let a = RoomLedger(store: store), b = RoomLedger(store: store)
+        try await a.loadAll()
+        try await b.loadAll()
+        for n in 1...2 {
+            _ = try await a.commit(roomId: "r1", idempotency: nil) { state in
+                Decision(events: [messageEvent(state.seq + 1, "a \(n)", id: "m-a\(n)")], response: Data())
+            }
+        }
+        // b is behind by two; a notice through 0 (nothing new to b) leaves it where it is.
+        try await b.refresh(roomId: "r1", through: 0)
+        #expect(try await b.state(roomId: "r1")?.seq == 0)
+        try await b.refresh(roomId: "r1", through: 2)
+        #expect(try await b.state(roomId: "r1")?.seq == 2)
+        try await a.refresh(roomId: "r1", through: 2)
+        #expect(try await a.state(roomId: "r1")?.seq == 2)
+        await store.close()
+    }
+}
+
+@Suite("Change notices")
+struct ChangeNoticeTests {
+    @Test func theRoomAndItsLastSeqGoAndComeBack() {
+        let notice = ChangeNotice(roomId: "r_abc123", seq: 4_051)
+        #expect(notice.payload == "r_abc123 4051")
+        #expect(ChangeNotice(payload: notice.payload) == notice)
+        #expect(ChangeNotice(payload: "r_abc123") == ChangeNotice(roomId: "r_abc123", seq: nil), "an earlier server's payload")
+        #expect(ChangeNotice(payload: "r_abc123 x") == ChangeNotice(roomId: "r_abc123 x", seq: nil))
+        #expect(ChangeNotice(roomId: "r1", seq: nil).payload == "r1")
+    }
 }

@@ -241,9 +241,12 @@ final class RoomLedger: Sendable {
         let outcome = Mutex<(CommitResult, [Data])?>(nil)
     }
 
-    /// Reads the events another server appended to the room and hands them to the hub.
-    func refresh(roomId: String) async throws {
+    /// Reads the events another server appended to the room and hands them to the hub; with
+    /// `through`, only when this server has not folded in that `seq` yet (its own append's
+    /// notification, most often).
+    func refresh(roomId: String, through seq: Int64? = nil) async throws {
         guard let line = index.withLock({ $0.lines[roomId] }) else { return }
+        if let seq, line.state.withLock({ $0.seq }) >= seq { return }
         await line.lock.lock()
         defer { line.lock.unlock() }
         try await catchUp(line)

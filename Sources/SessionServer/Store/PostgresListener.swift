@@ -6,7 +6,7 @@ import Synchronization
 
 /// One connection that LISTENs for appends by any server, reconnecting by itself.
 ///
-/// It yields the room id of each notification, and `nil` each time it (re)connects: a
+/// It yields the payload of each notification (`ChangeNotice`), and `nil` each time it (re)connects: a
 /// notification may have been missed while it was away, so every room must be re-read.
 /// The table stays the truth; a lost wake-up costs at most one re-read.
 final class PostgresListener: Sendable {
@@ -76,6 +76,32 @@ final class PostgresListener: Sendable {
             }
             try? await Task.sleep(for: delay)
             delay = min(delay * 2, .seconds(2))
+        }
+    }
+}
+
+/// What an append's notification says: the room, and the last `seq` it appended.
+///
+/// Every server hears its own appends too. With the room alone, each of them re-read the
+/// room it had just written (a query and the room's lock, one more statement for every
+/// post); with the `seq`, a server that has folded it in already skips it. A payload
+/// without a `seq` (a server of an earlier version) is re-read as before.
+struct ChangeNotice: Equatable {
+    var roomId: String
+    var seq: Int64?
+
+    var payload: String { seq.map { "\(roomId) \($0)" } ?? roomId }
+
+    init(roomId: String, seq: Int64?) {
+        self.roomId = roomId
+        self.seq = seq
+    }
+
+    init(payload: String) {
+        if let space = payload.lastIndex(of: " "), let seq = Int64(payload[payload.index(after: space)...]) {
+            self.init(roomId: String(payload[..<space]), seq: seq)
+        } else {
+            self.init(roomId: payload, seq: nil)
         }
     }
 }

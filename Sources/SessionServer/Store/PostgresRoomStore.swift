@@ -337,18 +337,18 @@ struct AppendRead: PostgresPreparedStatement {
     func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
 }
 
-/// The write of an append without the lock, prepared once per connection: the common rows
-/// of any batch (`commonRows`'s, one shape for all: a missing request or empty arrays
-/// insert nothing) and the wake-up when there are events. One row when it notified.
+/// The write of an append, prepared once per connection: the common rows of any batch (one
+/// shape for all: a missing request or empty arrays insert nothing) and the wake-up when
+/// there are events (`ChangeNotice`). One row when it notified.
 struct AppendWrite: PostgresPreparedStatement {
     static let name = "momentum_append_write"
     static let sql = """
         WITH request_row AS (INSERT INTO request (room_id, participant_id, key, response) SELECT $1, $2, $3, $4 WHERE $2 IS NOT NULL), \
         event_rows AS (INSERT INTO event (room_id, seq, body) SELECT $1, s, b FROM UNNEST($5::bigint[], $6::text[]) AS t(s, b)), \
         message_rows AS (INSERT INTO message (room_id, seq, id) SELECT $1, s, i FROM UNNEST($7::bigint[], $8::text[]) AS t(s, i)) \
-        SELECT pg_notify('\(PostgresRoomStore.channel)', $1) WHERE cardinality($5::bigint[]) > 0
+        SELECT pg_notify('\(PostgresRoomStore.channel)', $9) WHERE cardinality($5::bigint[]) > 0
         """
-    static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text, .int8Array, .textArray, .int8Array, .textArray]
+    static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text, .int8Array, .textArray, .int8Array, .textArray, .text]
     typealias Row = Void
 
     let roomId: String
@@ -380,6 +380,7 @@ struct AppendWrite: PostgresPreparedStatement {
         }
         bindings.append(messages.map(\.seq))
         bindings.append(messages.map(\.id))
+        bindings.append(ChangeNotice(roomId: roomId, seq: batch.events.last?.seq).payload)
         return bindings
     }
 
