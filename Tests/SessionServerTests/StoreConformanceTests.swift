@@ -300,15 +300,21 @@ struct StoreConformanceTests {
         await store.close()
     }
 
-    /// Two ledgers on one store are two servers on one database: each appends at once,
-    /// the store refuses the taken seq, the loser reads what it missed and decides again.
-    @Test(arguments: StoreUnderTest.kinds)
-    func twoLedgersAppendingToOneRoomInterleaveWithoutAGap(kind: StoreUnderTest.Kind) async throws {
+    /// A store with the sample room, and two ledgers on it: two servers on one database.
+    private func twoServers(_ kind: StoreUnderTest.Kind) async throws -> (any RoomStore, RoomLedger, RoomLedger) {
         let store = try await StoreUnderTest.make(kind).store
         try await store.createRoom(sampleRoom())
         let a = RoomLedger(store: store), b = RoomLedger(store: store)
         try await a.loadAll()
         try await b.loadAll()
+        return (store, a, b)
+    }
+
+    /// Two ledgers on one store are two servers on one database: each appends at once,
+    /// the store refuses the taken seq, the loser reads what it missed and decides again.
+    @Test(arguments: StoreUnderTest.kinds)
+    func twoLedgersAppendingToOneRoomInterleaveWithoutAGap(kind: StoreUnderTest.Kind) async throws {
+        let (store, a, b) = try await twoServers(kind)
         let perLedger = 40
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (name, ledger) in [("a", a), ("b", b)] {
@@ -336,11 +342,7 @@ struct StoreConformanceTests {
     /// (its own append) skips the re-read; one that does not re-reads the room.
     @Test(arguments: StoreUnderTest.kinds)
     func aNoticeThroughASeqAlreadyFoldedInIsSkipped(kind: StoreUnderTest.Kind) async throws {
-        let store = try await StoreUnderTest.make(kind).store
-        try await store.createRoom(sampleRoom())
-        let a = RoomLedger(store: store), b = RoomLedger(store: store)
-        try await a.loadAll()
-        try await b.loadAll()
+        let (store, a, b) = try await twoServers(kind)
         for n in 1...2 {
             _ = try await a.commit(roomId: "r1", idempotency: nil) { state in
                 Decision(events: [messageEvent(state.seq + 1, "a \(n)", id: "m-a\(n)")], response: Data())
