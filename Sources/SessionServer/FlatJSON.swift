@@ -119,7 +119,13 @@ enum FlatJSON {
     }
 }
 
-extension PostMessageRequest {
+/// A request body that the common flat object makes without `JSONDecoder` (`decode`).
+protocol FlatDecodable: Decodable {
+    /// The value from a flat body's fields; nil: the decoder reads it, with its errors.
+    init?(flat fields: [String: String])
+}
+
+extension PostMessageRequest: FlatDecodable {
     /// The request from a flat body, when it has exactly the two fields.
     init?(flat fields: [String: String]) {
         guard fields.count == 2, let text = fields["text"], let clientId = fields["clientId"] else { return nil }

@@ -149,8 +149,8 @@ func decode<T: Decodable>(_ type: T.Type, from request: Request, context: Server
                 message: "The request body must be sent with Content-Type: application/json.")
         }
     }
-    if T.self == PostMessageRequest.self,
-       let fast = data.withUnsafeBytes({ FlatJSON.strings($0) }).flatMap(PostMessageRequest.init(flat:)) as? T {
+    if let flat = T.self as? any FlatDecodable.Type,
+       let fast = data.withUnsafeBytes({ FlatJSON.strings($0) }).flatMap(flat.init(flat:)) as? T {
         return fast
     }
     let value: T
