@@ -22,6 +22,8 @@ package struct DemoBots: Sendable {
     /// Fixes the bots' choices; a new one each run by default.
     var seed = UInt64.random(in: 0...UInt64.max)
 
+    /// The memberwise initialiser, spelled out: `momentum-server`'s demo makes one from
+    /// another module, and Swift's own is internal.
     package init(
         url: String, code: String, engine: CurlEngine, moderatorKey: String? = nil, participants: Int = 6,
         reservedNames: [String] = [], pace: DemoPace = .live, seed: UInt64 = UInt64.random(in: 0...UInt64.max)

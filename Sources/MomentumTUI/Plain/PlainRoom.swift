@@ -22,6 +22,8 @@ package struct PlainRoom {
     /// The certificate authorities to trust instead of the system's (`--ca-file`, `SSL_CERT_FILE`).
     var caFile: String? = nil
 
+    /// The memberwise initialiser, spelled out: `momentum-server`'s demo makes one from
+    /// another module, and Swift's own is internal.
     package init(
         url: String, code: String, name: String, moderatorKey: String?,
         strings: Strings = Language.detect(environment: ProcessInfo.processInfo.environment).strings,

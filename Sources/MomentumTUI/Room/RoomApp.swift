@@ -25,6 +25,8 @@ package struct RoomApp {
     /// The certificate authorities to trust instead of the system's (`--ca-file`, `SSL_CERT_FILE`).
     var caFile: String? = nil
 
+    /// The memberwise initialiser, spelled out: `momentum-server`'s demo makes one from
+    /// another module, and Swift's own is internal.
     package init(
         url: String, join: JoinRequest, strings: Strings, colors: Bool, ascii: Bool, bell: Bool,
         welcome: String? = nil, logger: Logger? = nil, seats: SeatStore? = nil, caFile: String? = nil
