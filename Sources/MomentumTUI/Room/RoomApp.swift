@@ -100,7 +100,11 @@ package struct RoomApp {
         let inbox = Inbox<RoomMessage>()
         let logger = self.logger
         let strings = self.strings
-        let session = RoomSession(api: SessionAPI(baseURL: url, transport: transport), join: join, seats: seats) { update in
+        // The next poll after events waits for the frame they go into (none on a terminal
+        // that draws every change, as the tests' does).
+        let frame = terminal.frameInterval.components
+        let timing = RoomSession.Timing(batchWait: Double(frame.seconds) + Double(frame.attoseconds) / 1e18)
+        let session = RoomSession(api: SessionAPI(baseURL: url, transport: transport), join: join, timing: timing, seats: seats) { update in
             if case .stream(.status(let status)) = update { logger?.info("connection: \(status)") }
             inbox.post(RoomMessage(update, strings: strings))
         }
