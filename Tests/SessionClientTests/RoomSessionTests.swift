@@ -115,12 +115,19 @@ struct RoomSessionTests {
         await server.stop()
     }
 
-    @Test func theSessionsBatchWaitComesBetweenAnAnswerWithEventsAndTheNextPoll() async throws {
-        let at = Date(timeIntervalSince1970: 1_800_000_000)
+    static let at = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// Karim's join of an empty room r1, as a scripted server answers it.
+    static var karimJoined: JoinResponse {
         let karim = Participant(id: "p1", name: "Karim", role: .learner, joinedAt: at)
         var state = RoomState(room: RoomInfo(id: "r1", title: "Atelier", createdAt: at), agenda: [])
         state.apply(RoomEvent(seq: 1, at: at, actor: "p1", kind: .joined(karim)))
-        let joined = JoinResponse(token: "tok", participant: karim, room: state.room, state: state, cursor: "c1", pollTimeout: 25)
+        return JoinResponse(token: "tok", participant: karim, room: state.room, state: state, cursor: "c1", pollTimeout: 25)
+    }
+
+    @Test func theSessionsBatchWaitComesBetweenAnAnswerWithEventsAndTheNextPoll() async throws {
+        let at = Self.at
+        let joined = Self.karimJoined
         let hello = ChatMessage(id: "m2", seq: 2, authorId: "p1", text: "Bonjour", at: at)
         let transport = RoutedTransport { request in
             if request.url.hasSuffix("/v1/join") { return .json(200, joined) }
@@ -140,11 +147,7 @@ struct RoomSessionTests {
     }
 
     @Test func aRefusedModerationCarriesTheServersReasonAndTheQueueMovesOn() async throws {
-        let at = Date(timeIntervalSince1970: 1_800_000_000)
-        let karim = Participant(id: "p1", name: "Karim", role: .learner, joinedAt: at)
-        var state = RoomState(room: RoomInfo(id: "r1", title: "Atelier", createdAt: at), agenda: [])
-        state.apply(RoomEvent(seq: 1, at: at, actor: "p1", kind: .joined(karim)))
-        let joined = JoinResponse(token: "tok", participant: karim, room: state.room, state: state, cursor: "c1", pollTimeout: 25)
+        let joined = Self.karimJoined
         let refusal = APIErrorBody(error: "expert_only", message: "Only an expert can do this.")
         let transport = RoutedTransport { request in
             if request.url.hasSuffix("/v1/join") { return .json(200, joined) }
