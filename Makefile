@@ -42,6 +42,7 @@ bench: deps
 	@dpkg -s libnginx-mod-nchan >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq libnginx-mod-nchan >/dev/null; }
 	$(SWIFT) build -c release --product momentum-bench
 	$(SWIFT) build -c release --product momentum
+	$(SWIFT) build -c release --product momentum-server
 	$(SWIFT) build -c release --product momentum-load
 	"$$($(SWIFT) build -c release --show-bin-path)/momentum-bench"
 	bash bench/run.sh $(MODE)

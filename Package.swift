@@ -11,7 +11,8 @@ let package = Package(
     name: "momentum",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "momentum", targets: ["MomentumTUI"]),
+        .executable(name: "momentum", targets: ["MomentumCLI"]),
+        .executable(name: "momentum-server", targets: ["MomentumServerCLI"]),
         .executable(name: "momentum-bench", targets: ["MomentumBench"]),
         .executable(name: "momentum-load", targets: ["MomentumLoad"]),
     ],
@@ -76,10 +77,30 @@ let package = Package(
             dependencies: ["CNcursesw"],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
+        .target(
             name: "MomentumTUI",
             dependencies: [
-                "SessionModel", "SessionClient", "SessionServer", "Widgets",
+                "SessionModel", "SessionClient", "Widgets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `momentum`: the client (join, gallery, reports) without the server's code and, in
+        // release, with the Swift runtime and Foundation linked in (-static-stdlib: compiled
+        // against the static Foundation, whose module names its own libraries for the linker),
+        // so that a learner's terminal maps no more than it runs. `serve`, `demo` and `migrate`
+        // exec `momentum-server` beside it. See DECISIONS, "A client that maps only itself".
+        .executableTarget(
+            name: "MomentumCLI",
+            dependencies: ["MomentumTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings + [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+        ),
+        .executableTarget(
+            name: "MomentumServerCLI",
+            dependencies: [
+                "MomentumTUI", "SessionModel", "SessionClient", "SessionServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -131,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MomentumTUITests",
-            dependencies: ["MomentumTUI", "SessionModel", "Widgets", "TestSupport"],
+            dependencies: ["MomentumTUI", "MomentumCLI", "MomentumServerCLI", "SessionModel", "Widgets", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

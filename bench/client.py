@@ -57,15 +57,22 @@ class Process:
         return (int(fields[11]) + int(fields[12])) / TICKS
 
     def switches(self):
-        total = 0
+        """Context switches so far, per thread (voluntary + involuntary)."""
+        counts = {}
         for task in self.tasks():
             try:
-                for line in open(f"/proc/{self.pid}/task/{task}/status"):
-                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                        total += int(line.split()[1])
+                counts[task] = sum(int(line.split()[1]) for line in open(f"/proc/{self.pid}/task/{task}/status")
+                                   if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
             except FileNotFoundError:
                 pass
-        return total
+        return counts
+
+    @staticmethod
+    def switched(before, after):
+        """Switches between two readings of `switches()`: of the threads alive at the second (a
+        thread that ended between them is left out; summing the totals made a worker thread
+        that ended during the quiet minute a negative count)."""
+        return sum(count - before.get(task, 0) for task, count in after.items())
 
     def rss_mib(self, field="VmRSS"):
         """Resident memory; `RssAnon` is the process's own (heap, stacks), without the pages
@@ -239,7 +246,7 @@ def one_run(side, run, args):
         cpu, switches, threads = client.cpu(), client.switches(), len(client.tasks())
         time.sleep(args.idle)
         result["idle_cpu_s_per_min"] = (client.cpu() - cpu) * 60 / args.idle
-        result["idle_wakeups_per_s"] = (client.switches() - switches) / args.idle
+        result["idle_wakeups_per_s"] = Process.switched(switches, client.switches()) / args.idle
         result["threads"] = max(threads, len(client.tasks()))
         frames = FrameCount(pid, side.frame_probe)
         cpu, started = client.cpu(), time.monotonic()

@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 for package in irssi ngircd tmux; do
     dpkg -s "$package" >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq "$package" >/dev/null; }
 done
+# momentum join is the client alone; momentum serve execs momentum-server beside it.
 swift build -c release --product momentum
+swift build -c release --product momentum-server
 bin=$(swift build -c release --show-bin-path)
 results=bench/results/$(date +%Y%m%d-%H%M%S)-client-$mode
 mkdir -p "$results"

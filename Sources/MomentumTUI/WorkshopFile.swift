@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import SessionModel
+package import SessionModel
 
 /// A workshop description on disk: the body of `POST /v1/rooms`, as JSON.
-enum WorkshopFile {
-    static func load(_ path: String) throws -> CreateRoomRequest {
+package enum WorkshopFile {
+    package static func load(_ path: String) throws -> CreateRoomRequest {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("The workshop file \(path) cannot be read.")
         }

@@ -1,5 +1,5 @@
 internal import CCurl
-public import Foundation
+import Foundation
 import Synchronization
 
 /// libcurl once per process, before any handle exists (curl_global_init is not thread-safe).
@@ -248,20 +248,30 @@ private final class Transfer: @unchecked Sendable {
             guard let userdata, let pointer else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
             let length = size * count
-            let line = pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-            }
-            if line.hasPrefix("HTTP/") { transfer.headers.removeAll() }
-            if let colon = line.firstIndex(of: ":") {
-                let name = line[..<colon].lowercased()
-                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-                transfer.headers[name] = value
+            pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+                transfer.header(UnsafeBufferPointer(start: $0, count: length))
             }
             return length
         }))
         set(momentum_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, me))
         if failed != CURLE_OK { return .other("libcurl refused an option: " + String(cString: curl_easy_strerror(failed))) }
         return nil
+    }
+
+    /// One header line as curl hands it over ("Name: value\r\n"; a status line starts the
+    /// headers of a new answer, after a redirect or a 100): the name lowercased, the value
+    /// without the spaces, tabs and line end around it. Read as bytes: header names are ASCII
+    /// tokens, and Foundation's trimming ran for every line of every poll answer.
+    func header(_ line: UnsafeBufferPointer<UInt8>) {
+        if line.starts(with: "HTTP/".utf8) { headers.removeAll() }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        var start = colon + 1
+        var end = line.count
+        while start < end, blank(line[start]) { start += 1 }
+        while end > start, blank(line[end - 1]) { end -= 1 }
+        let name = String(decoding: line[..<colon].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        headers[name] = String(decoding: UnsafeBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
     }
 
     func finish(code: CURLcode) {

@@ -83,22 +83,26 @@ public struct LongPoll: Sendable {
     private var claim: SeatClaimTicket?
     private var pollTimeout: Int
     private let backoff: Backoff
+    /// Seconds between an answer that brought events and the next poll (0: none).
+    private let batchWait: Double
 
-    /// A machine that starts by joining.
-    public init(join: JoinRequest, backoff: Backoff = Backoff()) {
+    /// A machine that starts by joining. `batchWait`: see `RoomSession.Timing.batchWait`.
+    public init(join: JoinRequest, backoff: Backoff = Backoff(), batchWait: Double = 0) {
         joinRequest = join
         pollTimeout = Limits.pollTimeoutDefault
         self.backoff = backoff
+        self.batchWait = batchWait
     }
 
     /// A machine that resumes an existing membership from its state and cursor.
-    public init(resume state: RoomState, me: Participant, cursor: String, pollTimeout: Int, backoff: Backoff = Backoff()) {
+    public init(resume state: RoomState, me: Participant, cursor: String, pollTimeout: Int, backoff: Backoff = Backoff(), batchWait: Double = 0) {
         joinRequest = nil
         room = state
         self.me = me
         self.cursor = cursor
         self.pollTimeout = pollTimeout
         self.backoff = backoff
+        self.batchWait = batchWait
     }
 
     public mutating func handle(_ input: Input) -> [Action] {
@@ -200,6 +204,11 @@ public struct LongPoll: Sendable {
                 if case .removed(id) = event.kind { return actions + end(.removed) }
                 if case .left(id) = event.kind { return actions + end(.left) }
             }
+        }
+        if !applied.isEmpty, batchWait > 0 {
+            // What comes meanwhile waits on the server and comes in the next answer, together.
+            phase = .waiting(then: .poll)
+            return actions + [.wait(seconds: batchWait)]
         }
         return actions + pollNow()
     }

@@ -18,7 +18,8 @@ extension RoomSession {
                 // (up to 25 s of "connecting" on a quiet room).
                 received(.status(.online))
                 let machine = LongPoll(
-                    resume: answer.state, me: answer.participant, cursor: answer.cursor, pollTimeout: saved.pollTimeout, backoff: timing.stream)
+                    resume: answer.state, me: answer.participant, cursor: answer.cursor, pollTimeout: saved.pollTimeout, backoff: timing.stream,
+                    batchWait: timing.batchWait)
                 await follow(machine, credentials: saved.credentials)
                 return true
             } catch where error.code == "removed" {

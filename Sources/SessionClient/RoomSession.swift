@@ -32,15 +32,22 @@ public final class RoomSession: Sendable {
         public var outbox: Backoff
         public var sleeper: any Sleeper
         public var random: @Sendable () -> Double
+        /// Seconds the stream waits after an answer that brought events before it polls again
+        /// (0: at once). In a busy room every answer is one request and one wake-up of every
+        /// thread on the way; waiting the screen's frame interval, which would hold those events
+        /// back anyway, lets the server gather what comes meanwhile into one answer.
+        public var batchWait: Double
 
         public init(
             stream: Backoff = Backoff(), outbox: Backoff = Backoff(base: 0.5, cap: 15),
-            sleeper: any Sleeper = ContinuousSleeper(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+            sleeper: any Sleeper = ContinuousSleeper(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+            batchWait: Double = 0
         ) {
             self.stream = stream
             self.outbox = outbox
             self.sleeper = sleeper
             self.random = random
+            self.batchWait = batchWait
         }
     }
 
@@ -97,7 +104,7 @@ public final class RoomSession: Sendable {
         for change in saved?.pending ?? [] { commands.continuation.yield(.enqueue(change.kind, clientId: change.clientId)) }
         let streamTask = Task { [self] in
             if let saved, await resume(saved) { return }
-            await follow(LongPoll(join: join, backoff: timing.stream), credentials: nil)
+            await follow(LongPoll(join: join, backoff: timing.stream, batchWait: timing.batchWait), credentials: nil)
         }
         // One consumer, so changes reach the outbox in the order they were asked.
         let commandTask = Task { [sender, commands] in

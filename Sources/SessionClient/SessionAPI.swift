@@ -182,7 +182,15 @@ public struct SessionAPI: Sendable {
         return .server(status: response.status, code: "http_\(response.status)", message: "The server answered HTTP \(response.status).", retryAfter: retryAfter)
     }
 
+    /// `text` percent-encoded for a query, all but letters and digits. A cursor ("c1234", in
+    /// every poll's address) is ASCII letters and digits, left as it is without Foundation,
+    /// whose encoding ran for every poll.
     func escape(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+        if text.utf8.allSatisfy({ isASCIIAlphanumeric($0) }) { return text }
+        return text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+
+    private func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

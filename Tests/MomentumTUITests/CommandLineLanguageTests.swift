@@ -1,4 +1,5 @@
 import Testing
+@testable import MomentumServerCLI
 @testable import MomentumTUI
 
 /// `--help` and argument errors in French when the command line or the locale says so.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Testing
+@testable import MomentumCLI
+@testable import MomentumServerCLI
 @testable import MomentumTUI
 
 /// The shared command-line options, how they merge with the config file and the

@@ -2,6 +2,7 @@ import Foundation
 import SessionModel
 import Testing
 import TestSupport
+@testable import MomentumServerCLI
 @testable import MomentumTUI
 
 /// The demo for real: its embedded server, the director's bots driven on the real clock at a

@@ -52,6 +52,24 @@ struct LongPollTests {
         #expect(actions.last == .poll(cursor: "c3", timeout: 25))
     }
 
+    @Test func withABatchWaitEventsAreFollowedByAWaitThenThePoll() {
+        var machine = LongPoll(join: request, batchWait: 0.033)
+        _ = machine.handle(.start)
+        _ = machine.handle(.joined(joined()))
+        let actions = machine.handle(.polled(EventsResponse(events: [message(2, "Bonjour")], cursor: "c2")))
+        #expect(actions.count == 2)
+        #expect(actions.last == .wait(seconds: 0.033))
+        #expect(machine.phase == .waiting(then: .poll))
+        #expect(machine.status == .online)
+        #expect(machine.handle(.timerFired) == [.poll(cursor: "c2", timeout: 25)])
+        // An answer without events (a heartbeat, a repeat) polls again at once.
+        #expect(machine.handle(.polled(EventsResponse(events: [], cursor: "c2"))) == [.poll(cursor: "c2", timeout: 25)])
+        #expect(machine.handle(.polled(EventsResponse(events: [message(2, "Bonjour")], cursor: "c2"))) == [.poll(cursor: "c2", timeout: 25)])
+        // Stopped while it waits, it ends.
+        _ = machine.handle(.polled(EventsResponse(events: [message(3, "Salut")], cursor: "c3")))
+        #expect(machine.handle(.stop) == [.status(.ended(.stopped))])
+    }
+
     @Test func aHeartbeatJustPollsAgain() {
         var machine = LongPoll(join: request)
         _ = machine.handle(.start)

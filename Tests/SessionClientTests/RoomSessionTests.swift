@@ -115,12 +115,39 @@ struct RoomSessionTests {
         await server.stop()
     }
 
-    @Test func aRefusedModerationCarriesTheServersReasonAndTheQueueMovesOn() async throws {
-        let at = Date(timeIntervalSince1970: 1_800_000_000)
+    static let at = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// Karim's join of an empty room r1, as a scripted server answers it.
+    static var karimJoined: JoinResponse {
         let karim = Participant(id: "p1", name: "Karim", role: .learner, joinedAt: at)
         var state = RoomState(room: RoomInfo(id: "r1", title: "Atelier", createdAt: at), agenda: [])
         state.apply(RoomEvent(seq: 1, at: at, actor: "p1", kind: .joined(karim)))
-        let joined = JoinResponse(token: "tok", participant: karim, room: state.room, state: state, cursor: "c1", pollTimeout: 25)
+        return JoinResponse(token: "tok", participant: karim, room: state.room, state: state, cursor: "c1", pollTimeout: 25)
+    }
+
+    @Test func theSessionsBatchWaitComesBetweenAnAnswerWithEventsAndTheNextPoll() async throws {
+        let at = Self.at
+        let joined = Self.karimJoined
+        let hello = ChatMessage(id: "m2", seq: 2, authorId: "p1", text: "Bonjour", at: at)
+        let transport = RoutedTransport { request in
+            if request.url.hasSuffix("/v1/join") { return .json(200, joined) }
+            if request.url.contains("/events?after=c1&") {
+                return .json(200, EventsResponse(events: [RoomEvent(seq: 2, at: at, actor: "p1", kind: .message(hello))], cursor: "c2"))
+            }
+            return .hang
+        }
+        let sleeper = RecordingSleeper()
+        let session = RoomSession(
+            api: SessionAPI(baseURL: "http://server", transport: transport), join: JoinRequest(code: "ABC123", name: "Karim"),
+            timing: RoomSession.Timing(sleeper: sleeper, batchWait: 0.25), deliver: { _ in })
+        session.start()
+        #expect(await eventually { transport.requests.contains { $0.url.contains("/events?after=c2&") } })
+        #expect(sleeper.sleeps == [0.25])
+        session.stop()
+    }
+
+    @Test func aRefusedModerationCarriesTheServersReasonAndTheQueueMovesOn() async throws {
+        let joined = Self.karimJoined
         let refusal = APIErrorBody(error: "expert_only", message: "Only an expert can do this.")
         let transport = RoutedTransport { request in
             if request.url.hasSuffix("/v1/join") { return .json(200, joined) }

@@ -3,12 +3,14 @@ public import Foundation
 /// The real `momentum` binary run once with arguments, for tests of the command line: what it
 /// wrote (standard output and error together) and its exit status.
 public enum MomentumCommand {
-    /// Runs `momentum arguments` with the test's environment changed by `environment` (nil
-    /// removes a variable). Waits without blocking one of Swift's two pool threads, since a
-    /// server under test may answer the command on that pool.
-    public static func run(_ arguments: [String], environment changes: [String: String?]) async throws -> (text: String, status: Int32) {
+    /// Runs `momentum arguments` (or another `binary`) with the test's environment changed by
+    /// `environment` (nil removes a variable). Waits without blocking one of Swift's two pool
+    /// threads, since a server under test may answer the command on that pool.
+    public static func run(
+        _ arguments: [String], environment changes: [String: String?], binary: String = ServerProcess.binary
+    ) async throws -> (text: String, status: Int32) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
+        process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         for (name, value) in changes { environment[name] = value }

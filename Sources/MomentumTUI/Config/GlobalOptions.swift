@@ -4,7 +4,7 @@ import Foundation
 /// The options every room command shares (`join`, `demo`): language, plain mode, colours,
 /// ASCII drawing and a log file. A command takes them with `@OptionGroup var global: GlobalOptions`;
 /// `Settings.resolve` merges them with the config file and the environment.
-struct GlobalOptions: ParsableArguments {
+package struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("lang"),
         help: ArgumentHelp(

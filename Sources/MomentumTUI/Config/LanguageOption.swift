@@ -3,7 +3,7 @@ import ArgumentParser
 /// `--lang fr|en` for the commands that have no room (`serve`, `migrate`, `gallery`): it only
 /// picks the language of their help and argument errors (`CommandLineLanguage` reads it
 /// before parsing); it is declared so that the parser accepts it.
-struct LanguageOption: ParsableArguments {
+package struct LanguageOption: ParsableArguments {
     @Option(
         name: .customLong("lang"),
         help: ArgumentHelp(

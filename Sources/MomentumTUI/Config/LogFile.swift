@@ -1,17 +1,17 @@
 import ArgumentParser
 import Foundation
-import Logging
+package import Logging
 import Synchronization
 
 /// `--log-file`: a swift-log handler that appends one line per message to a file, because
 /// a full-screen interface cannot let anything write to the terminal under it.
-struct LogFile: LogHandler {
+package struct LogFile: LogHandler {
     /// The open file, shared by every logger made from it.
-    final class Sink: Sendable {
+    package final class Sink: Sendable {
         private let handle: Mutex<FileHandle>
 
         /// Opens (creating if needed) `path` for appending.
-        init(path: String) throws {
+        package init(path: String) throws {
             if !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.createFile(atPath: path, contents: nil) else {
                     throw ValidationError("--log-file: cannot create \(path).")
@@ -29,7 +29,7 @@ struct LogFile: LogHandler {
         }
 
         /// A logger that writes here from `level` up.
-        func logger(label: String, level: Logger.Level) -> Logger {
+        package func logger(label: String, level: Logger.Level) -> Logger {
             var logger = Logger(label: label) { label in LogFile(label: label, sink: self) }
             logger.logLevel = level
             return logger
@@ -38,15 +38,15 @@ struct LogFile: LogHandler {
 
     let label: String
     let sink: Sink
-    var logLevel: Logger.Level = .info
-    var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level = .info
+    package var metadata: Logger.Metadata = [:]
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let extra = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let time = Date().formatted(.iso8601)

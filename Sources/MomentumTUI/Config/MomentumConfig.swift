@@ -15,7 +15,7 @@ import SessionModel
 /// the file, the line and the problem: silently ignoring it would leave the person
 /// wondering why their settings do nothing. Join codes and moderator keys are never kept
 /// (a code is the shared secret of one workshop); a file that holds one is refused.
-struct MomentumConfig: Sendable, Equatable {
+package struct MomentumConfig: Sendable, Equatable {
     /// The file these settings come from; it may not exist yet.
     var path: String
     /// The last server joined, such as "https://momentum.example.org".
@@ -59,7 +59,7 @@ struct MomentumConfig: Sendable, Equatable {
     }
 
     /// The settings of the user whose environment this is.
-    static func load(environment: [String: String]) throws -> MomentumConfig {
+    package static func load(environment: [String: String]) throws -> MomentumConfig {
         try load(path: path(environment: environment))
     }
 

@@ -4,8 +4,8 @@ import Foundation
 /// Where a secret (the moderator key, the admin token) comes from, so that it never has to
 /// be typed on the command line, where `ps` shows it to everyone on the machine: the
 /// option, else a file (first line), else an environment variable.
-enum SecretSource {
-    static func resolve(option: String?, file: String?, environment variable: String, in environment: [String: String]) throws -> String? {
+package enum SecretSource {
+    package static func resolve(option: String?, file: String?, environment variable: String, in environment: [String: String]) throws -> String? {
         if let option, !option.isEmpty { return option }
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {

@@ -3,19 +3,19 @@ import Widgets
 /// What a room command runs with, every source merged: the command line first, then the
 /// config file, then the environment (`LANG`, `NO_COLOR`, `TERM`), then built-in defaults.
 /// A pure function of its inputs, so the precedence is tested without a terminal.
-struct Settings: Sendable, Equatable {
-    var language: Language
-    var theme: ThemeChoice
-    var ascii: Bool
+package struct Settings: Sendable, Equatable {
+    package var language: Language
+    package var theme: ThemeChoice
+    package var ascii: Bool
     /// Ring the terminal bell on a mention of me and when I am given the floor.
-    var bell: Bool
-    var plain: Bool
-    var logFile: String?
+    package var bell: Bool
+    package var plain: Bool
+    package var logFile: String?
     /// Defaults for `join` when its arguments leave them out.
-    var serverURL: String?
-    var name: String?
+    package var serverURL: String?
+    package var name: String?
 
-    static func resolve(_ options: GlobalOptions, config: MomentumConfig, environment: [String: String]) -> Settings {
+    package static func resolve(_ options: GlobalOptions, config: MomentumConfig, environment: [String: String]) -> Settings {
         // https://no-color.org: a non-empty NO_COLOR turns colours off, unless the user's own
         // configuration asks for them.
         let noColorVariable = environment["NO_COLOR"].map { !$0.isEmpty } ?? false

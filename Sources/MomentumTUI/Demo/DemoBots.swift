@@ -1,5 +1,5 @@
 import Foundation
-import SessionClient
+package import SessionClient
 import SessionModel
 import Synchronization
 
@@ -8,7 +8,7 @@ import Synchronization
 /// learns of the floor at once) and its own calls, all over the one shared `CurlEngine`.
 /// Nothing spins: the loop sleeps until the director's next wake or until a stream hears
 /// something.
-struct DemoBots: Sendable {
+package struct DemoBots: Sendable {
     let url: String
     let code: String
     let engine: CurlEngine
@@ -22,8 +22,24 @@ struct DemoBots: Sendable {
     /// Fixes the bots' choices; a new one each run by default.
     var seed = UInt64.random(in: 0...UInt64.max)
 
+    /// The memberwise initialiser, spelled out: `momentum-server`'s demo makes one from
+    /// another module, and Swift's own is internal.
+    package init(
+        url: String, code: String, engine: CurlEngine, moderatorKey: String? = nil, participants: Int = 6,
+        reservedNames: [String] = [], pace: DemoPace = .live, seed: UInt64 = UInt64.random(in: 0...UInt64.max)
+    ) {
+        self.url = url
+        self.code = code
+        self.engine = engine
+        self.moderatorKey = moderatorKey
+        self.participants = participants
+        self.reservedNames = reservedNames
+        self.pace = pace
+        self.seed = seed
+    }
+
     /// Runs the room's life until the task is cancelled.
-    func run() async {
+    package func run() async {
         let api = SessionAPI(baseURL: url, transport: engine)
         var director = DemoDirector(
             participants: participants, reservedNames: reservedNames, withExpert: moderatorKey != nil,

@@ -1,5 +1,5 @@
 /// How fast the demo room lives, in seconds; tests run the same script at `.fast`.
-struct DemoPace: Sendable {
+package struct DemoPace: Sendable {
     /// Between two arrivals.
     var joinGap: ClosedRange<Double>
     /// From arriving to saying hello.
@@ -28,7 +28,7 @@ struct DemoPace: Sendable {
     var pollAfter: Double
     var pollOpenFor: Double
 
-    static let live = DemoPace(
+    package static let live = DemoPace(
         joinGap: 0.4...1.5, greetDelay: 1...4, chatGap: 4...10, handChance: 0.2, handPatience: 90,
         answerDelay: 1.5...4, floorGap: 20...45, floorHold: 8, floorTimeout: 60, agendaEvery: 180,
         engageDelay: 15...35, voteDelay: 2...8, pollAfter: 25, pollOpenFor: 30)

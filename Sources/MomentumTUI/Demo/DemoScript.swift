@@ -7,7 +7,7 @@ import SessionModel
 /// `Theme(title:)` guesses what an agenda item is about from keywords in its title, and each
 /// theme has its own lines for the chat and for answers given with the floor. Pure data and
 /// pure functions, so tests check the choice without a server.
-enum DemoScript {
+package enum DemoScript {
     /// What an agenda item is about.
     enum Theme: String, CaseIterable, Sendable {
         case welcome, web, design, seo, community, data, security, breakTime, wrapUp, general
@@ -47,7 +47,7 @@ enum DemoScript {
         var isBreak: Bool { self == .breakTime }
     }
 
-    static let expertName = "Sarah"
+    package static let expertName = "Sarah"
 
     /// First names for the simulated learners; more than the 15 a room can hold, so that a
     /// few can be left out when the user has the same name.

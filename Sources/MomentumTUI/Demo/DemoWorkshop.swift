@@ -1,9 +1,9 @@
-import SessionModel
+package import SessionModel
 
 /// The workshop `momentum demo` opens: examples/les-metiers-du-web.json, built in so the demo
 /// runs from anywhere (a test checks that the two agree).
-enum DemoWorkshop {
-    static let request = CreateRoomRequest(
+package enum DemoWorkshop {
+    package static let request = CreateRoomRequest(
         title: "Les métiers du Web",
         agenda: [
             AgendaDraft(title: "Accueil et présentation du programme", day: 1, start: "09:00", minutes: 30),

@@ -1,4 +1,4 @@
-import ArgumentParser
+package import ArgumentParser
 import Foundation
 
 /// The language of `--help`, of argument errors and of the options' own checks, decided before
@@ -9,10 +9,10 @@ import Foundation
 /// swift-argument-parser writes its help and errors in English with no hook for another
 /// language, so the headings and the parser's sentences are translated on the way out
 /// (`french(_:)`), and our own help texts come in both languages through `pick`.
-enum CommandLineLanguage {
-    static let current: Language = detect(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+package enum CommandLineLanguage {
+    package static let current: Language = detect(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
 
-    static func detect(arguments: [String], environment: [String: String]) -> Language {
+    package static func detect(arguments: [String], environment: [String: String]) -> Language {
         for (index, argument) in arguments.enumerated() {
             if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7))) { return language }
             if argument == "--lang", index + 1 < arguments.count, let language = Language(rawValue: arguments[index + 1]) { return language }
@@ -21,10 +21,10 @@ enum CommandLineLanguage {
     }
 
     /// One of two texts, by the command line's language.
-    static func pick(fr: String, en: String) -> String { current == .fr ? fr : en }
+    package static func pick(fr: String, en: String) -> String { current == .fr ? fr : en }
 
     /// The parser's help or error text in French: headings, the built-in flags, its sentences.
-    static func french(_ text: String) -> String {
+    package static func french(_ text: String) -> String {
         var out = text
         let replacements: [(String, String)] = [
             ("OVERVIEW:", "PRÉSENTATION :"), ("USAGE:", "UTILISATION :"), ("ARGUMENTS:", "ARGUMENTS :"),
@@ -49,9 +49,10 @@ enum CommandLineLanguage {
     }
 }
 
-extension Momentum {
+extension ParsableCommand {
     /// Parses, runs, and on the way out says help and errors in the command line's language.
-    static func main() async {
+    /// The `main` of both executables, `momentum` and `momentum-server`.
+    package static func runInLanguage() async {
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {

@@ -1,5 +1,5 @@
 /// The language of the interface: French when the locale is French, English otherwise.
-enum Language: String, Sendable, CaseIterable {
+package enum Language: String, Sendable, CaseIterable {
     case fr, en
 
     /// From `LC_ALL`, then `LC_MESSAGES`, then `LANG` (the first one set wins, as in POSIX).
@@ -12,5 +12,5 @@ enum Language: String, Sendable, CaseIterable {
         return .en
     }
 
-    var strings: Strings { self == .fr ? .french : .english }
+    package var strings: Strings { self == .fr ? .french : .english }
 }

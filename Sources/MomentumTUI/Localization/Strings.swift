@@ -1,6 +1,6 @@
 /// Every sentence the room screen shows, one catalogue per language (Strings+French.swift,
 /// Strings+English.swift), so that nothing the user reads is hard-coded in a view.
-struct Strings: Sendable {
+package struct Strings: Sendable {
     var language: Language
 
     // Panes and header
@@ -141,7 +141,7 @@ struct Strings: Sendable {
     var refused: @Sendable (_ code: String, _ serverMessage: String) -> String
     /// The reason stays in the log file: it comes from libcurl, in English.
     var unreachable: @Sendable (_ seconds: Int) -> String
-    var joinFromElsewhere: @Sendable (_ command: String) -> String
+    package var joinFromElsewhere: @Sendable (_ command: String) -> String
     var formTitle: String
     var codeLabel: String
     var nameLabel: String

@@ -1,15 +1,15 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import Logging
-import SessionClient
+package import Logging
+package import SessionClient
 import SessionModel
 import Widgets
 
 /// A room as plain lines: one sentence per event on standard output, messages and slash
 /// commands from standard input. No terminal control at all. The same runner as the full
 /// screen, on standard input and output.
-struct PlainRoom {
+package struct PlainRoom {
     let url: String
     let code: String
     let name: String
@@ -22,9 +22,26 @@ struct PlainRoom {
     /// The certificate authorities to trust instead of the system's (`--ca-file`, `SSL_CERT_FILE`).
     var caFile: String? = nil
 
+    /// The memberwise initialiser, spelled out: `momentum-server`'s demo makes one from
+    /// another module, and Swift's own is internal.
+    package init(
+        url: String, code: String, name: String, moderatorKey: String?,
+        strings: Strings = Language.detect(environment: ProcessInfo.processInfo.environment).strings,
+        seats: SeatStore? = nil, logger: Logger? = nil, caFile: String? = nil
+    ) {
+        self.url = url
+        self.code = code
+        self.name = name
+        self.moderatorKey = moderatorKey
+        self.strings = strings
+        self.seats = seats
+        self.logger = logger
+        self.caFile = caFile
+    }
+
     /// Runs the room on a thread of its own (the runner blocks in poll(), which must not hold
     /// one of the cooperative pool's threads); a removal or a refused join exits with 1.
-    func run() async throws {
+    package func run() async throws {
         let status: Int32 = await withCheckedContinuation { continuation in
             let thread = Thread { continuation.resume(returning: loop()) }
             thread.start()

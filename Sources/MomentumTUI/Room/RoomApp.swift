@@ -1,15 +1,15 @@
 import Dispatch
 import Foundation
-import Logging
-import SessionClient
-import SessionModel
+package import Logging
+package import SessionClient
+package import SessionModel
 import Synchronization
 import Widgets
 
 /// The full-screen room: the UI loop on the main thread, blocked in poll() on the keyboard,
 /// the inbox pipe and the next timer; the network on curl's thread and Swift's pool.
 /// Renders at most once per batch of input; idle means blocked, at zero CPU.
-struct RoomApp {
+package struct RoomApp {
     let url: String
     let join: JoinRequest
     let strings: Strings
@@ -25,8 +25,26 @@ struct RoomApp {
     /// The certificate authorities to trust instead of the system's (`--ca-file`, `SSL_CERT_FILE`).
     var caFile: String? = nil
 
+    /// The memberwise initialiser, spelled out: `momentum-server`'s demo makes one from
+    /// another module, and Swift's own is internal.
+    package init(
+        url: String, join: JoinRequest, strings: Strings, colors: Bool, ascii: Bool, bell: Bool,
+        welcome: String? = nil, logger: Logger? = nil, seats: SeatStore? = nil, caFile: String? = nil
+    ) {
+        self.url = url
+        self.join = join
+        self.strings = strings
+        self.colors = colors
+        self.ascii = ascii
+        self.bell = bell
+        self.welcome = welcome
+        self.logger = logger
+        self.seats = seats
+        self.caFile = caFile
+    }
+
     /// Why the room ended, for the message printed after the terminal is restored.
-    enum Outcome {
+    package enum Outcome {
         /// The user quit; `name` is the one they joined with, if they did; `unsent` changes
         /// could not reach the server before the program gave up.
         case quit(name: String?, unsent: Int = 0)
@@ -36,7 +54,7 @@ struct RoomApp {
     }
 
     /// The room in the real terminal, over libcurl.
-    func run() throws -> Outcome {
+    package func run() throws -> Outcome {
         let terminal = try NcursesTerminal(options: .init(mouse: true, colors: colors, ascii: ascii))
         defer { terminal.restore() }
         let engine = CurlEngine(caFile: caFile)
@@ -82,7 +100,11 @@ struct RoomApp {
         let inbox = Inbox<RoomMessage>()
         let logger = self.logger
         let strings = self.strings
-        let session = RoomSession(api: SessionAPI(baseURL: url, transport: transport), join: join, seats: seats) { update in
+        // The next poll after events waits for the frame they go into (none on a terminal
+        // that draws every change, as the tests' does).
+        let frame = terminal.frameInterval.components
+        let timing = RoomSession.Timing(batchWait: Double(frame.seconds) + Double(frame.attoseconds) / 1e18)
+        let session = RoomSession(api: SessionAPI(baseURL: url, transport: transport), join: join, timing: timing, seats: seats) { update in
             if case .stream(.status(let status)) = update { logger?.info("connection: \(status)") }
             inbox.post(RoomMessage(update, strings: strings))
         }

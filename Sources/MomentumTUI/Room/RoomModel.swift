@@ -149,12 +149,10 @@ struct RoomModel {
     /// Whether `text` mentions me: "@Name" or my name as a word.
     func mentionsMe(_ text: String) -> Bool {
         guard let key = myNameKey else { return false }
-        let keyLength = key.utf8.count
-        for word in text.split(whereSeparator: Self.separatesWords) {
-            // An ASCII word folds to at least half its length ("rn" reads "m") and never to
-            // more: most words cannot be my name, whatever they fold to.
-            if word.utf8.allSatisfy({ $0 < 0x80 }), word.utf8.count < keyLength || word.utf8.count > 2 * keyLength { continue }
-            if RoomState.nameKey(String(word)) == key { return true }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            if Self.asciiWords(of: text, mention: key) { return true }
+        } else if Self.words(of: text, mention: key) {
+            return true
         }
         // "@Marie Claire": a name with a space is no word. Only an at sign (or its full-width
         // and small forms, which fold to it) can start such a mention: fold the text only then.
@@ -162,12 +160,47 @@ struct RoomModel {
         return RoomState.nameKey(text).contains("@" + key)
     }
 
+    /// Whether a word of `text` folds to `key`, words split between characters.
+    static func words(of text: String, mention key: String) -> Bool {
+        let keyLength = key.utf8.count
+        for word in text.split(whereSeparator: Self.separatesWords) {
+            // An ASCII word folds to at least half its length ("rn" reads "m") and never to
+            // more: most words cannot be my name, whatever they fold to.
+            if word.utf8.allSatisfy({ $0 < 0x80 }), word.utf8.count < keyLength || word.utf8.count > 2 * keyLength { continue }
+            if RoomState.nameKey(String(word)) == key { return true }
+        }
+        return false
+    }
+
+    /// `words(of:mention:)` for ASCII text, split between bytes: a character of ASCII text is
+    /// one byte (or "\r\n", a separator either way), and splitting by characters broke
+    /// graphemes for every byte of every message of a flood (5% of its CPU).
+    static func asciiWords(of text: String, mention key: String) -> Bool {
+        let keyLength = key.utf8.count
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard Self.joinsWord(bytes[start]) else { start += 1; continue }
+                var end = start + 1
+                while end < bytes.count, Self.joinsWord(bytes[end]) { end += 1 }
+                defer { start = end }
+                let length = end - start
+                if length < keyLength || length > 2 * keyLength { continue }
+                if RoomState.nameKey(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) == key { return true }
+            }
+            return false
+        }
+    }
+
+    /// A letter, a digit or a hyphen: what `separatesWords` keeps together, for one ASCII byte.
+    private static func joinsWord(_ byte: UInt8) -> Bool {
+        isalnum(Int32(byte)) != 0 || byte == UInt8(ascii: "-")
+    }
+
     /// Anything but a letter, a digit or a hyphen; ASCII without Unicode's property tables.
     private static func separatesWords(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            let byte = Int32(ascii)
-            return !(isalnum(byte) != 0 || ascii == UInt8(ascii: "-"))
-        }
+        if let ascii = character.asciiValue { return !joinsWord(ascii) }
         return !character.isLetter && !character.isNumber
     }
 }

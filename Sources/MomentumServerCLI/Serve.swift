@@ -1,18 +1,13 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MomentumTUI
 import SessionModel
 import SessionServer
 
 /// `momentum serve`: the session server.
 struct Serve: AsyncParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: CommandLineLanguage.pick(fr: "Lancer le serveur des ateliers.", en: "Run the session server."),
-            discussion: CommandLineLanguage.pick(
-                fr: "Les salles, les événements et les accès sont gardés dans un fichier SQLite par défaut, ou dans PostgreSQL (--db postgres://utilisateur:motdepasse@hôte:5432/base, ou MOMENTUM_DB_URL), que plusieurs serveurs peuvent partager derrière un répartiteur de charge (voir docs/DEPLOY.md). Crée une salle au démarrage avec --workshop FICHIER (voir examples/), ou par HTTP avec POST /v1/rooms et le jeton d'administration. Le code et la clé de modération d'une nouvelle salle sont affichés une seule fois.",
-                en: "Rooms, events and credentials are kept in one SQLite file by default, or in PostgreSQL (--db postgres://user:password@host:5432/database, or MOMENTUM_DB_URL), which several servers can share behind a load balancer (see docs/DEPLOY.md). Create a room at start with --workshop FILE (see examples/), or over HTTP with POST /v1/rooms and the admin token. The join code and moderator key of a new room are printed once."))
-    }
+    static var configuration: CommandConfiguration { CommandHelp.serve }
 
     @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "L'adresse où écouter.", en: "The address to listen on.")))
     var host = "127.0.0.1"
@@ -179,16 +174,5 @@ struct Serve: AsyncParsableCommand {
         try await server.run { port in
             Console.out("momentum: listening on http://\(shownHost):\(port)")
         }
-    }
-}
-
-/// Lines for people, flushed at once so that pipes and tests see them.
-enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -1,23 +1,12 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MomentumTUI
 import SessionServer
 
 /// `momentum migrate`: move a server's SQLite database to PostgreSQL.
 struct Migrate: AsyncParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: CommandLineLanguage.pick(
-                fr: "Copier toutes les salles d'une base SQLite dans PostgreSQL.",
-                en: "Copy every room of a SQLite database into PostgreSQL."),
-            discussion: CommandLineLanguage.pick(fr: """
-                Arrête d'abord le serveur, puis copie ; relance ensuite les serveurs sur l'URL PostgreSQL. Les salles, les événements, les messages, les jetons (chacun garde sa place) et les réponses gardées pour les renvois sont copiés, chaque salle en une transaction, puis relus pour vérification. Une salle déjà présente dans la cible est refusée, et rien n'est copié après elle. Voir docs/DEPLOY.md.
-                  momentum migrate --from ~/.local/share/momentum/momentum.sqlite --to postgres://momentum@db.example:5432/momentum
-                """, en: """
-                Stop the server first, then copy; start the servers on the PostgreSQL URL afterwards. Rooms, events, messages, tokens (so people keep their seats) and the answers kept for retries are copied, each room in one transaction, and read back to check them. A room already in the target is refused, and nothing after it is copied. See docs/DEPLOY.md.
-                  momentum migrate --from ~/.local/share/momentum/momentum.sqlite --to postgres://momentum@db.example:5432/momentum
-                """))
-    }
+    static var configuration: CommandConfiguration { CommandHelp.migrate }
 
     @Option(help: ArgumentHelp(CommandLineLanguage.pick(fr: "Le fichier SQLite d'un serveur (son --db).", en: "The SQLite file a server used (its --db).")))
     var from: String

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MomentumTUI
 import SessionClient
 import SessionModel
 import SessionServer
@@ -8,35 +9,7 @@ import SessionServer
 /// `momentum demo`: an embedded server, the sample workshop and simulated participants, so
 /// that a newcomer sees a live room with one command.
 struct Demo: AsyncParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            abstract: CommandLineLanguage.pick(fr: "Lancer un atelier d'exemple sur cette machine, avec des participant·e·s simulé·e·s, et le rejoindre.", en: "Start a sample workshop on this machine, with simulated participants, and join it."),
-            discussion: CommandLineLanguage.pick(fr: """
-            La démo lance un serveur de session sur 127.0.0.1 (ses données dans un dossier temporaire, effacé à la fin), ouvre l'atelier « Les métiers du Web » et remplit la salle de participant·e·s simulé·e·s qui arrivent, discutent du point en cours, lèvent la main et répondent quand on leur donne la parole.
-
-            En apprenant·e (par défaut), une experte simulée, Sarah, anime : elle lance le programme, donne de temps en temps la parole à la première main levée et passe au point suivant toutes les quelques minutes. Lève la main avec /main. Avec --as expert, c'est toi qui animes : donner la parole, avancer le programme, mettre en sourdine, retirer, verrouiller.
-
-            Un second terminal peut rejoindre la même salle : la démo affiche la commande, qui ressemble à
-              momentum join http://127.0.0.1:PORT --code CODE --name NAME
-
-            Exemples :
-              momentum demo
-              momentum demo --as expert --participants 12
-              momentum demo --plain --lang en
-            """, en: """
-            The demo runs a session server on 127.0.0.1 (its data in a temporary folder, removed when the demo ends), opens the workshop "Les métiers du Web", and fills the room with simulated participants who arrive, chat about the current agenda item, raise their hands and answer when given the floor.
-
-            As a learner (the default), a simulated expert, Sarah, leads: she starts the agenda, gives the floor to the first raised hand now and then, and moves on every few minutes. Raise your hand with /main. With --as expert, you lead: give the floor, move the agenda, mute, remove, lock.
-
-            A second terminal can join the same room: the demo prints the command, which looks like
-              momentum join http://127.0.0.1:PORT --code CODE --name NAME
-
-            Examples:
-              momentum demo
-              momentum demo --as expert --participants 12
-              momentum demo --plain --lang en
-            """))
-    }
+    static var configuration: CommandConfiguration { CommandHelp.demo }
 
     /// Who the user is in the demo room.
     enum Role: String, ExpressibleByArgument, CaseIterable, Sendable {
