@@ -7,6 +7,8 @@
 set -euo pipefail
 mode=${1:-short}
 cd "$(dirname "$0")/.."
+# momentum serve execs momentum-server beside it (the same process, measured by its pid).
+for product in momentum momentum-server momentum-load; do swift build -c release --product "$product" >/dev/null; done
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d /tmp/momentum-bench.XXXXXX)
 results=bench/results/$(date +%Y%m%d-%H%M%S)-$mode
