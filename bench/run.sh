@@ -55,7 +55,9 @@ postgres_cpu() { # seconds of CPU used so far by the cluster's processes (the po
 
 load() { # name target-args... : one run of the generator pinned to core 0
     local name=$1; shift
-    taskset -c 0 "$bin/momentum-load" --json "$results/$name.json" --label "$name" "$@"
+    # A failed scenario is said and skipped: the others still make the table.
+    taskset -c 0 "$bin/momentum-load" --json "$results/$name.json" --label "$name" "$@" ||
+        echo "$name: momentum-load failed (exit $?): no result for this scenario" | tee -a "$results/failures.txt"
 }
 
 scenario() { # name rooms participants rate duration [more momentum-load options: --idle, --burst, --churn S]
