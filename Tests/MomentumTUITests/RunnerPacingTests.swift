@@ -27,41 +27,41 @@ struct RunnerPacingTests {
         var isFinished: Bool { false }
     }
 
-    @Test func networkInputWaitsForTheIntervalAndAKeyIsDrawnAtOnce() {
+    /// Runs a paced runner (an hour between network frames) through `script`, whose steps
+    /// post to the inbox they are given; the model must end with three network lines and a key.
+    private func paced(_ script: (Inbox<String>) -> [MemoryTerminal.Step]) -> MemoryTerminal {
         let inbox = Inbox<String>()
         let clock = VirtualClock(Date(timeIntervalSince1970: 1_800_000_000))
-        let terminal = MemoryTerminal(width: 20, height: 5, clock: clock, script: [
-            .mark { for n in 1...3 { inbox.post("net \(n)") } },
-            // Real time passes: the runner wakes for the inbox, takes it, and holds the frame.
-            .advance(seconds: 1, real: 0.3),
-            .type([.text("a")]),
-        ])
+        let terminal = MemoryTerminal(width: 20, height: 5, clock: clock, script: script(inbox))
         terminal.frameInterval = .seconds(3600)
         var model = Lines()
         let exit = Runner(terminal: terminal, clock: clock, inbox: inbox).run(&model) { _ in .proceed }
         #expect(exit == .interrupted)
         #expect(model.lines == ["net 1", "net 2", "net 3", "key a"])
+        return terminal
+    }
+
+    @Test func networkInputWaitsForTheIntervalAndAKeyIsDrawnAtOnce() {
+        let terminal = paced { inbox in [
+            .mark { for n in 1...3 { inbox.post("net \(n)") } },
+            // Real time passes: the runner wakes for the inbox, takes it, and holds the frame.
+            .advance(seconds: 1, real: 0.3),
+            .type([.text("a")]),
+        ] }
         // The first frame, none for the network, one for the key (without pacing: three).
         #expect(terminal.frames == 2)
         #expect(terminal.frame.trimmedRows.filter { !$0.isEmpty } == ["net 1", "net 2", "net 3", "key a"])
     }
 
     @Test func aHeldFrameIsNotWokenByTheNetworkAndShowsWhatCameMeanwhile() {
-        let inbox = Inbox<String>()
-        let clock = VirtualClock(Date(timeIntervalSince1970: 1_800_000_000))
-        let terminal = MemoryTerminal(width: 20, height: 5, clock: clock, script: [
+        let terminal = paced { inbox in [
             .mark { inbox.post("net 1") },
             .advance(seconds: 1, real: 0.2),
             // The frame showing "net 1" is held back: these wait for it without a wake-up.
             .mark { for n in 2...3 { inbox.post("net \(n)") } },
             .advance(seconds: 1, real: 0.2),
             .type([.text("a")]),
-        ])
-        terminal.frameInterval = .seconds(3600)
-        var model = Lines()
-        let exit = Runner(terminal: terminal, clock: clock, inbox: inbox).run(&model) { _ in .proceed }
-        #expect(exit == .interrupted)
-        #expect(model.lines == ["net 1", "net 2", "net 3", "key a"])
+        ] }
         // One wake-up for the network (the first post), not two.
         #expect(terminal.wakeups.filter { !$0.readable.isEmpty }.count == 1)
         #expect(terminal.frames == 2)
